@@ -1,0 +1,2 @@
+// The distribution's libyaml (Debian package libyaml-dev, pkg-config name yaml-0.1).
+#include <yaml.h>

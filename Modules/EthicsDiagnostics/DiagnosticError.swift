@@ -1,0 +1,80 @@
+/// The toolkit's one error type for problems in user input: every diagnostic found, not only the
+/// first, so a council officer can fix a file in one pass.
+///
+/// Code that finds problems collects them and throws one `DiagnosticError`; the CLI prints each
+/// on its own line and exits with status 2.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public private(set) var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = Self.ordered(diagnostics)
+    }
+
+    public init(_ diagnostic: Diagnostic) {
+        self.diagnostics = [diagnostic]
+    }
+
+    /// Convenience for the common single-problem case.
+    public static func error(
+        _ message: String, at location: SourceLocation? = nil, file: String? = nil,
+        keyPath: String? = nil, suggestion: String? = nil
+    ) -> DiagnosticError {
+        DiagnosticError(.error(message, at: location, file: file, keyPath: keyPath, suggestion: suggestion))
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+
+    /// File order, then position, then severity; identical diagnostics (the same alias reached
+    /// twice, say) are reported once.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        return unique.enumerated().sorted { a, b in
+            let (l, r) = (a.element, b.element)
+            switch (l.location, r.location) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return (l.file ?? "") <= (r.file ?? "")
+            case (_?, nil): return (l.file ?? "") < (r.file ?? "")
+            default:
+                if l.severity != r.severity { return l.severity < r.severity }
+                return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+}
+
+/// Gathers diagnostics while a whole file (or a whole config tree) is checked, then throws them
+/// together. A value type: pass it `inout` through the checking code.
+public struct DiagnosticCollector: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    public mutating func append(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
+    /// Runs `body`; a `DiagnosticError` it throws is collected instead of propagated, so the
+    /// caller can go on checking the next file. Returns nil when `body` threw.
+    public mutating func collecting<T>(_ body: () throws(DiagnosticError) -> T) -> T? {
+        do {
+            return try body()
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    /// Throws everything collected when any of it is an error.
+    public func throwIfErrors() throws(DiagnosticError) {
+        if hasErrors { throw DiagnosticError(diagnostics) }
+    }
+}

@@ -1,0 +1,157 @@
+// swift-tools-version:6.1
+// EthicsToolkit: the `ethics` host command, its shared modules and its in-tree plugins.
+//
+// Plugins live under Plugins/<Name>/ and are wired in by the generated block below, which
+// `Tools/register-plugins` rewrites from each Plugins/*/plugin.yaml (CI runs it with --check).
+// Plain SwiftPM cannot discover a new folder on its own; nothing else in this file names a plugin.
+
+import PackageDescription
+
+/// One in-tree plugin, as `Tools/register-plugins` reads it from `Plugins/<folder>/plugin.yaml`.
+struct PluginTarget {
+    /// The plugin id users type: `ethics <id> ...`.
+    var id: String
+    /// The folder under Plugins/ (and under Tests/Plugins/ for its tests).
+    var folder: String
+    /// The Swift module the folder compiles to.
+    var module: String
+    /// Products of this package's own dependencies that the plugin needs beyond EthicsCore.
+    var dependencies: [Target.Dependency] = []
+}
+
+// BEGIN GENERATED PLUGINS: written by Tools/register-plugins from Plugins/*/plugin.yaml; do not edit by hand.
+let pluginTargets: [PluginTarget] = [
+]
+// END GENERATED PLUGINS
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+
+var targets: [Target] = [
+    // The distribution's libyaml (Debian: libyaml-dev), found through pkg-config; never vendored.
+    .systemLibrary(
+        name: "CYAML",
+        path: "Modules/CYAML",
+        pkgConfig: "yaml-0.1",
+        providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(
+        name: "EthicsDiagnostics",
+        path: "Modules/EthicsDiagnostics",
+        swiftSettings: swiftSettings
+    ),
+    .target(
+        name: "EthicsYAML",
+        dependencies: ["CYAML", "EthicsDiagnostics"],
+        path: "Modules/EthicsYAML",
+        swiftSettings: swiftSettings
+    ),
+    .target(
+        name: "EthicsCore",
+        dependencies: ["EthicsDiagnostics", argumentParser, logging],
+        path: "Modules/EthicsCore",
+        swiftSettings: swiftSettings
+    ),
+    .target(
+        name: "EthicsRender",
+        dependencies: ["EthicsCore"],
+        path: "Modules/EthicsRender",
+        swiftSettings: swiftSettings
+    ),
+    .target(
+        name: "EthicsHost",
+        dependencies: ["EthicsCore", "EthicsRender", "EthicsYAML", "EthicsDiagnostics", argumentParser, logging],
+        path: "Modules/EthicsHost",
+        swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+        name: "ethics",
+        dependencies: ["EthicsHost", "EthicsCore"] + pluginTargets.map { .target(name: $0.module) },
+        path: "Modules/EthicsCLI",
+        swiftSettings: swiftSettings
+    ),
+
+    // Shared helpers for tests: fixtures, temporary directories, running the built binary.
+    .target(
+        name: "EthicsTestSupport",
+        dependencies: ["EthicsCore", "EthicsYAML", "EthicsDiagnostics"],
+        path: "Tests/Support",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "EthicsDiagnosticsTests",
+        dependencies: ["EthicsDiagnostics"],
+        path: "Tests/Modules/EthicsDiagnostics",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "EthicsYAMLTests",
+        dependencies: ["EthicsYAML", "EthicsDiagnostics", "EthicsTestSupport"],
+        path: "Tests/Modules/EthicsYAML",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "EthicsCoreTests",
+        dependencies: ["EthicsCore", "EthicsTestSupport", logging],
+        path: "Tests/Modules/EthicsCore",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "EthicsRenderTests",
+        dependencies: ["EthicsRender", "EthicsCore", "EthicsTestSupport"],
+        path: "Tests/Modules/EthicsRender",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "EthicsHostTests",
+        dependencies: ["EthicsHost", "EthicsCore", "EthicsTestSupport", argumentParser, logging],
+        path: "Tests/Modules/EthicsHost",
+        swiftSettings: swiftSettings
+    ),
+    // Runs the built `ethics` binary as a user would; depends on it so `swift test` builds it first.
+    .testTarget(
+        name: "EndToEndTests",
+        dependencies: ["ethics", "EthicsTestSupport"],
+        path: "Tests/EndToEnd",
+        swiftSettings: swiftSettings
+    ),
+]
+
+for plugin in pluginTargets {
+    targets.append(.target(
+        name: plugin.module,
+        dependencies: ["EthicsCore", argumentParser, logging] + plugin.dependencies,
+        path: "Plugins/\(plugin.folder)",
+        exclude: ["plugin.yaml"],
+        swiftSettings: swiftSettings
+    ))
+    targets.append(.testTarget(
+        name: "\(plugin.module)Tests",
+        dependencies: [.target(name: plugin.module), "EthicsCore", "EthicsTestSupport"],
+        path: "Tests/Plugins/\(plugin.folder)",
+        swiftSettings: swiftSettings
+    ))
+}
+
+let package = Package(
+    name: "EthicsToolkit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ethics", targets: ["ethics"]),
+        // Exposed so the packages under Tools/ (benchmarks, plugin tooling) can link the YAML layer.
+        .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
+        .library(name: "EthicsCore", targets: ["EthicsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)
