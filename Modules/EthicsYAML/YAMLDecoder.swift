@@ -35,6 +35,20 @@ public struct YAMLDecoder: Sendable {
         return value
     }
 
+    /// Decodes what can be decoded, adding every problem to `problems` instead of throwing, so
+    /// a checker can go on to check more. The value has placeholders where problems were found;
+    /// nil only when nothing could stand in for it.
+    public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, collectingInto problems: inout DiagnosticCollector) -> T? {
+        let run = DecodingRun(document: node.document, userInfo: userInfo, limits: limits)
+        let value = try? run.decode(T.self, node: node.index, path: nil, key: nil)
+        do {
+            try run.throwIfProblems()
+        } catch {
+            problems.append(contentsOf: error.diagnostics)
+        }
+        return value
+    }
+
     /// Parses a file and decodes its single document. An empty file is an error.
     public func decode<T: Decodable>(_ type: T.Type, fromFile path: String) throws(DiagnosticError) -> T {
         let document = try YAMLParser.parse(file: path, limits: limits)

@@ -1,0 +1,9 @@
+import EthicsHost
+import Glibc
+
+// The whole executable: the host does the work; the generated registry says which plugins exist.
+let status = await EthicsMain.run(
+    plugins: registeredPlugins,
+    arguments: Array(CommandLine.arguments.dropFirst()),
+    environment: ProcessEnvironment.current())
+exit(status)

@@ -1,0 +1,96 @@
+public import EthicsDiagnostics
+import EthicsYAML
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A path written in a configuration file, resolved against the folder of the file that wrote
+/// it and confined to that configuration's tree.
+///
+/// Decoding needs the tree: the config loader passes it in the decoder's `userInfo` under
+/// `ContentPath.treeKey` (each file mapped to the folder its paths may not leave). A path that
+/// climbs out (`../../etc/passwd`), or an absolute path elsewhere, is an error at its position.
+public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertible {
+    /// The absolute, normalised path.
+    public let path: String
+    /// What the user wrote, for messages.
+    public let written: String
+    /// Where it was written.
+    public let location: SourceLocation
+
+    public static let treeKey = CodingUserInfoKey(rawValue: "ethics.configuration-tree")!
+
+    /// Maps each configuration file to the folder its paths must stay within.
+    public struct Tree: Sendable {
+        public var roots: [String: String]
+        public init(roots: [String: String]) { self.roots = roots }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let node = try YAMLNode(from: decoder)
+        guard let text = node.text, !node.isNull, !text.isEmpty else {
+            throw DiagnosticError.error("expected a file path", at: node.location, keyPath: Self.keyPath(decoder))
+        }
+        let file = node.location.file
+        let resolved = Self.resolve(text, relativeTo: Self.directory(of: file))
+        if let tree = decoder.userInfo[Self.treeKey] as? Tree, let root = tree.roots[file],
+           !Self.isWithin(resolved, root: root) {
+            throw DiagnosticError.error(
+                "the path '\(text)' leads outside the configuration's folder \(root); keep content files inside it",
+                at: node.location, keyPath: Self.keyPath(decoder))
+        }
+        path = resolved
+        written = text
+        location = node.location
+    }
+
+    public init(path: String, written: String, location: SourceLocation) {
+        self.path = path
+        self.written = written
+        self.location = location
+    }
+
+    public var description: String { path }
+
+    // MARK: Path arithmetic (lexical, POSIX)
+
+    public static func directory(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return currentDirectory() }
+        let directory = String(file[..<slash])
+        return directory.isEmpty ? "/" : resolve(directory, relativeTo: currentDirectory())
+    }
+
+    /// `path` made absolute against `base`, with `.` and `..` folded away.
+    public static func resolve(_ path: String, relativeTo base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    public static func isWithin(_ path: String, root: String) -> Bool {
+        let root = root.hasSuffix("/") ? String(root.dropLast()) : root
+        return path == root || path.hasPrefix(root + "/") || root.isEmpty
+    }
+
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func keyPath(_ decoder: any Decoder) -> String {
+        decoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            .trimmingLeadingDot()
+    }
+}
+
+private extension String {
+    func trimmingLeadingDot() -> String { hasPrefix(".") ? String(dropFirst()) : self }
+}

@@ -1,0 +1,28 @@
+public import Logging
+
+/// The shared services the host hands to each plugin: built once per run, never by plugins.
+public struct PluginContext: Sendable {
+    public var bus: EventBus
+    public var model: DataModel
+    public var renderer: any DocumentRenderer
+    public var logger: Logger
+    /// Where plugins keep records and state for this council (created on first use).
+    public var workspace: String
+    /// The configuration file the run was started with, for messages that tell users what to edit.
+    public var configFile: String
+    /// Standard output, as a sink, so tests can capture what a command prints.
+    public var output: OutputSink
+
+    public init(
+        bus: EventBus, model: DataModel, renderer: any DocumentRenderer, logger: Logger,
+        workspace: String, configFile: String, output: OutputSink = .standardOutput
+    ) {
+        self.bus = bus
+        self.model = model
+        self.renderer = renderer
+        self.logger = logger
+        self.workspace = workspace
+        self.configFile = configFile
+        self.output = output
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import EthicsCore
+import EthicsDiagnostics
+import EthicsYAML
+
+/// `ethics config`: check or show the configuration.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Check the configuration and its content, or show the effective configuration.",
+        subcommands: [Check.self, Show.self])
+
+    /// `ethics config check`: every problem in the configuration, the files it extends and
+    /// every content file it names, each with its position; exit 2 when there are any.
+    struct Check: HostCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Validate a configuration and all the content it names; report every problem at once.")
+
+        @Option(help: ArgumentHelp("The configuration file to check.", valueName: "file"))
+        var config: String?
+
+        func run(session: HostSession) async throws {
+            var problems = DiagnosticCollector()
+            problems.append(contentsOf: session.config.problems)
+            let model = problems.collecting { () throws(DiagnosticError) in try session.loadModel() }
+            if let model, !problems.hasErrors {
+                let context = session.context(model: model)
+                if let plugins = problems.collecting({ () throws(DiagnosticError) in try session.startPlugins(context: context) }) {
+                    for entry in session.config.plugins where entry.enabled {
+                        problems.collecting { () throws(DiagnosticError) in try plugins[entry.id]?.checkContent() }
+                    }
+                }
+            }
+            try problems.throwIfErrors()
+            let enabled = session.config.enabledPluginIDs
+            session.output.line("\(session.config.file): ok: council '\(session.config.council.id)', "
+                + "\(model?.attributes.attributes.count ?? 0) attributes, "
+                + "\(enabled.count) plugin\(enabled.count == 1 ? "" : "s") enabled\(enabled.isEmpty ? "" : " (\(enabled.joined(separator: ", ")))")")
+        }
+    }
+
+    /// `ethics config show`: the configuration after `extends:` was applied.
+    struct Show: HostCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Print the effective configuration, after 'extends:' has been applied.")
+
+        @Flag(help: "Instead of the YAML, list each setting with the file, line and column it comes from.")
+        var origins = false
+
+        func run(session: HostSession) async throws {
+            if origins {
+                for (path, node) in Self.leaves(of: session.config.merged, path: "") {
+                    session.output.line("\(path) = \(node.text ?? "[]")    # \(node.location)")
+                }
+            } else {
+                session.output.line("# Effective configuration of \(session.config.file)")
+                if session.config.chain.count > 1 {
+                    session.output.line("# composed from: \(session.config.chain.joined(separator: " <- "))")
+                }
+                session.output.write(try YAMLEmitter.emit(session.config.merged))
+            }
+        }
+
+        static func leaves(of node: YAMLNode, path: String) -> [(String, YAMLNode)] {
+            switch node.kind {
+            case .scalar:
+                return [(path, node)]
+            case .sequence:
+                if node.count == 0 { return [(path, node)] }
+                return node.elements.enumerated().flatMap { leaves(of: $1, path: "\(path)[\($0)]") }
+            case .mapping:
+                if node.count == 0 { return [(path, node)] }
+                return node.entries.flatMap { key, value in
+                    leaves(of: value, path: path.isEmpty ? (key.text ?? "") : "\(path).\(key.text ?? "")")
+                }
+            }
+        }
+    }
+}

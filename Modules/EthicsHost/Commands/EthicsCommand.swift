@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// The root `ethics` command. Its subcommands are the plugins the configuration enables (read
+/// from `HostEnvironment` while parsing) and the host's own commands.
+struct EthicsCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        let environment = HostEnvironment.current
+        var groups: [CommandGroup] = []
+        if !environment.pluginCommands.isEmpty {
+            groups.append(CommandGroup(name: "Plugins", subcommands: environment.pluginCommands))
+        }
+        return CommandConfiguration(
+            commandName: "ethics",
+            abstract: "Digital ethics in daily practice for councils and local public services.",
+            discussion: """
+                Runs the plugins that the configuration enables, each as a subcommand: \
+                `ethics <plugin> --help` shows what a plugin offers.
+                Configuration: \(environment.configFile.isEmpty ? "none loaded" : environment.configFile)
+                """,
+            version: ToolkitVersion.current,
+            subcommands: [PluginsCommand.self, ConfigCommand.self],
+            groupedSubcommands: groups)
+    }
+
+    /// Read by the host before parsing (it may come anywhere on the command line, before or
+    /// after the subcommand); declared here so that `--help` documents it.
+    @Option(help: ArgumentHelp(
+        "The configuration file to use (default: $ETHICS_CONFIG, then ./ethics.yaml, then the toolkit's Configs/toolkit.yaml).",
+        valueName: "file"))
+    var config: String?
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import EthicsCore
+import EthicsDiagnostics
+
+/// `ethics plugins`: every plugin compiled into this binary and whether the configuration
+/// enables it, so a council can see what it could switch on.
+struct PluginsCommand: HostCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugins",
+        abstract: "List the plugins compiled into this toolkit and whether the configuration enables them.")
+
+    @Option(help: "Output format: text, markdown, html, json or csv.")
+    var format: OutputFormat = .text
+
+    func run(session: HostSession) async throws {
+        let rows = session.registry.plugins.map { plugin -> [Table.Cell] in
+            let descriptor = plugin.descriptor
+            return [
+                Table.Cell([.code(descriptor.id)]), Table.Cell(stringLiteral: descriptor.version),
+                Table.Cell(stringLiteral: status(of: descriptor.id, in: session.config)),
+                Table.Cell(stringLiteral: descriptor.summary),
+            ]
+        }
+        var document = Document(title: "Plugins", metadata: [.init("Configuration", session.config.file)])
+        if rows.isEmpty {
+            document.append(.paragraph("No plugins are compiled in. Create one with Tools/new-plugin <id>."))
+        } else {
+            document.append(.table(Table(
+                caption: [.text("Plugins compiled into ethics \(ToolkitVersion.current)")],
+                header: ["Plugin", "Version", "Enabled", "Summary"],
+                rows: rows, hasRowHeaders: true)))
+        }
+        session.output.write(try session.renderer.render(document, as: format))
+    }
+
+    private func status(of id: String, in config: LoadedConfig) -> String {
+        guard let entry = config.entry(for: id) else { return "no" }
+        return entry.enabled ? "yes" : "no (switched off at line \(entry.location.line))"
+    }
+}

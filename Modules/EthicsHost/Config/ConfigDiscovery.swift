@@ -1,0 +1,37 @@
+import EthicsCore
+public import EthicsDiagnostics
+
+/// Which configuration file a run uses: `--config`, then `$ETHICS_CONFIG`, then `./ethics.yaml`,
+/// then the toolkit's default `Configs/toolkit.yaml`.
+public struct ConfigDiscovery: Sendable {
+    public enum Source: String, Sendable {
+        case option = "--config"
+        case environment = "ETHICS_CONFIG"
+        case workingDirectory = "./ethics.yaml"
+        case toolkitDefault = "the toolkit default"
+    }
+
+    public var explicitPath: String?
+    public var environment: [String: String]
+
+    public init(explicitPath: String?, environment: [String: String]) {
+        self.explicitPath = explicitPath
+        self.environment = environment
+    }
+
+    public func locate() throws(DiagnosticError) -> (path: String, source: Source) {
+        if let explicitPath {
+            return (explicitPath, .option)
+        }
+        if let path = environment["ETHICS_CONFIG"], !path.isEmpty {
+            return (path, .environment)
+        }
+        if ToolkitHome.fileExists("ethics.yaml") {
+            return ("ethics.yaml", .workingDirectory)
+        }
+        guard let home = ToolkitHome.locate(environment: environment) else {
+            throw .error("no configuration found: pass --config FILE, set ETHICS_CONFIG, create ./ethics.yaml, or set ETHICS_HOME to the toolkit's folder")
+        }
+        return (home + "/" + ToolkitHome.defaultConfigRelativePath, .toolkitDefault)
+    }
+}

@@ -1,0 +1,167 @@
+import EthicsCore
+public import EthicsDiagnostics
+import EthicsYAML
+
+/// Reads a configuration file and the files it `extends:`, composes them, and decodes the result.
+///
+/// `extends:` names a parent: `default` for the toolkit's own `Configs/toolkit.yaml`, or a path
+/// relative to the file that names it. Relative paths (for `extends:` and for content files)
+/// must stay inside the configuration's tree: the folder holding the file the run started with,
+/// or for the toolkit default, its `Configs/` folder. A missing parent, a path leaving the tree
+/// and a cycle are errors at the `extends:` line.
+public struct ConfigLoader: Sendable {
+    public static let maxChainLength = 16
+
+    public var environment: [String: String]
+    public var toolkitHome: String?
+    /// The plugins compiled into this binary, for checking ids and suggesting fixes.
+    public var compiledPluginIDs: [String]
+
+    public init(environment: [String: String], toolkitHome: String?, compiledPluginIDs: [String]) {
+        self.environment = environment
+        self.toolkitHome = toolkitHome
+        self.compiledPluginIDs = compiledPluginIDs
+    }
+
+    private struct Link {
+        var path: String
+        var root: YAMLNode
+        var treeRoot: String
+    }
+
+    /// Loads `path`. Throws when the files cannot be read or composed at all; problems in what
+    /// they say are returned in `problems`, all of them.
+    public func load(_ path: String) throws(DiagnosticError) -> LoadedConfig {
+        let chain = try readChain(from: path)
+        var merged: YAMLNode?
+        for link in chain.reversed() {
+            merged = try YAMLOverlay.overlay(link.root, on: merged, dropping: ["extends"])
+        }
+        let tree = ContentPath.Tree(roots: Dictionary(chain.map { ($0.path, $0.treeRoot) }, uniquingKeysWith: { first, _ in first }))
+        var problems = DiagnosticCollector()
+        let root = merged!
+        let decoder = YAMLDecoder(userInfo: [ContentPath.treeKey: tree])
+        let config = decoder.decode(ToolkitConfig.self, from: root, collectingInto: &problems)
+
+        let council = config?.council ?? Council(id: "", name: "")
+        if let node = root["council"]?["id"], !council.id.isEmpty, !Self.isValidID(council.id) {
+            problems.append(.error("the council id '\(council.id)' must be lowercase letters, digits and hyphens (it names the records folder)",
+                                   at: node.location, keyPath: "council.id"))
+        }
+        let plugins = readPlugins(config?.plugins, problems: &problems)
+        let workspace = resolveWorkspace(config?.workspace, councilID: council.id, problems: &problems)
+        return LoadedConfig(
+            file: path, chain: chain.map(\.path), merged: root, tree: tree, council: council,
+            attributeFiles: config?.attributes ?? [], workspace: workspace,
+            logLevel: config?.logLevel ?? .warning, plugins: plugins, problems: problems.diagnostics)
+    }
+
+    // MARK: - extends
+
+    private func readChain(from path: String) throws(DiagnosticError) -> [Link] {
+        let absolute = ContentPath.resolve(path, relativeTo: ContentPath.currentDirectory())
+        var chain = [Link(path: absolute, root: try readRoot(absolute, displayName: path, namedAt: nil),
+                          treeRoot: ContentPath.directory(of: absolute))]
+        while let extends = chain.last!.root["extends"] {
+            let current = chain.last!
+            guard let name = extends.text, extends.kind == .scalar, !extends.isNull, !name.isEmpty else {
+                throw .error("'extends' must name one file: 'default' or a path", at: extends.location, keyPath: "extends")
+            }
+            let parent: String
+            var treeRoot = current.treeRoot
+            if name == "default" {
+                guard let home = toolkitHome else {
+                    throw .error("'extends: default' needs the toolkit's folder; set ETHICS_HOME", at: extends.location, keyPath: "extends")
+                }
+                parent = home + "/" + ToolkitHome.defaultConfigRelativePath
+                treeRoot = ContentPath.directory(of: parent)
+            } else {
+                parent = ContentPath.resolve(name, relativeTo: ContentPath.directory(of: current.path))
+                guard ContentPath.isWithin(parent, root: current.treeRoot) else {
+                    throw .error("'extends: \(name)' leads outside the configuration's folder \(current.treeRoot)",
+                                 at: extends.location, keyPath: "extends")
+                }
+            }
+            if let loop = chain.firstIndex(where: { $0.path == parent }) {
+                let cycle = (chain[loop...].map(\.path) + [parent]).map(displayName).joined(separator: " -> ")
+                throw .error("'extends' makes a cycle: \(cycle)", at: extends.location, keyPath: "extends")
+            }
+            if chain.count >= Self.maxChainLength {
+                throw .error("'extends' goes more than \(Self.maxChainLength) files deep", at: extends.location, keyPath: "extends")
+            }
+            chain.append(Link(path: parent, root: try readRoot(parent, displayName: name, namedAt: extends), treeRoot: treeRoot))
+        }
+        return chain
+    }
+
+    /// The root mapping of a configuration file. When the file was named by an `extends:`, a
+    /// file that cannot be read is reported at that line, where the fix belongs.
+    private func readRoot(_ path: String, displayName: String, namedAt reference: YAMLNode?) throws(DiagnosticError) -> YAMLNode {
+        let document: YAMLDocument
+        do {
+            document = try YAMLParser.parse(file: path)
+        } catch {
+            if let reference, let first = error.diagnostics.first, first.location == nil {
+                throw .error("cannot use '\(displayName)' as the parent configuration: \(first.message)",
+                             at: reference.location, keyPath: "extends")
+            }
+            throw error
+        }
+        guard let root = document.root, !root.isNull else {
+            throw .error("the configuration file is empty; it needs at least 'council:' and 'plugins:' (see Configs/toolkit.yaml)", file: path)
+        }
+        guard root.kind == .mapping else {
+            throw .error("a configuration must be a mapping of keys to values, not \(root.kind.userDescription)", at: root.location)
+        }
+        return root
+    }
+
+    private func displayName(_ path: String) -> String {
+        if let home = toolkitHome, path.hasPrefix(home + "/") { return String(path.dropFirst(home.count + 1)) }
+        return path
+    }
+
+    // MARK: - plugins and workspace
+
+    private func readPlugins(_ node: YAMLNode?, problems: inout DiagnosticCollector) -> [PluginEntry] {
+        guard let node, !node.isNull else { return [] }
+        guard node.kind == .mapping else {
+            problems.append(.error("'plugins' must map plugin ids to their settings", at: node.location, keyPath: "plugins"))
+            return []
+        }
+        var entries: [PluginEntry] = []
+        for (key, value) in node.entries {
+            let id = key.text ?? ""
+            guard compiledPluginIDs.contains(id) else {
+                let known = compiledPluginIDs.isEmpty ? "no plugins are compiled in" : "compiled-in plugins: \(compiledPluginIDs.joined(separator: ", "))"
+                problems.append(.error("unknown plugin '\(id)'", at: key.location, keyPath: "plugins.\(id)",
+                                       suggestion: Suggestion.didYouMean(id, among: compiledPluginIDs) ?? known))
+                continue
+            }
+            if let entry = problems.collecting({ () throws(DiagnosticError) in try PluginEntry.read(key: key, value: value) }) {
+                entries.append(entry)
+            }
+        }
+        return entries
+    }
+
+    private func resolveWorkspace(_ node: YAMLNode?, councilID: String, problems: inout DiagnosticCollector) -> String {
+        if let node, !node.isNull {
+            guard let text = node.text, node.kind == .scalar, !text.isEmpty else {
+                problems.append(.error("'workspace' must be a folder path", at: node.location, keyPath: "workspace"))
+                return ""
+            }
+            if text == "~" || text.hasPrefix("~/"), let home = environment["HOME"] {
+                return ContentPath.resolve(home + text.dropFirst(), relativeTo: "/")
+            }
+            return ContentPath.resolve(text, relativeTo: ContentPath.directory(of: node.location.file))
+        }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? "/tmp") + "/.local/share"
+        return dataHome + "/ethics/" + (councilID.isEmpty ? "default" : councilID)
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+}

@@ -1,0 +1,35 @@
+public import EthicsCore
+public import EthicsDiagnostics
+public import EthicsYAML
+
+/// A configuration as a run uses it: the file chain it came from, the merged document, and
+/// what was decoded from it.
+public struct LoadedConfig: Sendable {
+    /// The file the run was started with, as the user named it.
+    public var file: String
+    /// That file and each file it extends, nearest first (absolute paths).
+    public var chain: [String]
+    /// The effective configuration after `extends:` was applied; each node keeps its origin.
+    public var merged: YAMLNode
+    /// The folder each file's paths must stay within.
+    public var tree: ContentPath.Tree
+    public var council: Council
+    public var attributeFiles: [ContentPath]
+    public var workspace: String
+    public var logLevel: LogLevel
+    /// Every plugin the configuration names, in the order written.
+    public var plugins: [PluginEntry]
+    /// Problems found while reading; a run refuses to start with any, `config check` lists them.
+    public var problems: [Diagnostic]
+
+    public var enabledPluginIDs: [String] { plugins.filter(\.enabled).map(\.id) }
+
+    public func entry(for id: String) -> PluginEntry? {
+        plugins.first { $0.id == id }
+    }
+
+    /// A decoder that resolves `ContentPath`s against this configuration's tree.
+    public var decoder: YAMLDecoder {
+        YAMLDecoder(userInfo: [ContentPath.treeKey: tree])
+    }
+}

@@ -1,0 +1,28 @@
+import EthicsCore
+import EthicsYAML
+
+/// The shape of a toolkit configuration file, after `extends:` has been applied.
+///
+/// ```yaml
+/// council: {id: anytown, name: Anytown Borough Council}
+/// extends: default             # the toolkit's Configs/toolkit.yaml, or a relative path
+/// attributes: [content/attributes.yaml]
+/// workspace: ~/ethics-records  # optional; default $XDG_DATA_HOME/ethics/<council id>
+/// log-level: warning
+/// plugins:
+///   glossary: {files+: [local/glossary.yaml]}
+///   canvas-builder: false
+/// ```
+struct ToolkitConfig: Decodable {
+    var council: Council
+    var attributes: [ContentPath]
+    var workspace: YAMLNode?
+    var logLevel: LogLevel?
+    /// Kept as nodes: each plugin decodes its own section once the host knows its type.
+    var plugins: YAMLNode?
+
+    enum CodingKeys: String, CodingKey {
+        case council, attributes, workspace, plugins
+        case logLevel = "log-level"
+    }
+}

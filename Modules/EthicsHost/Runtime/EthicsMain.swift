@@ -1,0 +1,170 @@
+import ArgumentParser
+public import EthicsCore
+import EthicsDiagnostics
+
+/// The `ethics` command's whole life: find and load the configuration, parse the arguments
+/// against the enabled plugins, run the chosen command, and turn the outcome into an exit status.
+///
+/// Everything the process touches comes in as a parameter, so tests can run the host in-process.
+public enum EthicsMain {
+    public static func run(
+        plugins: [any EthicsPlugin.Type],
+        arguments: [String],
+        environment: [String: String],
+        output: OutputSink = .standardOutput,
+        errors: OutputSink = .standardError
+    ) async -> Int32 {
+        var arguments = arguments
+        let explicitConfig: String?
+        do {
+            explicitConfig = try extractConfigOption(from: &arguments)
+        } catch {
+            errors.line("error: \(error.message)")
+            return ExitStatus.badInput.rawValue
+        }
+        if arguments == ["--version"] {
+            output.line(ToolkitVersion.current)
+            return ExitStatus.success.rawValue
+        }
+
+        let registry = PluginRegistry(plugins)
+        let config: LoadedConfig
+        do {
+            let (path, _) = try ConfigDiscovery(explicitPath: explicitConfig, environment: environment).locate()
+            let loader = ConfigLoader(
+                environment: environment, toolkitHome: ToolkitHome.locate(environment: environment),
+                compiledPluginIDs: registry.ids)
+            config = try loader.load(path)
+        } catch {
+            report(error, to: errors)
+            return ExitStatus.badInput.rawValue
+        }
+        let isConfigCheck = arguments.prefix(2) == ["config", "check"]
+        if !config.problems.isEmpty && !isConfigCheck {
+            report(DiagnosticError(config.problems), to: errors)
+            return ExitStatus.badInput.rawValue
+        }
+        if let refusal = disabledPluginRefusal(arguments: arguments, registry: registry, config: config) {
+            errors.line(refusal)
+            return ExitStatus.badInput.rawValue
+        }
+
+        let environmentForHelp = HostEnvironment(
+            pluginCommands: config.enabledPluginIDs.compactMap { registry.plugin(id: $0)?.command },
+            configFile: config.file)
+        return await HostEnvironment.$current.withValue(environmentForHelp) {
+            let command: any ParsableCommand
+            do {
+                command = try EthicsCommand.parseAsRoot(arguments)
+            } catch {
+                return finish(with: error, output: output, errors: errors)
+            }
+            let session = HostSession(config: config, registry: registry, output: output, errors: errors)
+            do {
+                switch command {
+                case let command as any HostCommand:
+                    try await command.run(session: session)
+                case let command as any PluginCommand:
+                    try await runPluginCommand(command, session: session)
+                default:
+                    // `help`, and commands that only group others (`ethics`, `ethics config`):
+                    // their default run asks for the help screen, which `finish` prints.
+                    var command = command
+                    try command.run()
+                }
+            } catch {
+                return finish(with: error, output: output, errors: errors)
+            }
+            return ExitStatus.success.rawValue
+        }
+    }
+
+    private static func runPluginCommand<C: PluginCommand>(_ command: C, session: HostSession) async throws {
+        let model = try session.loadModel()
+        let context = session.context(model: model)
+        let plugins = try session.startPlugins(context: context)
+        guard let plugin = plugins[C.Plugin.descriptor.id] as? C.Plugin else {
+            throw DiagnosticError.error("plugin '\(C.Plugin.descriptor.id)' is not enabled", file: session.config.file)
+        }
+        try await command.run(plugin: plugin, context: context)
+    }
+
+    /// Exit status and message for whatever ended the run.
+    private static func finish(with error: any Error, output: OutputSink, errors: OutputSink) -> Int32 {
+        switch error {
+        case let error as DiagnosticError:
+            report(error, to: errors)
+            return ExitStatus.badInput.rawValue
+        case let error as SafeFile.WriteError:
+            errors.line("error: \(error)")
+            return ExitStatus.badInput.rawValue
+        case let error as ExitCode:
+            return error.rawValue
+        default:
+            let code = EthicsCommand.exitCode(for: error)
+            let message = EthicsCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { output.line(message) }
+                return ExitStatus.success.rawValue
+            }
+            if isArgumentError(code) {
+                errors.line(message)
+                return ExitStatus.badInput.rawValue
+            }
+            errors.line("error: \(message.isEmpty ? String(describing: error) : message)")
+            return ExitStatus.internalFailure.rawValue
+        }
+    }
+
+    /// swift-argument-parser reports bad usage as EX_USAGE (64); the toolkit promises 2.
+    private static func isArgumentError(_ code: ExitCode) -> Bool {
+        code == .validationFailure
+    }
+
+    private static func report(_ error: DiagnosticError, to errors: OutputSink) {
+        for diagnostic in error.diagnostics {
+            errors.line(diagnostic.description)
+        }
+    }
+
+    // MARK: - Before parsing
+
+    struct OptionError: Error { let message: String }
+
+    /// Takes `--config FILE` or `--config=FILE` out of the arguments wherever it appears (before
+    /// `--`), since the configuration decides which subcommands exist at all.
+    static func extractConfigOption(from arguments: inout [String]) throws(OptionError) -> String? {
+        var found: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { break }
+            if argument == "--config" {
+                guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") else {
+                    throw OptionError(message: "--config needs a file: --config FILE")
+                }
+                found = arguments[index + 1]
+                arguments.removeSubrange(index...index + 1)
+                continue
+            }
+            if argument.hasPrefix("--config=") {
+                found = String(argument.dropFirst("--config=".count))
+                arguments.remove(at: index)
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The message for `ethics <id>` when `<id>` is compiled in but the configuration leaves it
+    /// off: it names the file and the key to add, rather than calling the plugin unknown.
+    static func disabledPluginRefusal(arguments: [String], registry: PluginRegistry, config: LoadedConfig) -> String? {
+        guard let name = arguments.first, !name.hasPrefix("-"), registry.plugin(id: name) != nil,
+              !config.enabledPluginIDs.contains(name) else { return nil }
+        if let entry = config.entry(for: name) {
+            return "\(entry.location): error: the plugin '\(name)' is switched off here; set 'plugins.\(name)' to true (or remove 'enabled: false') to use it"
+        }
+        return "\(config.file): error: the plugin '\(name)' is compiled in but not enabled by this configuration; add it under 'plugins:' in \(config.file), e.g.\n  plugins:\n    \(name): {}"
+    }
+}

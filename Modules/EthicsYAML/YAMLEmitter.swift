@@ -1,0 +1,83 @@
+import CYAML
+import EthicsDiagnostics
+
+/// Writes nodes back out as YAML through libyaml's emitter, which decides when a scalar needs
+/// quotes; scalars that were quoted in the source stay quoted, so `"true"` is still text when
+/// the output is read again.
+public enum YAMLEmitter {
+    public struct EmitError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func emit(_ node: YAMLNode) throws(EmitError) -> String {
+        var emitter = yaml_emitter_t()
+        guard yaml_emitter_initialize(&emitter) != 0 else { throw EmitError(description: "the YAML emitter could not start") }
+        defer { yaml_emitter_delete(&emitter) }
+        let output = OutputBuffer()
+        let context = Unmanaged.passUnretained(output).toOpaque()
+        yaml_emitter_set_output(&emitter, { context, buffer, size in
+            guard let context, let buffer else { return 0 }
+            Unmanaged<OutputBuffer>.fromOpaque(context).takeUnretainedValue().bytes
+                .append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+            return 1
+        }, context)
+        yaml_emitter_set_unicode(&emitter, 1)
+        yaml_emitter_set_width(&emitter, 100)
+        yaml_emitter_set_indent(&emitter, 2)
+
+        var events: [(inout yaml_event_t) -> Int32] = [
+            { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) },
+            { yaml_document_start_event_initialize(&$0, nil, nil, nil, 1) },
+        ]
+        appendEvents(for: node, to: &events)
+        events.append { yaml_document_end_event_initialize(&$0, 1) }
+        events.append { yaml_stream_end_event_initialize(&$0) }
+
+        var event = yaml_event_t()
+        for make in events {
+            guard make(&event) != 0, yaml_emitter_emit(&emitter, &event) != 0 else {
+                let problem = emitter.problem.map { String(cString: $0) } ?? "unknown problem"
+                throw EmitError(description: "cannot write YAML: \(problem)")
+            }
+        }
+        return String(decoding: output.bytes, as: UTF8.self)
+    }
+
+    private static func appendEvents(for node: YAMLNode, to events: inout [(inout yaml_event_t) -> Int32]) {
+        switch node.kind {
+        case .scalar:
+            let scalar = node.scalar!
+            let style: yaml_scalar_style_t = switch scalar.style {
+            case .plain: YAML_PLAIN_SCALAR_STYLE
+            case .singleQuoted: YAML_SINGLE_QUOTED_SCALAR_STYLE
+            case .doubleQuoted: YAML_DOUBLE_QUOTED_SCALAR_STYLE
+            case .literal: YAML_LITERAL_SCALAR_STYLE
+            case .folded: YAML_FOLDED_SCALAR_STYLE
+            }
+            // NUL-terminated so even empty text has an address libyaml can copy from.
+            let bytes = Array(scalar.text.utf8) + [0]
+            events.append { event in
+                bytes.withUnsafeBufferPointer { buffer in
+                    yaml_scalar_event_initialize(
+                        &event, nil, nil, UnsafeMutablePointer(mutating: buffer.baseAddress!),
+                        Int32(buffer.count - 1), 1, 1, style)
+                }
+            }
+        case .sequence:
+            events.append { yaml_sequence_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE) }
+            for element in node.elements { appendEvents(for: element, to: &events) }
+            events.append { yaml_sequence_end_event_initialize(&$0) }
+        case .mapping:
+            events.append { yaml_mapping_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE) }
+            for (key, value) in node.entries {
+                appendEvents(for: key, to: &events)
+                appendEvents(for: value, to: &events)
+            }
+            events.append { yaml_mapping_end_event_initialize(&$0) }
+        }
+    }
+
+    private final class OutputBuffer {
+        var bytes: [UInt8] = []
+    }
+}
