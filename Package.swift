@@ -5,6 +5,7 @@
 // `Tools/register-plugins` rewrites from each Plugins/*/plugin.yaml (CI runs it with --check).
 // Plain SwiftPM cannot discover a new folder on its own; nothing else in this file names a plugin.
 
+import Foundation
 import PackageDescription
 
 /// One in-tree plugin, as `Tools/register-plugins` reads it from `Plugins/<folder>/plugin.yaml`.
@@ -21,8 +22,18 @@ struct PluginTarget {
 
 // BEGIN GENERATED PLUGINS: written by Tools/register-plugins from Plugins/*/plugin.yaml; do not edit by hand.
 let pluginTargets: [PluginTarget] = [
+    PluginTarget(id: "code-mapper", folder: "CodeMapper", module: "CodeMapper"),
+    PluginTarget(id: "glossary", folder: "Glossary", module: "Glossary"),
 ]
 // END GENERATED PLUGINS
+
+// A plugin folder removed (or not yet holding sources) must not stop the package from loading:
+// the registry tooling itself builds against it. `Tools/register-plugins --check` reports it.
+let presentPlugins = pluginTargets.filter { plugin in
+    let folder = "\(Context.packageDirectory)/Plugins/\(plugin.folder)"
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return files.contains { $0.hasSuffix(".swift") }
+}
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -54,7 +65,7 @@ var targets: [Target] = [
     ),
     .target(
         name: "EthicsCore",
-        dependencies: ["EthicsDiagnostics", argumentParser, logging],
+        dependencies: ["EthicsDiagnostics", "EthicsYAML", argumentParser, logging],
         path: "Modules/EthicsCore",
         swiftSettings: swiftSettings
     ),
@@ -72,7 +83,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "ethics",
-        dependencies: ["EthicsHost", "EthicsCore"] + pluginTargets.map { .target(name: $0.module) },
+        dependencies: ["EthicsHost", "EthicsCore"] + presentPlugins.map { .target(name: $0.module) },
         path: "Modules/EthicsCLI",
         swiftSettings: swiftSettings
     ),
@@ -80,7 +91,7 @@ var targets: [Target] = [
     // Shared helpers for tests: fixtures, temporary directories, running the built binary.
     .target(
         name: "EthicsTestSupport",
-        dependencies: ["EthicsCore", "EthicsYAML", "EthicsDiagnostics"],
+        dependencies: ["EthicsCore", "EthicsYAML", "EthicsDiagnostics", "EthicsRender", logging],
         path: "Tests/Support",
         swiftSettings: swiftSettings
     ),
@@ -123,17 +134,20 @@ var targets: [Target] = [
     ),
 ]
 
-for plugin in pluginTargets {
+for plugin in presentPlugins {
     targets.append(.target(
         name: plugin.module,
-        dependencies: ["EthicsCore", argumentParser, logging] + plugin.dependencies,
+        dependencies: ["EthicsCore", "EthicsYAML", "EthicsDiagnostics", argumentParser, logging] + plugin.dependencies,
         path: "Plugins/\(plugin.folder)",
         exclude: ["plugin.yaml"],
         swiftSettings: swiftSettings
     ))
     targets.append(.testTarget(
         name: "\(plugin.module)Tests",
-        dependencies: [.target(name: plugin.module), "EthicsCore", "EthicsTestSupport"],
+        dependencies: [
+            .target(name: plugin.module), "EthicsCore", "EthicsYAML", "EthicsDiagnostics", "EthicsRender",
+            "EthicsTestSupport", argumentParser, logging,
+        ],
         path: "Tests/Plugins/\(plugin.folder)",
         swiftSettings: swiftSettings
     ))
@@ -145,9 +159,10 @@ let package = Package(
     products: [
         .executable(name: "ethics", targets: ["ethics"]),
         // Exposed so the packages under Tools/ (benchmarks, plugin tooling) can link the YAML layer.
+        .library(name: "EthicsDiagnostics", targets: ["EthicsDiagnostics"]),
         .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
         .library(name: "EthicsCore", targets: ["EthicsCore"]),
-    ],
+    ] + presentPlugins.map { .library(name: $0.module, targets: [$0.module]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),

@@ -9,6 +9,11 @@ final class CodingPathLink: Sendable {
         self.key = key
     }
 
+    /// A path made of plain keys, to start decoding below the top of a document.
+    static func prefix(_ keys: [String]) -> CodingPathLink? {
+        keys.reduce(nil) { CodingPathLink(parent: $0, key: AnyKey($1)) }
+    }
+
     static func keys(_ link: CodingPathLink?) -> [any CodingKey] {
         var keys: [any CodingKey] = []
         var current = link

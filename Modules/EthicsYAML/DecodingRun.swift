@@ -93,24 +93,25 @@ final class DecodingRun {
         }
     }
 
+    /// The value when `T` is a scalar type Swift knows, read without building a decoder.
+    /// Metatypes are compared rather than cast, since a dynamic cast per value is measurable.
     private func decodeScalar<T>(_ type: T.Type, node: Int32?, path: CodingPathLink?, key: (any CodingKey)?) -> T? {
-        switch T.self {
-        case is String.Type: return string(node, path: path, key: key) as? T
-        case is Bool.Type: return bool(node, path: path, key: key) as? T
-        case is Int.Type: return integer(Int.self, node, path: path, key: key) as? T
-        case is Double.Type: return double(node, path: path, key: key) as? T
-        case is Float.Type: return Float(double(node, path: path, key: key)) as? T
-        case is Int8.Type: return integer(Int8.self, node, path: path, key: key) as? T
-        case is Int16.Type: return integer(Int16.self, node, path: path, key: key) as? T
-        case is Int32.Type: return integer(Int32.self, node, path: path, key: key) as? T
-        case is Int64.Type: return integer(Int64.self, node, path: path, key: key) as? T
-        case is UInt.Type: return integer(UInt.self, node, path: path, key: key) as? T
-        case is UInt8.Type: return integer(UInt8.self, node, path: path, key: key) as? T
-        case is UInt16.Type: return integer(UInt16.self, node, path: path, key: key) as? T
-        case is UInt32.Type: return integer(UInt32.self, node, path: path, key: key) as? T
-        case is UInt64.Type: return integer(UInt64.self, node, path: path, key: key) as? T
-        default: return nil
-        }
+        func cast<V>(_ value: V) -> T { unsafeBitCast(value, to: T.self) }
+        if T.self == String.self { return cast(string(node, path: path, key: key)) }
+        if T.self == Int.self { return cast(integer(Int.self, node, path: path, key: key)) }
+        if T.self == Bool.self { return cast(bool(node, path: path, key: key)) }
+        if T.self == Double.self { return cast(double(node, path: path, key: key)) }
+        if T.self == Float.self { return cast(Float(double(node, path: path, key: key))) }
+        if T.self == Int8.self { return cast(integer(Int8.self, node, path: path, key: key)) }
+        if T.self == Int16.self { return cast(integer(Int16.self, node, path: path, key: key)) }
+        if T.self == Int32.self { return cast(integer(Int32.self, node, path: path, key: key)) }
+        if T.self == Int64.self { return cast(integer(Int64.self, node, path: path, key: key)) }
+        if T.self == UInt.self { return cast(integer(UInt.self, node, path: path, key: key)) }
+        if T.self == UInt8.self { return cast(integer(UInt8.self, node, path: path, key: key)) }
+        if T.self == UInt16.self { return cast(integer(UInt16.self, node, path: path, key: key)) }
+        if T.self == UInt32.self { return cast(integer(UInt32.self, node, path: path, key: key)) }
+        if T.self == UInt64.self { return cast(integer(UInt64.self, node, path: path, key: key)) }
+        return nil
     }
 
     // MARK: Scalars

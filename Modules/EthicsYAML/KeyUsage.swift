@@ -9,7 +9,12 @@ final class KeyUsage {
     let document: YAMLDocument
     /// Key, value, key, value… node indices.
     let pairs: ArraySlice<Int32>
-    private var used: [Bool]
+    /// One bit per pair for the usual small mapping; an array only past 64 keys.
+    private var usedBits: UInt64 = 0
+    private var usedOverflow: [Bool]
+    private let pairCount: Int
+    /// The keys asked for, kept so unknown keys can be matched against them. Reserved small:
+    /// one allocation per mapping rather than several as it grows.
     private var asked: [String] = []
     /// Key text to pair index, built only for large mappings where a linear scan would be slow.
     private var index: [String: Int]?
@@ -17,10 +22,20 @@ final class KeyUsage {
     init(document: YAMLDocument, pairs: ArraySlice<Int32>) {
         self.document = document
         self.pairs = pairs
-        used = Array(repeating: false, count: pairs.count / 2)
+        pairCount = pairs.count / 2
+        usedOverflow = pairCount > 64 ? Array(repeating: false, count: pairCount) : []
+        asked.reserveCapacity(min(pairCount + 2, 16))
     }
 
-    var count: Int { used.count }
+    var count: Int { pairCount }
+
+    private func isUsed(_ pair: Int) -> Bool {
+        pairCount > 64 ? usedOverflow[pair] : usedBits & (1 << UInt64(pair)) != 0
+    }
+
+    private func markUsed(_ pair: Int) {
+        if pairCount > 64 { usedOverflow[pair] = true } else { usedBits |= 1 << UInt64(pair) }
+    }
 
     func keyNode(at pair: Int) -> Int32 { pairs[pairs.startIndex + pair * 2] }
     func valueNode(at pair: Int) -> Int32 { pairs[pairs.startIndex + pair * 2 + 1] }
@@ -33,30 +48,30 @@ final class KeyUsage {
     func find(_ key: String) -> Int? {
         asked.append(key)
         let found: Int?
-        if used.count > 12 {
+        if pairCount > 12 {
             if index == nil {
                 var built: [String: Int] = [:]
-                for pair in 0..<used.count { built[keyText(at: pair)] = pair }
+                for pair in 0..<pairCount { built[keyText(at: pair)] = pair }
                 index = built
             }
             found = index?[key]
         } else {
-            found = (0..<used.count).first { document.scalarEquals(keyNode(at: $0), key) }
+            found = (0..<pairCount).first { document.scalarEquals(keyNode(at: $0), key) }
         }
-        if let found { used[found] = true }
+        if let found { markUsed(found) }
         return found
     }
 
     /// Marks every key as used: the type enumerated them all (a dictionary).
     func markAllUsed() {
-        for pair in used.indices { used[pair] = true }
+        for pair in 0..<pairCount { markUsed(pair) }
     }
 
     func reportUnused(run: DecodingRun, path: CodingPathLink?) {
-        guard used.contains(false) else { return }
+        guard (0..<pairCount).contains(where: { !isUsed($0) }) else { return }
         var known: [String] = []
         for key in asked where !known.contains(key) { known.append(key) }
-        for pair in used.indices where !used[pair] {
+        for pair in 0..<pairCount where !isUsed(pair) {
             let key = keyText(at: pair)
             var suggestion = Suggestion.didYouMean(key, among: known)
             if suggestion == nil, !known.isEmpty, known.count <= 12 {

@@ -13,6 +13,9 @@ public import EthicsDiagnostics
 public struct YAMLDecoder: Sendable {
     public var limits: YAMLLimits
     public var userInfo: [CodingUserInfoKey: any Sendable]
+    /// Keys in front of every reported key path, when the node decoded is part of a larger
+    /// document (a plugin's settings are `plugins.<id>` of the configuration).
+    public var keyPathPrefix: [String] = []
 
     public init(limits: YAMLLimits = .default, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
         self.limits = limits
@@ -22,9 +25,10 @@ public struct YAMLDecoder: Sendable {
     /// Decodes a value from a node of an already parsed document.
     public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode) throws(DiagnosticError) -> T {
         let run = DecodingRun(document: node.document, userInfo: userInfo, limits: limits)
+        let path = CodingPathLink.prefix(keyPathPrefix)
         let value: T?
         do {
-            value = try run.decode(T.self, node: node.index, path: nil, key: nil)
+            value = try run.decode(T.self, node: node.index, path: path, key: nil)
         } catch {
             value = nil
         }
@@ -40,7 +44,8 @@ public struct YAMLDecoder: Sendable {
     /// nil only when nothing could stand in for it.
     public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, collectingInto problems: inout DiagnosticCollector) -> T? {
         let run = DecodingRun(document: node.document, userInfo: userInfo, limits: limits)
-        let value = try? run.decode(T.self, node: node.index, path: nil, key: nil)
+        let path = CodingPathLink.prefix(keyPathPrefix)
+        let value = try? run.decode(T.self, node: node.index, path: path, key: nil)
         do {
             try run.throwIfProblems()
         } catch {

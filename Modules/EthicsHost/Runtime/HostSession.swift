@@ -72,7 +72,9 @@ public final class HostSession: Sendable {
     }
 
     private func start<P: EthicsPlugin>(_ type: P.Type, entry: PluginEntry, context: PluginContext) throws(DiagnosticError) -> P {
-        let settings = try config.decoder.decode(P.Settings.self, from: entry.settings)
+        var decoder = config.decoder
+        decoder.keyPathPrefix = ["plugins", entry.id]
+        let settings = try decoder.decode(P.Settings.self, from: entry.settings)
         do {
             return try P(settings: settings, context: context)
         } catch let error as DiagnosticError {

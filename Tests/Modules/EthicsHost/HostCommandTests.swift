@@ -1,0 +1,122 @@
+import EthicsHost
+import EthicsTestSupport
+import EthicsYAML
+import Testing
+
+@Suite struct HostCommandTests {
+    @Test func helpListsTheEnabledPluginsFromTheirDescriptorsAndTheHostCommands() async throws {
+        let host = try HostHarness()
+        let result = await host.run(["--help"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("fixture                 Greets, and checks the files it is given."))
+        #expect(result.stdout.contains("plugins "))
+        #expect(result.stdout.contains("config "))
+        #expect(!result.stdout.contains("quiet"), "a plugin the configuration leaves off is not offered")
+    }
+
+    @Test func versionNeedsNoConfiguration() async throws {
+        let host = try HostHarness()
+        let result = await host.run(["--version"], environment: ["ETHICS_CONFIG": "/nonexistent.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout == ToolkitVersion.current + "\n")
+    }
+
+    @Test func pluginsListsEveryCompiledPluginWithItsVersionAndState() async throws {
+        let host = try HostHarness()
+        let result = await host.run(["plugins", "--format", "csv"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("fixture,1.2.3,yes,"))
+        #expect(result.stdout.contains("quiet,0.0.1,no,"))
+    }
+
+    @Test func runsAPluginCommandWithSettingsFromTheConfiguration() async throws {
+        let host = try HostHarness()
+        let result = await host.run(["fixture", "greet", "Anytown"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("Hello, Anytown (Fixture default)\n"))
+        #expect(result.stdout.contains("file: \(host.home)/Configs/content/attributes.yaml"))
+    }
+
+    @Test func aCompiledInPluginThatIsNotEnabledNamesTheFileAndTheKey() async throws {
+        let host = try HostHarness()
+        let result = await host.run(["quiet"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(host.defaultConfig): error: the plugin 'quiet' is compiled in but not enabled"))
+        #expect(result.stderr.contains("quiet: {}"))
+    }
+
+    @Test func aPluginSwitchedOffIsReportedAtTheLineThatSwitchesItOff() async throws {
+        let host = try HostHarness()
+        let config = try host.write("extends: default\ncouncil: {id: anytown, name: Anytown}\nplugins:\n  fixture: false\n", to: "anytown.yaml")
+        let result = await host.run(["--config", config, "fixture", "greet"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("\(config):4:3: error: the plugin 'fixture' is switched off here"))
+    }
+
+    @Test func badArgumentsExitWithStatusTwo() async throws {
+        let host = try HostHarness()
+        let result = await host.run(["fixture", "greet", "a", "b"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Unexpected argument"))
+    }
+
+    @Test func completionScriptsNameThePluginCommands() async throws {
+        let host = try HostHarness()
+        let result = await host.run(["--generate-completion-script", "bash"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("_ethics"))
+        #expect(result.stdout.contains("fixture"))
+    }
+
+    @Test func configCheckOnACleanConfigurationSaysWhatItChecked() async throws {
+        let host = try HostHarness()
+        let result = await host.run(["config", "check"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "\(host.defaultConfig): ok: council 'default', 5 attributes, 1 plugin enabled (fixture)\n")
+    }
+
+    @Test func configCheckReportsEveryProblemAtOnceWithPositionsAndSuggestions() async throws {
+        let host = try HostHarness()
+        try host.write("name: [unclosed\n", to: "bad-content.yaml")
+        let config = try host.write("""
+            counsil: {id: anytown, name: Anytown}
+            attributes: [home/Configs/content/attributes.yaml]
+            log-level: loud
+            plugins:
+              fixtur: {}
+              fixture:
+                greeting: [not, text]
+                files: [bad-content.yaml]
+            """, to: "anytown.yaml")
+        let result = await host.run(["config", "check", "--config", config])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(config):1:1: error: unknown key 'counsil' (at counsil); did you mean 'council'?"), "\(lines)")
+        #expect(lines.contains("\(config):1:1: error: missing required key 'council'"))
+        #expect(lines.contains { $0.hasPrefix("\(config):3:12: error: unknown value 'loud'") })
+        #expect(lines.contains("\(config):5:3: error: unknown plugin 'fixtur' (at plugins.fixtur); did you mean 'fixture'?"))
+    }
+
+    @Test func pluginSettingsAndContentAreCheckedToo() async throws {
+        let host = try HostHarness()
+        try host.write("name: [unclosed\n", to: "bad-content.yaml")
+        let config = try host.write("""
+            extends: default
+            plugins:
+              fixture:
+                greetin: Hi
+                files: [bad-content.yaml]
+            """, to: "anytown.yaml")
+        let result = await host.run(["config", "check", "--config", config])
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == ["\(config):4:5: error: unknown key 'greetin' (at plugins.fixture.greetin); did you mean 'greeting'?"])
+        // Settings are fixed before content is read, so the content error waits for the next check.
+        let fixed = try host.write("extends: default\nplugins:\n  fixture:\n    greeting: Hi\n    files: [bad-content.yaml]\n", to: "fixed.yaml")
+        let second = await host.run(["config", "check", "--config", fixed])
+        #expect(second.status == 2)
+        #expect(second.stderr.hasPrefix("\(host.directory.path)/bad-content.yaml:2:1: error: the list opened with '[' at line 1, column 7 is not closed"), "\(second)")
+    }
+}

@@ -1,0 +1,37 @@
+// swift-tools-version:6.1
+// Benchmarks for EthicsToolkit. A separate package so the product never links them (or Yams).
+// Run them with Tools/benchmark, which builds this package in release mode and prints one table.
+
+import PackageDescription
+
+let package = Package(
+    name: "EthicsBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "EthicsToolkit", path: "../.."),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "BenchSupport", path: "Sources/BenchSupport"),
+        .executableTarget(
+            name: "bench-yaml",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "EthicsYAML", package: "EthicsToolkit"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/bench-yaml"
+        ),
+        .executableTarget(
+            name: "bench-bus",
+            dependencies: ["BenchSupport", .product(name: "EthicsCore", package: "EthicsToolkit")],
+            path: "Sources/bench-bus"
+        ),
+        .executableTarget(
+            name: "bench-startup",
+            dependencies: ["BenchSupport"],
+            path: "Sources/bench-startup"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
