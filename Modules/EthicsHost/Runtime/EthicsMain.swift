@@ -1,6 +1,7 @@
 import ArgumentParser
 public import EthicsCore
 import EthicsDiagnostics
+import EthicsRender
 
 /// The `ethics` command's whole life: find and load the configuration, parse the arguments
 /// against the enabled plugins, run the chosen command, and turn the outcome into an exit status.
@@ -96,6 +97,10 @@ public enum EthicsMain {
             report(error, to: errors)
             return ExitStatus.badInput.rawValue
         case let error as SafeFile.WriteError:
+            errors.line("error: \(error)")
+            return ExitStatus.badInput.rawValue
+        case let error as RenderError:
+            // A format that cannot carry the document (CSV without a table) is a usage mistake.
             errors.line("error: \(error)")
             return ExitStatus.badInput.rawValue
         case let error as ExitCode:

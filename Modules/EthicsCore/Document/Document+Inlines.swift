@@ -1,0 +1,123 @@
+/// Rewriting a document's text, for listeners that annotate it before it is rendered: the glossary
+/// turns mentions of its terms into term references.
+extension Document {
+    /// Rewrites every inline in the document, innermost first.
+    ///
+    /// A container (emphasis, strong, link) has its children mapped, then is itself passed to
+    /// `transform` with the new children. Return `[inline]` to keep an inline, `[]` to drop it, or
+    /// several inlines to split it. The title, metadata, code blocks and graph labels are plain
+    /// strings and are left alone.
+    public func mapInlines<E: Error>(_ transform: (Inline) throws(E) -> [Inline]) throws(E) -> Document {
+        var document = self
+        document.blocks = try blocks.map { block throws(E) in try block.mapInlines(transform) }
+        return document
+    }
+
+    /// Rewrites the runs of plain prose: every `.text` inline that is not inside a link.
+    ///
+    /// This is what a listener that links glossary terms wants: text inside an existing link,
+    /// inline code and term references stay as they are, so links never nest.
+    public func mapText<E: Error>(_ transform: (String) throws(E) -> [Inline]) throws(E) -> Document {
+        var document = self
+        document.blocks = try blocks.map { block throws(E) in try block.mapText(transform) }
+        return document
+    }
+}
+
+extension Block {
+    /// Rewrites every inline in this block and the blocks it contains; see
+    /// ``Document/mapInlines(_:)``.
+    public func mapInlines<E: Error>(_ transform: (Inline) throws(E) -> [Inline]) throws(E) -> Block {
+        try mapInlineSequences { inlines throws(E) in try inlines.mapInlines(transform) }
+    }
+
+    /// Rewrites the plain prose in this block; see ``Document/mapText(_:)``.
+    public func mapText<E: Error>(_ transform: (String) throws(E) -> [Inline]) throws(E) -> Block {
+        try mapInlineSequences { inlines throws(E) in try inlines.mapText(transform) }
+    }
+
+    /// Applies `map` to every inline sequence in this block and, recursively, in its children.
+    private func mapInlineSequences<E: Error>(
+        _ map: ([Inline]) throws(E) -> [Inline]
+    ) throws(E) -> Block {
+        func blocks(_ blocks: [Block]) throws(E) -> [Block] {
+            try blocks.map { block throws(E) in try block.mapInlineSequences(map) }
+        }
+        func cells(_ cells: [Table.Cell]) throws(E) -> [Table.Cell] {
+            try cells.map { cell throws(E) in
+                var cell = cell
+                cell.content = try map(cell.content)
+                return cell
+            }
+        }
+
+        switch self {
+        case .heading(let level, let content, let anchor):
+            return .heading(level: level, try map(content), anchor: anchor)
+        case .paragraph(let content):
+            return .paragraph(try map(content))
+        case .list(let kind, let items):
+            return .list(kind, items: try items.map { item throws(E) in try blocks(item) })
+        case .table(var table):
+            table.caption = try map(table.caption)
+            table.header = try cells(table.header)
+            table.rows = try table.rows.map { row throws(E) in try cells(row) }
+            return .table(table)
+        case .definitions(let definitions):
+            return .definitions(try definitions.map { definition throws(E) in
+                var definition = definition
+                definition.term = try map(definition.term)
+                definition.details = try blocks(definition.details)
+                return definition
+            })
+        case .quote(let content):
+            return .quote(try blocks(content))
+        case .callout(let kind, let title, let content):
+            return .callout(kind, title: try map(title), try blocks(content))
+        case .code, .graph, .thematicBreak:
+            return self
+        }
+    }
+}
+
+extension [Inline] {
+    /// Rewrites every inline in the sequence; see ``Document/mapInlines(_:)``.
+    public func mapInlines<E: Error>(_ transform: (Inline) throws(E) -> [Inline]) throws(E) -> [Inline] {
+        var result: [Inline] = []
+        result.reserveCapacity(count)
+        for inline in self {
+            let mapped: Inline
+            switch inline {
+            case .emphasis(let content):
+                mapped = .emphasis(try content.mapInlines(transform))
+            case .strong(let content):
+                mapped = .strong(try content.mapInlines(transform))
+            case .link(let content, let url):
+                mapped = .link(try content.mapInlines(transform), url: url)
+            case .text, .code, .termReference, .lineBreak:
+                mapped = inline
+            }
+            result.append(contentsOf: try transform(mapped))
+        }
+        return result
+    }
+
+    /// Rewrites every `.text` outside a link; see ``Document/mapText(_:)``.
+    public func mapText<E: Error>(_ transform: (String) throws(E) -> [Inline]) throws(E) -> [Inline] {
+        var result: [Inline] = []
+        result.reserveCapacity(count)
+        for inline in self {
+            switch inline {
+            case .text(let string):
+                result.append(contentsOf: try transform(string))
+            case .emphasis(let content):
+                result.append(.emphasis(try content.mapText(transform)))
+            case .strong(let content):
+                result.append(.strong(try content.mapText(transform)))
+            case .link, .code, .termReference, .lineBreak:
+                result.append(inline)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,49 @@
+/// Something the toolkit shows a person: a decision record, a code matrix, a canvas report, a
+/// glossary entry.
+///
+/// Plugins never format output themselves. They describe *what* to say as a `Document` and the
+/// renderer decides *how* it looks in each format, so HTML escaping, Markdown escaping, CSV quoting
+/// and accessibility live in one place. Because it is a plain value, listeners of the
+/// `document.rendering` event can annotate it (the glossary links terms) without knowing the format.
+public struct Document: Hashable, Sendable, Codable {
+    /// One line of the document's front matter: author, date, version, provenance.
+    ///
+    /// An ordered list of pairs rather than a dictionary, because the order is part of what the
+    /// reader sees and a key (say "Source") may repeat.
+    public struct MetadataEntry: Hashable, Sendable, Codable {
+        public var key: String
+        public var value: String
+
+        public init(_ key: String, _ value: String) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// Shown as the page's only level-1 heading and as the HTML `<title>`.
+    public var title: String
+    public var subtitle: String?
+    public var metadata: [MetadataEntry]
+    public var blocks: [Block]
+
+    public init(
+        title: String,
+        subtitle: String? = nil,
+        metadata: [MetadataEntry] = [],
+        blocks: [Block] = []
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.metadata = metadata
+        self.blocks = blocks
+    }
+
+    /// Adds a block at the end, for documents assembled step by step.
+    public mutating func append(_ block: Block) {
+        blocks.append(block)
+    }
+
+    public mutating func append(contentsOf blocks: some Sequence<Block>) {
+        self.blocks.append(contentsOf: blocks)
+    }
+}

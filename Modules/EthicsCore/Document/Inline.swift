@@ -1,0 +1,70 @@
+/// A run of text inside a block: the part of a document that can be emphasised, linked or
+/// recognised as a glossary term.
+///
+/// A string literal is an `Inline`, so mixed content reads naturally:
+/// `["Consult the ", .termReference("DPO", termID: "dpo"), " before ", .strong(["publishing"])]`.
+public indirect enum Inline: Hashable, Sendable {
+    case text(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    /// Code, a command or an identifier, shown verbatim in a fixed-width face.
+    case code(String)
+    /// A link to `url`. Renderers only make `http`, `https` and `mailto` URLs and in-document
+    /// fragments (`#…`) clickable; anything else (a `javascript:` URL in hostile content) is shown
+    /// as text.
+    case link([Inline], url: String)
+    /// A mention of a glossary term. Renderers link it to the term's entry, whose anchor is
+    /// ``anchor(forTerm:)``, so every format agrees on where a term lives.
+    case termReference(String, termID: String)
+    /// A forced line break inside a paragraph (an address, a verse); not a paragraph break.
+    case lineBreak
+}
+
+extension Inline: ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) {
+        self = .text(value)
+    }
+}
+
+extension Inline {
+    /// `.emphasis` of plain text.
+    public static func emphasis(_ text: String) -> Inline { .emphasis([.text(text)]) }
+
+    /// `.strong` of plain text.
+    public static func strong(_ text: String) -> Inline { .strong([.text(text)]) }
+
+    /// A link whose visible text is plain.
+    public static func link(_ text: String, url: String) -> Inline { .link([.text(text)], url: url) }
+
+    /// The fragment identifier (without `#`) of the glossary entry for `termID`: `term-` followed
+    /// by the id reduced to lowercase ASCII letters, digits, `-` and `_`.
+    ///
+    /// The glossary gives its entries this anchor and renderers link term references to it, so a
+    /// link made in Markdown lands on the same place in HTML.
+    public static func anchor(forTerm termID: String) -> String {
+        "term-" + anchorSlug(termID)
+    }
+
+    /// `text` reduced to characters that are safe in an HTML id and a URL fragment without
+    /// escaping: lowercase ASCII letters and digits, `-` and `_`; every other run becomes one `-`.
+    public static func anchorSlug(_ text: String) -> String {
+        var slug = ""
+        slug.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9", "-", "_":
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            case "A"..."Z":
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value) + 32))
+            default:
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "_" : slug
+    }
+}

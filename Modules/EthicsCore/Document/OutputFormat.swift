@@ -1,0 +1,60 @@
+/// A format the renderer can write, as users name it in `--format`.
+///
+/// It lives beside the document model rather than in the renderer because plugins (which see only
+/// EthicsCore) take it as an option and the `document.rendering` event carries it.
+public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Plain text for a terminal: underlined headings, aligned tables, no colour codes.
+    case text
+    /// CommonMark with GitHub's tables; diagrams as fenced `mermaid` blocks.
+    case markdown
+    /// One self-contained, accessible HTML page.
+    case html
+    /// The document model itself, for other tools.
+    case json
+    /// The document's tables only.
+    case csv
+    /// The document's graphs only, as Mermaid flowcharts.
+    case mermaid
+    /// The document's graphs only, as Graphviz digraphs.
+    case dot
+
+    /// How much of a document a format can carry.
+    public enum Content: Hashable, Sendable {
+        /// Every block.
+        case wholeDocument
+        /// Only the tables; a document without one cannot be written in this format.
+        case tablesOnly
+        /// Only the graphs; a document without one cannot be written in this format.
+        case graphsOnly
+    }
+
+    public var content: Content {
+        switch self {
+        case .text, .markdown, .html, .json: .wholeDocument
+        case .csv: .tablesOnly
+        case .mermaid, .dot: .graphsOnly
+        }
+    }
+
+    /// Whether listeners annotate documents before they are written in this format (the
+    /// glossary links terms): true for the formats people read as pages, HTML and Markdown.
+    public var isAnnotated: Bool {
+        switch self {
+        case .markdown, .html: true
+        case .text, .json, .csv, .mermaid, .dot: false
+        }
+    }
+
+    /// The usual file-name extension, without the dot.
+    public var fileExtension: String {
+        switch self {
+        case .text: "txt"
+        case .markdown: "md"
+        case .html: "html"
+        case .json: "json"
+        case .csv: "csv"
+        case .mermaid: "mmd"
+        case .dot: "dot"
+        }
+    }
+}

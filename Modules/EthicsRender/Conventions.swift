@@ -1,0 +1,58 @@
+import EthicsCore
+
+// Conventions every format shares, so that a document reads the same whichever is asked for.
+
+extension Document {
+    /// Every table in reading order, including those nested in lists, quotes and callouts.
+    var allTables: [Table] {
+        collect { block in
+            if case .table(let table) = block { table } else { nil }
+        }
+    }
+
+    /// Every graph in reading order, including those nested in lists, quotes and callouts.
+    var allGraphs: [Graph] {
+        collect { block in
+            if case .graph(let graph) = block { graph } else { nil }
+        }
+    }
+
+    private func collect<T>(_ pick: (Block) -> T?) -> [T] {
+        var found: [T] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                if let value = pick(block) { found.append(value) }
+                switch block {
+                case .list(_, let items): items.forEach(visit)
+                case .definitions(let definitions): definitions.map(\.details).forEach(visit)
+                case .quote(let content), .callout(_, _, let content): visit(content)
+                case .heading, .paragraph, .table, .code, .graph, .thematicBreak: break
+                }
+            }
+        }
+        visit(blocks)
+        return found
+    }
+}
+
+extension Block {
+    /// The level a heading is rendered at: the title is the only level 1, so sections start at 2.
+    static func renderedLevel(_ level: Int) -> Int {
+        min(max(level, 2), 6)
+    }
+
+    var isParagraph: Bool {
+        if case .paragraph = self { true } else { false }
+    }
+}
+
+extension Table.Cell {
+    /// The intensity as it is printed in every format: two decimals, such as `0.75`, so the value
+    /// stays readable without colour. Nil when the cell has none.
+    var intensityLabel: String? {
+        guard let value = normalizedIntensity else { return nil }
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

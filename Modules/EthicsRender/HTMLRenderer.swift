@@ -1,0 +1,277 @@
+import EthicsCore
+
+/// Writes a document as one self-contained, accessible HTML page.
+///
+/// The page declares its language (`en-GB`) and character set, has a `<title>`, one `<h1>` and
+/// section headings below it, a `<main>` landmark, tables with captions and scoped header cells,
+/// callouts that name their kind in words, and graphs both as Mermaid source (drawn if the reader
+/// adds Mermaid) and as a text outline that needs no script. All text and attribute values pass
+/// through one escaping function, and only safe link targets become links (see ``LinkPolicy``).
+struct HTMLRenderer {
+    private var html = ""
+    private var tableCount = 0
+
+    static func render(_ document: Document) -> String {
+        var renderer = HTMLRenderer()
+        renderer.html.reserveCapacity(HTMLStylesheet.css.utf8.count + 4096)
+        renderer.page(document)
+        return renderer.html
+    }
+
+    private mutating func page(_ document: Document) {
+        html += """
+            <!doctype html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>
+            """
+        html.appendHTMLEscaped(document.title)
+        html += "</title>\n<style>\n\(HTMLStylesheet.css)\n</style>\n</head>\n<body>\n<main>\n<header>\n<h1>"
+        html.appendHTMLEscaped(document.title)
+        html += "</h1>\n"
+        if let subtitle = document.subtitle {
+            html += "<p class=\"subtitle\">"
+            html.appendHTMLEscaped(subtitle)
+            html += "</p>\n"
+        }
+        if !document.metadata.isEmpty {
+            html += "<dl class=\"metadata\">\n"
+            for entry in document.metadata {
+                html += "<div><dt>"
+                html.appendHTMLEscaped(entry.key)
+                html += "</dt><dd>"
+                html.appendHTMLEscaped(entry.value)
+                html += "</dd></div>\n"
+            }
+            html += "</dl>\n"
+        }
+        html += "</header>\n"
+        blocks(document.blocks)
+        html += "</main>\n</body>\n</html>\n"
+    }
+
+    // MARK: - Blocks
+
+    private mutating func blocks(_ blocks: [Block]) {
+        for block in blocks { self.block(block) }
+    }
+
+    /// The blocks of a list item or definition: a lone paragraph is written without `<p>`, as in a
+    /// tight Markdown list.
+    private mutating func itemContent(_ blocks: [Block]) {
+        if blocks.count == 1, case .paragraph(let content) = blocks[0] {
+            inlines(content)
+        } else {
+            html += "\n"
+            self.blocks(blocks)
+        }
+    }
+
+    private mutating func block(_ block: Block) {
+        switch block {
+        case .heading(let level, let content, let anchor):
+            let tag = "h\(Block.renderedLevel(level))"
+            html += "<\(tag)\(idAttribute(anchor))>"
+            inlines(content)
+            html += "</\(tag)>\n"
+        case .paragraph(let content):
+            html += "<p>"
+            inlines(content)
+            html += "</p>\n"
+        case .list(let kind, let items):
+            let tag = kind == .ordered ? "ol" : "ul"
+            html += "<\(tag)>\n"
+            for item in items {
+                html += "<li>"
+                itemContent(item)
+                html += "</li>\n"
+            }
+            html += "</\(tag)>\n"
+        case .table(let table):
+            self.table(table)
+        case .definitions(let definitions):
+            html += "<dl>\n"
+            for definition in definitions {
+                html += "<dt\(idAttribute(definition.anchor))>"
+                inlines(definition.term)
+                html += "</dt>\n<dd>"
+                itemContent(definition.details)
+                html += "</dd>\n"
+            }
+            html += "</dl>\n"
+        case .quote(let content):
+            html += "<blockquote>\n"
+            blocks(content)
+            html += "</blockquote>\n"
+        case .code(let code, let language):
+            html += "<pre><code"
+            if let language, !language.isEmpty {
+                html += " class=\"language-"
+                html.appendHTMLEscaped(language)
+                html += "\""
+            }
+            html += ">"
+            html.appendHTMLEscaped(code)
+            html += "</code></pre>\n"
+        case .graph(let graph):
+            self.graph(graph)
+        case .callout(let kind, let title, let content):
+            let label = kind == .warning ? "Warning" : "Note"
+            html += "<div class=\"callout callout-\(kind.rawValue)\" role=\"note\">\n"
+            html += "<p class=\"callout-title\"><strong>\(label)</strong>"
+            if !title.isEmpty {
+                html += ": "
+                inlines(title)
+            }
+            html += "</p>\n"
+            blocks(content)
+            html += "</div>\n"
+        case .thematicBreak:
+            html += "<hr>\n"
+        }
+    }
+
+    private func idAttribute(_ anchor: String?) -> String {
+        anchor.map { " id=\"\(Inline.anchorSlug($0))\"" } ?? ""
+    }
+
+    /// A table in a focusable, labelled scrolling region, so that keyboard and screen-reader users
+    /// can reach columns that overflow a narrow screen.
+    private mutating func table(_ table: Table) {
+        tableCount += 1
+        let columns = table.columnCount
+        let captionID = "table-\(tableCount)-caption"
+        let label = table.caption.isEmpty
+            ? "aria-label=\"Table \(tableCount)\""
+            : "aria-labelledby=\"\(captionID)\""
+        html += "<div class=\"table-scroll\" role=\"region\" \(label) tabindex=\"0\">\n<table>\n"
+        if !table.caption.isEmpty {
+            html += "<caption id=\"\(captionID)\">"
+            inlines(table.caption)
+            html += "</caption>\n"
+        }
+        if !table.header.isEmpty {
+            html += "<thead>\n"
+            row(table.header, columns: columns, in: table, header: true)
+            html += "</thead>\n"
+        }
+        html += "<tbody>\n"
+        for cells in table.rows {
+            row(cells, columns: columns, in: table, header: false)
+        }
+        html += "</tbody>\n</table>\n</div>\n"
+    }
+
+    private mutating func row(_ cells: [Table.Cell], columns: Int, in table: Table, header: Bool) {
+        html += "<tr>"
+        for column in 0..<columns {
+            let cell = column < cells.count ? cells[column] : Table.Cell([])
+            let (tag, scope): (String, String?) = switch (header, column == 0 && table.hasRowHeaders) {
+            case (true, _): ("th", "col")
+            case (false, true): ("th", "row")
+            case (false, false): ("td", nil)
+            }
+            var classes: [String] = []
+            switch table.alignment(ofColumn: column) {
+            case .left: break
+            case .center: classes.append("align-center")
+            case .right: classes.append("align-right")
+            }
+            let intensity = cell.intensityLabel
+            if let value = cell.normalizedIntensity {
+                classes += ["heat", "heat-\(min(Int(value * 5), 4))"]
+            }
+
+            html += "<\(tag)"
+            if let scope { html += " scope=\"\(scope)\"" }
+            if !classes.isEmpty { html += " class=\"\(classes.joined(separator: " "))\"" }
+            if let intensity { html += " data-intensity=\"\(intensity)\"" }
+            html += ">"
+            inlines(cell.content)
+            if let intensity {
+                if !cell.content.isEmpty { html += " " }
+                html += "<span class=\"heat-value\">\(intensity)</span>"
+            }
+            html += "</\(tag)>"
+        }
+        html += "</tr>\n"
+    }
+
+    /// A figure holding the Mermaid source, hidden from assistive technology, and a text outline
+    /// of the same graph that is readable without any script and in print.
+    private mutating func graph(_ graph: Graph) {
+        let resolved = ResolvedGraph(graph)
+        html += "<figure class=\"graph\">\n"
+        if let title = graph.title {
+            html += "<figcaption>"
+            html.appendHTMLEscaped(title)
+            html += "</figcaption>\n"
+        }
+        html += "<pre class=\"mermaid\" aria-hidden=\"true\">"
+        html.appendHTMLEscaped(MermaidRenderer.render(graph))
+        html += "</pre>\n<details class=\"graph-outline\" open>\n<summary>Text version</summary>\n<ul>\n"
+        for edge in resolved.edges {
+            html += "<li>"
+            html.appendHTMLEscaped(resolved.nodes[edge.from].label)
+            html += " → "
+            html.appendHTMLEscaped(resolved.nodes[edge.to].label)
+            if let label = edge.label {
+                html += " ("
+                html.appendHTMLEscaped(label)
+                html += ")"
+            }
+            html += "</li>\n"
+        }
+        for node in resolved.isolatedNodes {
+            html += "<li>"
+            html.appendHTMLEscaped(node.label)
+            html += "</li>\n"
+        }
+        html += "</ul>\n</details>\n</figure>\n"
+    }
+
+    // MARK: - Inlines
+
+    private mutating func inlines(_ inlines: [Inline], insideLink: Bool = false) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                html.appendHTMLEscaped(text)
+            case .emphasis(let content):
+                html += "<em>"
+                self.inlines(content, insideLink: insideLink)
+                html += "</em>"
+            case .strong(let content):
+                html += "<strong>"
+                self.inlines(content, insideLink: insideLink)
+                html += "</strong>"
+            case .code(let code):
+                html += "<code>"
+                html.appendHTMLEscaped(code)
+                html += "</code>"
+            case .link(let content, let url):
+                guard !insideLink, LinkPolicy.allows(url) else {
+                    self.inlines(content, insideLink: insideLink)
+                    continue
+                }
+                html += "<a href=\""
+                html.appendHTMLEscaped(url)
+                html += "\">"
+                self.inlines(content.isEmpty ? [.text(url)] : content, insideLink: true)
+                html += "</a>"
+            case .termReference(let text, let termID):
+                guard !insideLink else {
+                    html.appendHTMLEscaped(text)
+                    continue
+                }
+                html += "<a class=\"term\" href=\"#\(Inline.anchor(forTerm: termID))\">"
+                html.appendHTMLEscaped(text)
+                html += "</a>"
+            case .lineBreak:
+                html += "<br>"
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+public import EthicsCore
+
+/// Turns documents into the formats users ask for: the one place in the toolkit that knows HTML
+/// and Markdown escaping, CSV quoting and accessibility.
+///
+/// Rendering is a pure function of the document and the format, except for one deliberate step:
+/// given a bus, the renderer first publishes ``DocumentRendering`` for HTML and Markdown and
+/// renders the document as the listeners leave it, which is how the glossary links terms in every
+/// page without any plugin asking it to. The cost of rendering is linear in the document's size.
+public struct Renderer: DocumentRenderer {
+    /// Where ``DocumentRendering`` is published; without one, documents are rendered as given.
+    public let bus: EventBus?
+    /// The column at which terminal text wraps.
+    public let textWidth: Int
+
+    public init(bus: EventBus? = nil, textWidth: Int = 80) {
+        self.bus = bus
+        self.textWidth = textWidth
+    }
+
+    /// Renders `document` as `format`.
+    ///
+    /// - Throws: ``RenderError`` when the format cannot carry the document: CSV without a table,
+    ///   Mermaid or DOT without a graph.
+    public func render(_ document: Document, as format: OutputFormat) throws(RenderError) -> String {
+        let document = annotated(document, for: format)
+        switch format {
+        case .text:
+            return TextRenderer(width: textWidth).render(document)
+        case .markdown:
+            return MarkdownRenderer().render(document)
+        case .html:
+            return HTMLRenderer.render(document)
+        case .json:
+            return try JSONRenderer.render(document)
+        case .csv:
+            return try CSVRenderer.render(document)
+        case .mermaid:
+            return try MermaidRenderer.render(document)
+        case .dot:
+            return try DOTRenderer.render(document)
+        }
+    }
+
+    /// The document after listeners to ``DocumentRendering`` have annotated it, for the formats
+    /// that are annotated.
+    private func annotated(_ document: Document, for format: OutputFormat) -> Document {
+        guard let bus, format.isAnnotated else { return document }
+        let draft = DocumentDraft(document)
+        bus.publish(DocumentRendering(draft: draft, format: format))
+        return draft.document
+    }
+}

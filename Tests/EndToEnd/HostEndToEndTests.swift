@@ -1,0 +1,79 @@
+import EthicsTestSupport
+import Foundation
+import Testing
+
+/// The real `ethics` binary on the real default toolkit, as a council's digital team runs it.
+@Suite struct HostEndToEndTests {
+    private let configs = CommandRunner.repositoryRoot.appendingPathComponent("Configs")
+
+    /// The `plugins --format csv` rows: id, version, enabled, summary.
+    private func pluginRows(_ arguments: [String] = []) throws -> [[String]] {
+        let result = try CommandRunner.ethics(arguments + ["plugins", "--format", "csv"])
+        #expect(result.status == 0, "\(result)")
+        return result.stdout.split(whereSeparator: \.isNewline).dropFirst().map { line in
+            // Summaries may hold commas (quoted); the first three fields never do.
+            let fields = line.split(separator: ",", maxSplits: 3).map(String.init)
+            return fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+    }
+
+    @Test func helpListsEveryEnabledPluginWithItsSummaryAndTheHostCommands() throws {
+        let help = try CommandRunner.ethics(["--help"])
+        #expect(help.status == 0, "\(help)")
+        for command in ["plugins", "config"] {
+            #expect(help.stdout.contains("\n  \(command) "), "host command \(command) missing")
+        }
+        for row in try pluginRows() where row[2] == "yes" {
+            #expect(help.stdout.contains("\n  \(row[0]) "), "\(row[0]) missing from --help")
+            #expect(help.stdout.replacingOccurrences(of: "\n", with: " ").contains(String(row[3].prefix(30))))
+        }
+    }
+
+    @Test func theDefaultToolkitEnablesEveryCompiledInPlugin() throws {
+        for row in try pluginRows() {
+            #expect(row[2] == "yes", "Configs/toolkit.yaml should enable \(row[0])")
+        }
+    }
+
+    @Test func versionAndCompletionScripts() throws {
+        let version = try CommandRunner.ethics(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.split(separator: ".").count == 3)
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try CommandRunner.ethics(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell): \(script)")
+            #expect(script.stdout.contains("ethics"))
+        }
+    }
+
+    @Test func theDefaultToolkitAndEveryCouncilExampleCheckClean() throws {
+        var files = [configs.appendingPathComponent("toolkit.yaml").path]
+        let councils = configs.appendingPathComponent("councils")
+        files += ((try? FileManager.default.contentsOfDirectory(atPath: councils.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.map { councils.appendingPathComponent($0).path }
+        for file in files {
+            let result = try CommandRunner.ethics(["config", "check", "--config", file])
+            #expect(result.status == 0, "\(file): \(result)")
+            #expect(result.stdout.hasPrefix("\(file): ok: "))
+        }
+    }
+
+    @Test func aConfigurationInTheWorkingDirectoryIsFoundAndTheEnvironmentOverridesIt() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("extends: default\ncouncil: {id: cwd, name: Working Directory Council}\n", to: "ethics.yaml")
+        let environmentConfig = try directory.write("extends: default\ncouncil: {id: env, name: Environment Council}\n", to: "env/ethics.yaml")
+        let found = try CommandRunner.ethics(["config", "show"], in: directory.url)
+        #expect(found.stdout.contains("name: Working Directory Council"), "\(found)")
+        let overridden = try CommandRunner.ethics(["config", "show"], environment: ["ETHICS_CONFIG": environmentConfig], in: directory.url)
+        #expect(overridden.stdout.contains("name: Environment Council"), "\(overridden)")
+    }
+
+    @Test func aConfigurationMistakeIsOnePositionedLineAndExitStatusTwo() throws {
+        let directory = try TemporaryDirectory()
+        let config = try directory.write("extends: default\nplugins:\n  glosary: {}\n", to: "council.yaml")
+        let result = try CommandRunner.ethics(["--config", config, "--help"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("\(config):3:3: error: unknown plugin 'glosary'"), "\(result)")
+    }
+}

@@ -1,0 +1,51 @@
+import EthicsCore
+import EthicsRender
+import Foundation
+import Testing
+
+@Suite("Renderer and formats")
+struct RendererTests {
+    @Test("formats are named as users type them", arguments: OutputFormat.allCases)
+    func names(format: OutputFormat) {
+        #expect(OutputFormat(rawValue: format.rawValue) == format)
+    }
+
+    @Test("unknown format names are rejected")
+    func unknownName() {
+        #expect(OutputFormat(rawValue: "pdf") == nil)
+        #expect(OutputFormat(rawValue: "HTML") == nil)
+    }
+
+    @Test("each format says what it can carry and whether listeners annotate it")
+    func capabilities() {
+        #expect(OutputFormat.allCases.filter { $0.content == .wholeDocument } == [.text, .markdown, .html, .json])
+        #expect(OutputFormat.csv.content == .tablesOnly)
+        #expect(OutputFormat.mermaid.content == .graphsOnly)
+        #expect(OutputFormat.dot.content == .graphsOnly)
+        #expect(OutputFormat.allCases.filter(\.isAnnotated) == [.markdown, .html])
+        #expect(OutputFormat.allCases.map(\.fileExtension) == ["txt", "md", "html", "json", "csv", "mmd", "dot"])
+    }
+
+    @Test("JSON is the document model, stable and pretty with sorted keys")
+    func json() throws {
+        let json = try Renderer().render(Samples.everyBlock, as: .json)
+        #expect(try JSONDecoder().decode(Document.self, from: Data(json.utf8)) == Samples.everyBlock)
+        #expect(json == (try Renderer().render(Samples.everyBlock, as: .json)))
+        #expect(json.hasPrefix("{\n  \"blocks\" : ["))
+        #expect(json.contains(#""url" : "https://example.org""#), "slashes are not escaped")
+    }
+
+    @Test("a value JSON cannot represent is a render error, not a crash")
+    func jsonFailure() throws {
+        let document = Document(title: "T", blocks: [.table(Table(header: [.init(intensity: .nan)], rows: []))])
+        let error = try #require(throws: RenderError.self) { try Renderer().render(document, as: .json) }
+        #expect(error.format == .json)
+        #expect(error.message.hasPrefix("'T' cannot be written as JSON"))
+    }
+
+    @Test("the renderer works through the protocol plugins see")
+    func protocolUse() throws {
+        let renderer: any DocumentRenderer = Renderer(textWidth: 40)
+        #expect(try renderer.render(Document(title: "Hello"), as: .text) == "Hello\n=====\n")
+    }
+}
