@@ -5,7 +5,6 @@
 // `Tools/register-plugins` rewrites from each Plugins/*/plugin.yaml (CI runs it with --check).
 // Plain SwiftPM cannot discover a new folder on its own; nothing else in this file names a plugin.
 
-import Foundation
 import PackageDescription
 
 /// One in-tree plugin, as `Tools/register-plugins` reads it from `Plugins/<folder>/plugin.yaml`.
@@ -26,14 +25,6 @@ let pluginTargets: [PluginTarget] = [
     PluginTarget(id: "glossary", folder: "Glossary", module: "Glossary"),
 ]
 // END GENERATED PLUGINS
-
-// A plugin folder removed (or not yet holding sources) must not stop the package from loading:
-// the registry tooling itself builds against it. `Tools/register-plugins --check` reports it.
-let presentPlugins = pluginTargets.filter { plugin in
-    let folder = "\(Context.packageDirectory)/Plugins/\(plugin.folder)"
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    return files.contains { $0.hasSuffix(".swift") }
-}
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -83,7 +74,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "ethics",
-        dependencies: ["EthicsHost", "EthicsCore"] + presentPlugins.map { .target(name: $0.module) },
+        dependencies: ["EthicsHost", "EthicsCore"] + pluginTargets.map { .target(name: $0.module) },
         path: "Modules/EthicsCLI",
         swiftSettings: swiftSettings
     ),
@@ -134,7 +125,7 @@ var targets: [Target] = [
     ),
 ]
 
-for plugin in presentPlugins {
+for plugin in pluginTargets {
     targets.append(.target(
         name: plugin.module,
         dependencies: ["EthicsCore", "EthicsYAML", "EthicsDiagnostics", argumentParser, logging] + plugin.dependencies,
@@ -162,7 +153,7 @@ let package = Package(
         .library(name: "EthicsDiagnostics", targets: ["EthicsDiagnostics"]),
         .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
         .library(name: "EthicsCore", targets: ["EthicsCore"]),
-    ] + presentPlugins.map { .library(name: $0.module, targets: [$0.module]) },
+    ] + pluginTargets.map { .library(name: $0.module, targets: [$0.module]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),

@@ -177,7 +177,11 @@ struct TextTable {
             let middle = (low + high + 1) / 2
             if total(cappedAt: middle) <= available { low = middle } else { high = middle - 1 }
         }
-        var widths = natural.map { min($0, low) }
+        // A column never gets narrower than its longest word (up to a limit, so one long URL
+        // cannot widen a table without bound): a table a little wider than the terminal reads
+        // better than headings broken mid-word.
+        let floors = Self.longestWords(in: rows, columns: columns).map { min($0, Self.longestUnbrokenWord) }
+        var widths = zip(natural, floors).map { max(min($0, low), min($0, $1)) }
         var spare = available - widths.reduce(0, +)
         for column in widths.indices where spare > 0 && natural[column] > widths[column] {
             let extra = min(spare, natural[column] - widths[column])
@@ -185,6 +189,21 @@ struct TextTable {
             spare -= extra
         }
         return widths
+    }
+
+    /// Words longer than this are broken across lines rather than widening their column.
+    static let longestUnbrokenWord = 24
+
+    private static func longestWords(in rows: [[String]], columns: Int) -> [Int] {
+        var longest = Array(repeating: 1, count: columns)
+        for row in rows {
+            for (column, cell) in row.enumerated() {
+                for word in cell.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                    longest[column] = max(longest[column], TextLayout.displayWidth(word))
+                }
+            }
+        }
+        return longest
     }
 
     private func wrap(_ row: [String], widths: [Int]) -> [[String]] {

@@ -32,6 +32,11 @@ let package = Package(
             dependencies: ["BenchSupport"],
             path: "Sources/bench-startup"
         ),
+        .executableTarget(
+            name: "bench-glossary",
+            dependencies: ["BenchSupport", .product(name: "Glossary", package: "EthicsToolkit")],
+            path: "Sources/bench-glossary"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,10 +5,12 @@ import ArgumentParser
 struct EthicsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         let environment = HostEnvironment.current
+        // Plugins first: they are what a council runs the toolkit for.
         var groups: [CommandGroup] = []
         if !environment.pluginCommands.isEmpty {
             groups.append(CommandGroup(name: "Plugins", subcommands: environment.pluginCommands))
         }
+        groups.append(CommandGroup(name: "Toolkit", subcommands: [PluginsCommand.self, ConfigCommand.self]))
         return CommandConfiguration(
             commandName: "ethics",
             abstract: "Digital ethics in daily practice for councils and local public services.",
@@ -18,7 +20,6 @@ struct EthicsCommand: ParsableCommand {
                 Configuration: \(environment.configFile.isEmpty ? "none loaded" : environment.configFile)
                 """,
             version: ToolkitVersion.current,
-            subcommands: [PluginsCommand.self, ConfigCommand.self],
             groupedSubcommands: groups)
     }
 

@@ -1,0 +1,60 @@
+public import ArgumentParser
+public import EthicsCore
+public import EthicsDiagnostics
+import Logging
+
+/// Code mapper: shows how the professional codes that bind a council's staff line up with each
+/// other and with the attributes of ethical practice, finds what a council's own code misses,
+/// and annotates each recorded decision with the duties it touches.
+///
+/// The codes are content (`Configs/content/codes/*.yaml`, plus any local code a council adds),
+/// read only when a command or an event needs them, since the host creates every enabled plugin
+/// on each run.
+public struct CodeMapperPlugin: EthicsPlugin {
+    public static var command: any ParsableCommand.Type { CodeMapperCommand.self }
+
+    let settings: Settings
+    let context: PluginContext
+    private let loaded = LoadOnce<CodeLibrary>()
+
+    public init(settings: Settings, context: PluginContext) throws {
+        self.settings = settings
+        self.context = context
+    }
+
+    /// The codes the settings name, read and checked on first use and kept for the rest of the run.
+    func library() throws(DiagnosticError) -> CodeLibrary {
+        try loaded.value { () throws(DiagnosticError) in
+            guard !settings.codes.isEmpty else {
+                throw .error(
+                    "no code files are configured for code-mapper",
+                    file: context.configFile,
+                    suggestion: "list them under 'plugins.code-mapper.codes', or extend the default configuration")
+            }
+            return try CodeLibraryLoader(attributes: context.model.attributes).load(settings.codes)
+        }
+    }
+
+    /// Annotates each recorded decision: publishes `codes.mapped` with the clauses it engages.
+    public func activate(on bus: EventBus) throws {
+        let logger = context.logger
+        // Weak, because the bus keeps this handler: a strong capture would be a cycle that keeps
+        // both alive after the run (or the test) that made them is over.
+        bus.subscribe(to: DecisionRecorded.self, name: "code-mapper.annotate") { [weak bus] decision in
+            let annotator = DecisionAnnotator(library: try library(), clausesPerCode: settings.clausesPerCode)
+            let (mapped, unknown) = annotator.annotate(decision)
+            if !unknown.isEmpty {
+                logger.warning("decision cites clauses that no code defines", metadata: [
+                    "record": .string(decision.recordID), "flowchart": .string(decision.flowchartID),
+                    "clauses": .string(unknown.joined(separator: ", ")),
+                ])
+            }
+            bus?.publish(mapped)
+        }
+    }
+
+    /// Reads and checks every code file, reporting every problem with its position.
+    public func checkContent() throws(DiagnosticError) {
+        _ = try library()
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import EthicsCore
+
+/// `ethics code-mapper`: the plugin's command tree.
+struct CodeMapperCommand: ParsableCommand {
+    static let configuration = CommandConfiguration.plugin(
+        CodeMapperPlugin.self,
+        discussion: """
+            Codes are identified by their ids (nolan, senior-managers, bcs, acm, uksa, rss, def, and any \
+            local code the configuration adds); clauses by ids such as bcs.1.a or uksa.T4.
+            """,
+        subcommands: [
+            ListCommand.self, ShowCommand.self, MatrixCommand.self, CrosswalkCommand.self,
+            GapsCommand.self, ForRoleCommand.self, SearchCommand.self,
+        ])
+}

@@ -1,0 +1,114 @@
+import EthicsCore
+import EthicsDiagnostics
+import EthicsYAML
+
+/// Reads every code file the settings name and checks them together, so that a council sees
+/// every problem in its codes, across all files, in one run.
+struct CodeLibraryLoader {
+    let attributes: AttributeCatalog
+    var decoder = YAMLDecoder()
+
+    func load(_ paths: [ContentPath]) throws(DiagnosticError) -> CodeLibrary {
+        var problems = DiagnosticCollector()
+        var codes: [ProfessionalCode] = []
+        var allDecoded = true
+        for path in paths {
+            guard let code = load(path, into: &problems) else {
+                allDecoded = false
+                continue
+            }
+            codes.append(code)
+        }
+        problems.append(contentsOf: Self.duplicateProblems(in: codes))
+        // A file that failed to decode hides its clauses, so references into it would be
+        // reported as unknown for no fault of their own: check references only when all decoded.
+        if allDecoded {
+            problems.append(contentsOf: Self.referenceProblems(in: codes))
+        }
+        try problems.throwIfErrors()
+        return CodeLibrary(codes: codes, attributes: attributes)
+    }
+
+    /// One file's code, or nil after collecting why it cannot be used.
+    private func load(_ path: ContentPath, into problems: inout DiagnosticCollector) -> ProfessionalCode? {
+        let document: YAMLDocument
+        do {
+            document = try YAMLParser.parse(file: path.path, limits: decoder.limits)
+        } catch {
+            problems.append(contentsOf: error.diagnostics.map { Self.locatedAtMention($0, of: path) })
+            return nil
+        }
+        guard let root = document.root else {
+            problems.append(.error("code file '\(path.written)' is empty; it must describe one code", at: path.location))
+            return nil
+        }
+        var decodingProblems = DiagnosticCollector()
+        let file = decoder.decode(CodeFile.self, from: root, collectingInto: &decodingProblems)
+        problems.append(contentsOf: decodingProblems.diagnostics)
+        guard let file, !decodingProblems.hasErrors else { return nil }
+
+        let checks = CodeFileChecks(file: file, root: root, attributes: attributes)
+        let fileProblems = checks.problems()
+        problems.append(contentsOf: fileProblems)
+        return fileProblems.isEmpty ? checks.code(from: path.path) : nil
+    }
+
+    /// A file that cannot be read has no line to point at, so point at the line naming it.
+    private static func locatedAtMention(_ diagnostic: Diagnostic, of path: ContentPath) -> Diagnostic {
+        guard diagnostic.location == nil else { return diagnostic }
+        var located = diagnostic
+        located.location = path.location
+        located.file = path.location.file
+        located.message = "code file '\(path.written)': \(diagnostic.message)"
+        return located
+    }
+
+    /// Code ids, section ids and clause ids are one namespace (`show` accepts any of them), so
+    /// each may be defined once across all the codes in use.
+    static func duplicateProblems(in codes: [ProfessionalCode]) -> [Diagnostic] {
+        var first: [String: SourceLocation] = [:]
+        var problems: [Diagnostic] = []
+        func define(_ id: String, _ kind: String, at location: SourceLocation) {
+            if let earlier = first[id] {
+                problems.append(.error(
+                    "\(kind) id '\(id)' is already defined at \(earlier); ids must be unique across all codes",
+                    at: location))
+            } else {
+                first[id] = location
+            }
+        }
+        for code in codes {
+            define(code.id, "code", at: code.location)
+            for section in code.sections {
+                if let id = section.id { define(id, "section", at: section.location) }
+                for clause in section.clauses {
+                    define(clause.id, "clause", at: clause.location)
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Every related clause must exist and belong to another code: links within one code would
+    /// never show in a crosswalk, so they are almost always a typo for another code's clause.
+    static func referenceProblems(in codes: [ProfessionalCode]) -> [Diagnostic] {
+        let clauseIDs = codes.flatMap { $0.clauses.map(\.id) }
+        let known = Set(clauseIDs)
+        var problems: [Diagnostic] = []
+        for clause in codes.flatMap(\.clauses) {
+            for reference in clause.related {
+                if !known.contains(reference.id) {
+                    problems.append(.error(
+                        "clause '\(clause.id)' names related clause '\(reference.id)', which no code defines",
+                        at: reference.location,
+                        suggestion: Suggestion.didYouMean(reference.id, among: clauseIDs)))
+                } else if reference.id.prefix(while: { $0 != "." }) == clause.codeID {
+                    problems.append(.error(
+                        "clause '\(clause.id)' names '\(reference.id)' of its own code; related clauses belong to other codes",
+                        at: reference.location))
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import EthicsCore
+
+/// `ethics glossary export`: the whole glossary in a form to publish or to feed other tools.
+struct ExportCommand: PluginCommand {
+    typealias Plugin = GlossaryPlugin
+
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the whole glossary as Markdown, HTML, CSV, JSON or SKOS (Turtle or JSON-LD).")
+
+    @Option(help: "What to write.")
+    var format: ExportFormat = .markdown
+
+    @Option(help: "The RDF syntax of a SKOS export.")
+    var syntax: SKOSSyntax?
+
+    @Option(name: .customLong("base-iri"), help: ArgumentHelp(
+        "For SKOS: the address the glossary will be published at, which concept names (#id) are resolved against; without it they are relative.",
+        valueName: "iri"))
+    var baseIRI: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if format != .skos, syntax != nil || baseIRI != nil {
+            throw ValidationError("--syntax and --base-iri apply only to --format skos")
+        }
+    }
+
+    func run(plugin: GlossaryPlugin, context: PluginContext) async throws {
+        let glossary = try plugin.glossary()
+        let text = try render(glossary, context: context)
+        if let output {
+            // A glossary export is meant to be published, so it is readable by everyone.
+            try SafeFile.write(text, to: output, mode: 0o644)
+        } else {
+            context.output.write(text)
+        }
+    }
+
+    private func render(_ glossary: Glossary, context: PluginContext) throws -> String {
+        let title = "Glossary of \(context.model.council.name)"
+        switch format {
+        case .markdown, .html:
+            let document = GlossaryDocuments.export(glossary, council: context.model.council, attributes: context.model.attributes)
+            return try context.renderer.render(document, as: format == .html ? .html : .markdown)
+        case .csv:
+            return try context.renderer.render(GlossaryDocuments.exportTable(glossary), as: .csv)
+        case .json:
+            return try GlossaryJSON(glossary).encoded()
+        case .skos:
+            let vocabulary = SKOSVocabulary(glossary: glossary, title: title, baseIRI: baseIRI)
+            switch syntax ?? .turtle {
+            case .turtle: return SKOSTurtleWriter.write(vocabulary)
+            case .jsonLD: return try SKOSJSONLDWriter.write(vocabulary)
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import EthicsCore
+import EthicsDiagnostics
+
+/// `ethics glossary show TERM`: one entry in full.
+struct ShowCommand: PluginCommand {
+    typealias Plugin = GlossaryPlugin
+
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one entry in full: definition, alternative labels, related entries and sources.")
+
+    @Argument(help: "The entry's id, label or alternative label, in any case.")
+    var term: [String] = []
+
+    @Option(help: "How to write the entry: text, markdown, html or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard !term.joined().trimmingBlanks.isEmpty else { throw ValidationError("name the entry to show") }
+        try format.require(oneOf: OutputFormat.documentFormats)
+    }
+
+    func run(plugin: GlossaryPlugin, context: PluginContext) async throws {
+        let glossary = try plugin.glossary()
+        let name = term.joined(separator: " ")
+        guard let entry = glossary.resolve(name) else {
+            let near = glossary.search(name, limit: 3).map { "'\($0.entry.label)' (\($0.entry.id))" }
+            throw DiagnosticError.error(
+                "the glossary has no entry called '\(name)'",
+                suggestion: near.isEmpty ? "try 'ethics glossary search'" : "did you mean \(near.joined(separator: ", or "))?")
+        }
+        let document = GlossaryDocuments.entry(entry, in: glossary, attributes: context.model.attributes)
+        context.output.write(try context.renderer.render(document, as: format))
+    }
+}

@@ -1,0 +1,30 @@
+import EthicsCore
+import EthicsDiagnostics
+import Synchronization
+
+/// Loads the glossary the first time something needs it, then hands out the same one.
+///
+/// The host creates every enabled plugin on every run, so the plugin must not read its files
+/// up front: `ethics code-mapper ...` should not pay for the glossary unless it renders a
+/// document that the glossary links. A failed load is kept too, so its problems are reported
+/// the same way to every caller.
+final class GlossaryStore: Sendable {
+    private let files: [String]
+    private let loader: GlossaryLoader
+    private let state = Mutex<Result<Glossary, DiagnosticError>?>(nil)
+
+    init(files: [String], loader: GlossaryLoader) {
+        self.files = files
+        self.loader = loader
+    }
+
+    func glossary() throws(DiagnosticError) -> Glossary {
+        let result = state.withLock { state in
+            if let state { return state }
+            let loaded = Result { () throws(DiagnosticError) in try loader.load(files: files) }
+            state = loaded
+            return loaded
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,167 @@
+public import EthicsCore
+public import EthicsDiagnostics
+public import EthicsYAML
+
+/// Reads glossary content files into a ``Glossary``, checking everything a file can get wrong
+/// and reporting every problem at once, each at its line.
+///
+/// Files load in order. An id may be defined once per file; a later file may replace an entry
+/// from an earlier one only if the new entry says `overrides: true`, so a council's local file
+/// cannot change a shipped definition by accident, and an override that no longer replaces
+/// anything (because the shipped entry was renamed) is reported rather than silently added.
+///
+/// Editorial problems that leave the glossary usable (a see-also that names no entry, a label
+/// used twice, a term without a source) are not errors here; ``GlossaryLinter`` reports them.
+public struct GlossaryLoader: Sendable {
+    public var attributes: AttributeCatalog
+    public var decoder: YAMLDecoder
+
+    public init(attributes: AttributeCatalog, decoder: YAMLDecoder = YAMLDecoder()) {
+        self.attributes = attributes
+        self.decoder = decoder
+    }
+
+    public func load(files: [String]) throws(DiagnosticError) -> Glossary {
+        var problems = DiagnosticCollector()
+        var assembly = Assembly()
+        var packs: [GlossaryPack] = []
+        for file in files {
+            if let pack = load(file: file, into: &assembly, problems: &problems) {
+                packs.append(pack)
+            }
+        }
+        try problems.throwIfErrors()
+        return Glossary(entries: assembly.entries, packs: packs)
+    }
+
+    private func load(file: String, into assembly: inout Assembly, problems: inout DiagnosticCollector) -> GlossaryPack? {
+        guard let document = problems.collecting({ () throws(DiagnosticError) in try YAMLParser.parse(file: file, limits: decoder.limits) }) else {
+            return nil
+        }
+        guard let root = document.root else {
+            problems.append(.error("the file is empty; a glossary file holds 'provenance:' and 'terms:' or 'resources:'", file: file))
+            return nil
+        }
+        guard let pack = decoder.decode(PackRecord.self, from: root, collectingInto: &problems) else { return nil }
+        var count = 0
+        for node in pack.terms ?? [] {
+            guard let record = decodeCleanly(TermRecord.self, from: node, problems: &problems) else { continue }
+            let entry = GlossaryEntry(
+                id: record.id, kind: .term, label: record.label, altLabels: record.altLabels ?? [],
+                definition: record.definition, seeAlso: record.seeAlso ?? [], attributes: record.attributes ?? [],
+                tags: record.tags ?? [], sources: (record.sources ?? []).map(\.source),
+                provenance: pack.provenance, origin: Self.origin(of: node, labelKey: "label"))
+            check(entry, node: node, labelKey: "label", definitionKey: "definition", problems: &problems)
+            for (source, sourceNode) in zip(record.sources ?? [], node["sources"]?.elements ?? []) {
+                if case .reference(let reference) = source, let url = reference.url {
+                    checkURL(url, at: sourceNode["url"] ?? sourceNode, problems: &problems)
+                }
+            }
+            assembly.add(entry, overrides: record.overrides ?? false, node: node, file: file, problems: &problems)
+            count += 1
+        }
+        for node in pack.resources ?? [] {
+            guard let record = decodeCleanly(ResourceRecord.self, from: node, problems: &problems) else { continue }
+            let entry = GlossaryEntry(
+                id: record.id, kind: .resource(record.type), label: record.title, altLabels: record.altLabels ?? [],
+                definition: record.summary, seeAlso: record.seeAlso ?? [], attributes: record.attributes ?? [],
+                tags: record.tags ?? [], publisher: record.publisher, url: record.url,
+                provenance: pack.provenance, origin: Self.origin(of: node, labelKey: "title"))
+            check(entry, node: node, labelKey: "title", definitionKey: "summary", problems: &problems)
+            checkURL(record.url, at: node["url"] ?? node, problems: &problems)
+            assembly.add(entry, overrides: record.overrides ?? false, node: node, file: file, problems: &problems)
+            count += 1
+        }
+        return GlossaryPack(file: file, provenance: pack.provenance, entryCount: count)
+    }
+
+    /// Decodes one entry; nil when it had problems (already collected), so that its
+    /// placeholder values do not set off further, misleading checks.
+    private func decodeCleanly<T: Decodable>(_ type: T.Type, from node: YAMLNode, problems: inout DiagnosticCollector) -> T? {
+        var own = DiagnosticCollector()
+        let value = decoder.decode(T.self, from: node, collectingInto: &own)
+        problems.append(contentsOf: own.diagnostics)
+        return own.diagnostics.isEmpty ? value : nil
+    }
+
+    private func check(_ entry: GlossaryEntry, node: YAMLNode, labelKey: String, definitionKey: String, problems: inout DiagnosticCollector) {
+        if !Self.isIdentifier(entry.id) {
+            problems.append(.error(
+                "the id '\(entry.id)' must be lowercase letters, digits and hyphens, starting with a letter",
+                at: (node["id"] ?? node).location, keyPath: "id"))
+        }
+        for (text, key) in [(entry.label, labelKey), (entry.definition, definitionKey)] where text.trimmingBlanks.isEmpty {
+            problems.append(.error("'\(key)' must not be empty", at: (node[key] ?? node).location, keyPath: key))
+        }
+        for (label, labelNode) in zip(entry.altLabels, node["alt-labels"]?.elements ?? []) where TextFolding.fold(label).isEmpty {
+            problems.append(.error("an alternative label needs at least one letter or digit", at: labelNode.location, keyPath: "alt-labels"))
+        }
+        problems.append(contentsOf: attributes.check(entry.attributes, nodes: node["attributes"]?.elements ?? []))
+        for (tag, tagNode) in zip(entry.tags, node["tags"]?.elements ?? []) where !Self.isIdentifier(tag) {
+            problems.append(.error(
+                "the tag '\(tag)' must be lowercase letters, digits and hyphens, starting with a letter",
+                at: tagNode.location, keyPath: "tags"))
+        }
+    }
+
+    /// Renderers only make web and mail addresses clickable, so anything else is a mistake.
+    private func checkURL(_ url: String, at node: YAMLNode, problems: inout DiagnosticCollector) {
+        let isWebAddress = (url.hasPrefix("https://") || url.hasPrefix("http://")) && !url.contains(" ")
+        guard !isWebAddress else { return }
+        problems.append(.error("'\(url)' is not a web address; write it in full, starting https://", at: node.location, keyPath: "url"))
+    }
+
+    private static func origin(of node: YAMLNode, labelKey: String) -> EntryOrigin {
+        EntryOrigin(
+            entry: node.location,
+            label: (node[labelKey] ?? node).location,
+            altLabels: node["alt-labels"]?.elements.map(\.location) ?? [],
+            seeAlso: node["see-also"]?.elements.map(\.location) ?? [],
+            sources: node["sources"]?.elements.map(\.location) ?? [])
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+        return text.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+    }
+}
+
+/// The entries loaded so far and where each id was defined, applying the override rule.
+private struct Assembly {
+    private struct Placement {
+        var position: Int
+        var file: String
+        var location: SourceLocation
+    }
+
+    private(set) var entries: [GlossaryEntry] = []
+    private var placements: [String: Placement] = [:]
+
+    mutating func add(_ entry: GlossaryEntry, overrides: Bool, node: YAMLNode, file: String, problems: inout DiagnosticCollector) {
+        let idLocation = (node["id"] ?? node).location
+        guard let earlier = placements[entry.id] else {
+            if overrides {
+                problems.append(.error(
+                    "'\(entry.id)' says it overrides an entry, but no earlier glossary file defines '\(entry.id)'",
+                    at: (node["overrides"] ?? node).location, keyPath: "overrides",
+                    suggestion: "check the id against the shipped glossary, or remove 'overrides: true'"))
+            }
+            placements[entry.id] = Placement(position: entries.count, file: file, location: idLocation)
+            entries.append(entry)
+            return
+        }
+        if earlier.file == file {
+            problems.append(.error(
+                "'\(entry.id)' is defined twice in this file; the first is at line \(earlier.location.line)",
+                at: idLocation, keyPath: "id"))
+        } else if !overrides {
+            problems.append(.error(
+                "'\(entry.id)' is already defined at \(earlier.location)",
+                at: idLocation, keyPath: "id",
+                suggestion: "add 'overrides: true' to this entry to replace it, or choose another id"))
+        } else {
+            entries[earlier.position] = entry
+            placements[entry.id] = Placement(position: earlier.position, file: file, location: idLocation)
+        }
+    }
+}

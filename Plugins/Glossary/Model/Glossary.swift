@@ -1,0 +1,59 @@
+/// A council's glossary: the entries of every content file it names, with the indexes that
+/// search them and link them in documents.
+///
+/// A value, built once and shared: the plugin loads it on first use, and every command and the
+/// document listener read the same one. Building it builds the indexes, on as many cores as
+/// there are (for a hundred thousand entries, a fraction of a second), so a glossary is always
+/// ready to search and to link.
+public struct Glossary: Sendable {
+    /// In the order the content files list them; an entry that replaced another keeps its place.
+    public let entries: [GlossaryEntry]
+    /// The content files, in load order.
+    public let packs: [GlossaryPack]
+    private let positions: [String: Int]
+    private let searchIndex: SearchIndex
+    let phrases: PhraseMatcher
+
+    /// Indexes `entries`. Ids should be unique (the loader makes sure); where one repeats, the
+    /// first entry with it is the one `self[id]` finds.
+    public init(entries: [GlossaryEntry], packs: [GlossaryPack] = []) {
+        self.entries = entries
+        self.packs = packs
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(entries.count)
+        for position in entries.indices where positions[entries[position].id] == nil {
+            positions[entries[position].id] = position
+        }
+        self.positions = positions
+        (searchIndex, phrases) = Parallel.both({ SearchIndex(entries: entries) }, { PhraseMatcher(entries: entries) })
+    }
+
+    public subscript(id: String) -> GlossaryEntry? {
+        positions[id].map { entries[$0] }
+    }
+
+    /// Where the entry with `id` is in ``entries``.
+    public func position(of id: String) -> Int? {
+        positions[id]
+    }
+
+    /// Up to `limit` entries for what a person typed, best first; see ``SearchHit/Match`` for
+    /// the tiers.
+    public func search(_ query: String, limit: Int = 10) -> [SearchHit] {
+        let trimmed = query.trimmingBlanks
+        return searchIndex.search(trimmed, in: entries, exactID: positions[trimmed], limit: limit)
+    }
+
+    /// The entry a person means by `name`: its id, or its label or an alternative label written
+    /// in any case and punctuation (a preferred label first). Nil when nothing matches exactly.
+    public func resolve(_ name: String) -> GlossaryEntry? {
+        let trimmed = name.trimmingBlanks
+        if let position = positions[trimmed] { return entries[position] }
+        return searchIndex.entries(labelled: trimmed).first.map { entries[$0] }
+    }
+
+    /// Every tag used, alphabetically.
+    public var tags: [String] {
+        Set(entries.flatMap(\.tags)).sorted()
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import EthicsCore
+import EthicsDiagnostics
+import EthicsTestSupport
+import Testing
+@testable import CodeMapper
+
+/// The commands, run as the host runs them: parsed from arguments, then handed the plugin and
+/// a context whose output is captured.
+@Suite struct CommandTests {
+    private func run<C: PluginCommand>(_ type: C.Type, _ arguments: [String], adding extra: [String] = []) async throws -> String
+    where C.Plugin == CodeMapperPlugin {
+        let (plugin, context) = try Fixtures.plugin(adding: extra)
+        try await type.parse(arguments).run(plugin: plugin, context: context.plugin)
+        return context.output
+    }
+
+    @Test func listShowsEveryCodeWithItsSize() async throws {
+        let output = try await run(ListCommand.self, [], adding: [Fixtures.localCode])
+        #expect(output.contains("8 codes, 137 clauses, mapped to 5 attributes"))
+        for id in ["nolan", "senior-managers", "bcs", "acm", "uksa", "rss", "def", "anytown"] {
+            #expect(output.contains(id))
+        }
+    }
+
+    @Test func showAClauseGivesItsReasonsAndLinksBothWays() async throws {
+        let output = try await run(ShowCommand.self, ["nolan.openness", "--format", "markdown"])
+        #expect(output.contains("# nolan.openness Openness"))
+        #expect(output.contains("Transparency lets people see how and why a decision was made."))
+        #expect(output.contains("`def.transparency` Transparency | UK Data Ethics Framework | names nolan.openness"))
+        #expect(output.contains("Committee on Standards in Public Life"))
+    }
+
+    @Test func showASectionListsOnlyItsClauses() async throws {
+        let output = try await run(ShowCommand.self, ["bcs.3", "--format", "csv"])
+        let rows = output.split(separator: "\r\n")
+        #expect(rows.count == 1 + 5)
+        #expect(rows.dropFirst().allSatisfy { $0.hasPrefix("bcs.3.") })
+    }
+
+    @Test func showAnUnknownIDSuggestsTheClosest() throws {
+        let library = try Fixtures.library()
+        let error = #expect(throws: DiagnosticError.self) { try ShowCommand.page(for: "bcs.1.z", in: library) }
+        #expect(error?.diagnostics.first?.message == "no code, section or clause has the id 'bcs.1.z'")
+        #expect(error?.diagnostics.first?.suggestion == "did you mean 'bcs.1.a'?")
+    }
+
+    @Test func crosswalkRanksLinksFirstThenCloserMatches() throws {
+        let library = try Fixtures.library()
+        let crosswalk = Crosswalk(
+            from: try library.code(named: "nolan"), to: try library.code(named: "def"), in: library, limit: 3)
+        func counterparts(of id: String) -> [String] {
+            crosswalk.entries.first { $0.clause.id == id }?.counterparts.map(\.counterpart.id) ?? []
+        }
+
+        // Linked by def.transparency, then the clauses sharing explicability, closest focus first.
+        #expect(counterparts(of: "nolan.openness") == ["def.transparency", "def.accountability", "def.3"])
+        #expect(counterparts(of: "nolan.selflessness") == ["def.1", "def.5"])
+        #expect(crosswalk.matchedCount == 7)
+        let first = try #require(crosswalk.entries.first { $0.clause.id == "nolan.openness" }?.counterparts.first)
+        #expect(first.reason { library.attributes[$0]?.name.lowercased() ?? $0 }
+            == "def.transparency names nolan.openness as related; both serve explicability")
+    }
+
+    @Test func crosswalkNeedsTwoDifferentCodes() {
+        #expect(throws: (any Error).self) { try CrosswalkCommand.parse(["bcs", "bcs"]) }
+    }
+
+    @Test func forARoleListsTheCodesThatNameIt() async throws {
+        let output = try await run(ForRoleCommand.self, ["data-scientist", "--format", "csv"])
+        let codes = output.split(separator: "\r\n").dropFirst().map { $0.prefix { $0 != "," } }
+        #expect(codes == ["nolan", "acm", "uksa", "rss", "def"])
+    }
+
+    @Test func anUnknownRoleSuggestsTheClosest() async throws {
+        await #expect {
+            try await run(ForRoleCommand.self, ["data-scientst"])
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.first?.suggestion == "did you mean 'data-scientist'?"
+        }
+    }
+
+    @Test func searchFindsClausesMentioningEveryWord() async throws {
+        let output = try await run(SearchCommand.self, ["Personal", "data", "--format", "csv"])
+        let ids = output.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        #expect(ids == ["senior-managers.accountability.4", "acm.1.6", "uksa.T6"])
+    }
+
+    @Test func searchWithNoMatchSaysSo() async throws {
+        let output = try await run(SearchCommand.self, ["quantum", "blockchain"])
+        #expect(output.contains("No clause mentions every word of \u{201C}quantum blockchain\u{201D}"))
+    }
+
+    @Test func graphFormatsAreRefusedBeforeAnythingRuns() {
+        #expect(throws: (any Error).self) { try ListCommand.parse(["--format", "mermaid"]) }
+        #expect(throws: (any Error).self) { try SearchCommand.parse(["   "]) }
+    }
+}
