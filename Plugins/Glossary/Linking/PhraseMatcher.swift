@@ -42,6 +42,9 @@ struct PhraseMatcher: Sendable {
 
     init(entries: [GlossaryEntry]) {
         groups = WordTable(minimumCapacity: entries.count * 2)
+        phrases.reserveCapacity(entries.count * 2)
+        words.reserveCapacity(entries.count * 4)
+        wordBytes.reserveCapacity(entries.count * 24)
         var scanned: [ScannedWord] = []
         for position in entries.indices {
             addLabel(entries[position].label, entry: position, scanned: &scanned)

@@ -9,6 +9,14 @@ struct LabelTable: Sendable {
     private(set) var entries: [Int32] = []
     private(set) var isPreferred: [Bool] = []
 
+    /// Room for the labels of about `entries` entries.
+    init(capacity entries: Int = 0) {
+        bytes.reserveCapacity(entries * 24)
+        starts.reserveCapacity(entries * 2)
+        self.entries.reserveCapacity(entries * 2)
+        isPreferred.reserveCapacity(entries * 2)
+    }
+
     var count: Int { entries.count }
 
     /// Folds `label` into the table; a label that folds to nothing (all punctuation) is

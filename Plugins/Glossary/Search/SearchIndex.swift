@@ -15,7 +15,7 @@ struct SearchIndex: Sendable {
     init(entries: [GlossaryEntry]) {
         ((labels, trigrams), fullText) = Parallel.both(
             {
-                var labels = LabelTable()
+                var labels = LabelTable(capacity: entries.count)
                 for position in entries.indices {
                     labels.append(entries[position].label, entry: position, preferred: true)
                     for alternative in entries[position].altLabels {
