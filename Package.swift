@@ -146,7 +146,6 @@ for plugin in pluginTargets {
 
 let package = Package(
     name: "EthicsToolkit",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ethics", targets: ["ethics"]),
         // Exposed so the packages under Tools/ (benchmarks, plugin tooling) can link the YAML layer.

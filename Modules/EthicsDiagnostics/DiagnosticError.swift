@@ -26,21 +26,31 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 
-    /// File order, then position, then severity; identical diagnostics (the same alias reached
-    /// twice, say) are reported once.
+    /// Sorted, with at most `limit` kept; past that a last line says how many were left out,
+    /// attributed to the file of the first one (the one to open first).
+    public init(_ diagnostics: [Diagnostic], limit: Int) {
+        let ordered = Self.ordered(diagnostics)
+        guard ordered.count > limit, let first = ordered.first else {
+            self.diagnostics = ordered
+            return
+        }
+        self.diagnostics = Array(ordered.prefix(limit))
+            + [.error("\(ordered.count - limit) more problems not shown; fix these first", file: first.file ?? first.location?.file)]
+    }
+
+    /// File order, then position (a file-level diagnostic, without one, first), then severity,
+    /// then the order found; identical diagnostics are reported once.
     static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         let unique = diagnostics.filter { seen.insert($0).inserted }
+        func key(_ diagnostic: Diagnostic) -> (String, Int, Int) {
+            (diagnostic.location?.file ?? diagnostic.file ?? "", diagnostic.location?.line ?? 0, diagnostic.location?.column ?? 0)
+        }
         return unique.enumerated().sorted { a, b in
-            let (l, r) = (a.element, b.element)
-            switch (l.location, r.location) {
-            case let (x?, y?) where x != y: return x < y
-            case (nil, _?): return (l.file ?? "") <= (r.file ?? "")
-            case (_?, nil): return (l.file ?? "") < (r.file ?? "")
-            default:
-                if l.severity != r.severity { return l.severity < r.severity }
-                return a.offset < b.offset
-            }
+            let (left, right) = (key(a.element), key(b.element))
+            if left != right { return left < right }
+            if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
+            return a.offset < b.offset
         }.map(\.element)
     }
 }

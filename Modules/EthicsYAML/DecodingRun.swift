@@ -16,15 +16,32 @@ final class DecodingRun {
         self.limits = limits
     }
 
-    func throwIfProblems() throws(DiagnosticError) {
-        guard !diagnostics.isEmpty else { return }
-        var reported = DiagnosticError(diagnostics).diagnostics
-        if reported.count > limits.maxDiagnostics {
-            let hidden = reported.count - limits.maxDiagnostics
-            reported = Array(reported.prefix(limits.maxDiagnostics))
-            reported.append(.error("\(hidden) more problems not shown; fix these first", file: document.file))
+    /// Reports the keys nobody asked for, then throws everything found, if anything was.
+    func finish() throws(DiagnosticError) {
+        for (usage, path) in usages {
+            usage.reportUnused(run: self, path: path)
         }
-        throw DiagnosticError(reported)
+        usages = []
+        guard !diagnostics.isEmpty else { return }
+        throw DiagnosticError(diagnostics, limit: limits.maxDiagnostics)
+    }
+
+    // MARK: Key usage
+
+    /// One record per mapping node for the whole decode, wherever and however often the mapping
+    /// is opened (a nested container, a type that reads the same mapping twice): a key is unknown
+    /// only when nothing asked for it. Reported at the end, so a type whose `init` threw still has
+    /// its unknown keys reported beside its own error.
+    private var usages: [(usage: KeyUsage, path: CodingPathLink?)] = []
+    private var usageByNode: [Int32: KeyUsage] = [:]
+
+    func keyUsage(forMapping node: Int32, path: CodingPathLink?) -> KeyUsage {
+        if let usage = usageByNode[node] { return usage }
+        let raw = document.nodes[Int(node)]
+        let usage = KeyUsage(document: document, pairs: document.children[Int(raw.start)..<Int(raw.start + raw.count)])
+        usageByNode[node] = usage
+        usages.append((usage, path))
+        return usage
     }
 
     // MARK: Reporting
@@ -66,14 +83,13 @@ final class DecodingRun {
             return value
         }
         if let enumType = T.self as? any YAMLStringEnum.Type {
-            return decodeEnum(enumType, node: node, path: path, key: key) as! T
+            guard let value = decodeEnum(enumType, node: node, path: path, key: key) else { throw DecodingAborted() }
+            return value as! T
         }
         let childPath = key.map { CodingPathLink(parent: path, key: $0) } ?? path
         let decoder = NodeDecoder(run: self, node: node, path: childPath)
         do {
-            let value = try T(from: decoder)
-            decoder.reportUnusedKeys()
-            return value
+            return try T(from: decoder)
         } catch {
             guard let node else { throw DecodingAborted() }
             if !(error is DecodingAborted) {
@@ -86,6 +102,9 @@ final class DecodingRun {
     /// A stand-in value so decoding can go on past a reported problem; throws `DecodingAborted`
     /// when the type cannot make one from nothing (the enclosing value then stands in instead).
     func placeholder<T: Decodable>(_ type: T.Type) throws -> T {
+        if let provider = T.self as? any YAMLPlaceholderProviding.Type {
+            return provider.yamlPlaceholder as! T
+        }
         do {
             return try decode(T.self, node: nil, path: nil, key: nil)
         } catch {
@@ -185,8 +204,9 @@ final class DecodingRun {
         return 0
     }
 
-    private func decodeEnum<E: YAMLStringEnum>(_ type: E.Type, node: Int32?, path: CodingPathLink?, key: (any CodingKey)?) -> E {
-        let fallback = E.allCases.first!
+    /// Nil only for an enum without cases, which has no value to decode at all.
+    private func decodeEnum<E: YAMLStringEnum>(_ type: E.Type, node: Int32?, path: CodingPathLink?, key: (any CodingKey)?) -> E? {
+        guard let fallback = E.allCases.first else { return nil }
         guard let node else { return fallback }
         let valid = E.allCases.map(\.rawValue)
         guard let raw = scalarNode(node, expected: "one of \(valid.joined(separator: ", "))", path: path, key: key) else {

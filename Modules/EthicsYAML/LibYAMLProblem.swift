@@ -26,8 +26,7 @@ struct LibYAMLProblem {
         let context = parser.context.map { String(cString: $0) }
         let contextMark = parser.context_mark
         let contextPlace = "line \(contextMark.line + 1), column \(contextMark.column + 1)"
-        let atTab = mark.index < bytes.count && bytes[mark.index] == 0x09
-            || Self.lineStartsWithTab(bytes, at: mark.index)
+        let atTab = Self.indentationHasTab(bytes, line: mark.line)
 
         let message: String
         if problem.contains("tab") || (atTab && problem.contains("cannot start any token")) {
@@ -61,10 +60,19 @@ struct LibYAMLProblem {
         return context
     }
 
-    private static func lineStartsWithTab(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        var i = min(index, bytes.count)
-        while i > 0, bytes[i - 1] != 0x0A { i -= 1 }
-        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
-        return i < bytes.count && bytes[i] == 0x09
+    /// Whether line `line` (0-based) is indented with a tab. Found by line number because
+    /// libyaml's `mark.index` counts characters, not bytes.
+    private static func indentationHasTab(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Bool {
+        var i = 0
+        var current = 0
+        while current < line, i < bytes.count {
+            if bytes[i] == 0x0A { current += 1 }
+            i += 1
+        }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 {
+            if bytes[i] == 0x09 { return true }
+            i += 1
+        }
+        return false
     }
 }

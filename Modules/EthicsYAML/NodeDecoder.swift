@@ -9,8 +9,6 @@ final class NodeDecoder: Decoder {
     let run: DecodingRun
     let node: Int32?
     let path: CodingPathLink?
-    /// Key usage of the mappings read through this decoder, checked for unknown keys at the end.
-    private var usages: [KeyUsage] = []
 
     init(run: DecodingRun, node: Int32?, path: CodingPathLink?) {
         self.run = run
@@ -33,13 +31,6 @@ final class NodeDecoder: Decoder {
         SingleValueContainer(decoder: self)
     }
 
-    /// Reports each key of this decoder's mappings that the type never asked for.
-    func reportUnusedKeys() {
-        for usage in usages {
-            usage.reportUnused(run: run, path: path)
-        }
-    }
-
     /// The mapping's key usage tracker, or nil (after reporting) when the node is not a mapping.
     private func mapping() -> KeyUsage? {
         guard let node else { return nil }
@@ -48,9 +39,7 @@ final class NodeDecoder: Decoder {
             mismatch(expected: YAMLNode.Kind.mapping, node: node, raw: raw)
             return nil
         }
-        let usage = KeyUsage(document: run.document, pairs: run.document.children[Int(raw.start)..<Int(raw.start + raw.count)])
-        usages.append(usage)
-        return usage
+        return run.keyUsage(forMapping: node, path: path)
     }
 
     private func sequence() -> ArraySlice<Int32> {

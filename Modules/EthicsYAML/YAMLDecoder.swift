@@ -32,7 +32,7 @@ public struct YAMLDecoder: Sendable {
         } catch {
             value = nil
         }
-        try run.throwIfProblems()
+        try run.finish()
         guard let value else {
             throw .error("the value could not be decoded", at: node.location)
         }
@@ -47,11 +47,17 @@ public struct YAMLDecoder: Sendable {
         let path = CodingPathLink.prefix(keyPathPrefix)
         let value = try? run.decode(T.self, node: node.index, path: path, key: nil)
         do {
-            try run.throwIfProblems()
+            try run.finish()
         } catch {
             problems.append(contentsOf: error.diagnostics)
         }
         return value
+    }
+
+    /// The key path the decoder prints for a coding path (`plugins.glossary.files[2]`), for
+    /// types that report their own problems with `DiagnosticError`.
+    public static func keyPath(_ codingPath: [any CodingKey]) -> String {
+        CodingPathLink.dotted(codingPath)
     }
 
     /// Parses a file and decodes its single document. An empty file is an error.

@@ -56,11 +56,26 @@ public enum YAMLEmitter {
             }
             // NUL-terminated so even empty text has an address libyaml can copy from.
             let bytes = Array(scalar.text.utf8) + [0]
+            // An explicit tag is written out, so `!!str 123` stays text when read again.
+            let tag: [UInt8]? = switch scalar.tag {
+            case .none: nil
+            case .nonSpecific: Array("!".utf8) + [0]
+            case .str: Array("tag:yaml.org,2002:str".utf8) + [0]
+            case .int: Array("tag:yaml.org,2002:int".utf8) + [0]
+            case .float: Array("tag:yaml.org,2002:float".utf8) + [0]
+            case .bool: Array("tag:yaml.org,2002:bool".utf8) + [0]
+            case .null: Array("tag:yaml.org,2002:null".utf8) + [0]
+            case .seq, .map: nil
+            }
+            let implicit: Int32 = tag == nil ? 1 : 0
             events.append { event in
                 bytes.withUnsafeBufferPointer { buffer in
-                    yaml_scalar_event_initialize(
-                        &event, nil, nil, UnsafeMutablePointer(mutating: buffer.baseAddress!),
-                        Int32(buffer.count - 1), 1, 1, style)
+                    (tag ?? [0]).withUnsafeBufferPointer { tagBuffer in
+                        yaml_scalar_event_initialize(
+                            &event, nil, tag == nil ? nil : UnsafeMutablePointer(mutating: tagBuffer.baseAddress!),
+                            UnsafeMutablePointer(mutating: buffer.baseAddress!), Int32(buffer.count - 1),
+                            implicit, implicit, style)
+                    }
                 }
             }
         case .sequence:

@@ -23,21 +23,25 @@ enum YAMLInput {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw .error("this is a folder, not a YAML file", file: path)
         }
-        let size = Int(info.st_size)
-        if size > limits.maxFileSize {
+        if Int(info.st_size) > limits.maxFileSize {
             throw .error(
-                "the file is \(megabytes(size)), over the \(megabytes(limits.maxFileSize)) limit for YAML files",
+                "the file is \(megabytes(Int(info.st_size))), over the \(megabytes(limits.maxFileSize)) limit for YAML files",
                 file: path)
         }
-        // Read up to one byte past the limit, so a file that grows while we read is still caught.
-        let capacity = max(size, 0) + 1
-        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            count = 0
-            while count < capacity {
-                let got = Glibc.read(descriptor, buffer.baseAddress! + count, capacity - count)
-                if got <= 0 { break }
-                count += got
+        // Read to the end rather than trusting the size: pipes and /proc files report 0, and a
+        // file may grow while it is read. Stop one byte past the limit, which is enough to know.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(Int(info.st_size), 4096))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= limits.maxFileSize {
+            let wanted = min(chunk.count, limits.maxFileSize + 1 - bytes.count)
+            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, wanted) }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .error("cannot read the file: \(String(cString: strerror(errno)).lowercased())", file: path)
             }
+            bytes.append(contentsOf: chunk[..<got])
         }
         if bytes.count > limits.maxFileSize {
             throw .error("the file is over the \(megabytes(limits.maxFileSize)) limit for YAML files", file: path)
@@ -123,8 +127,8 @@ enum YAMLInput {
     }
 
     static func megabytes(_ bytes: Int) -> String {
-        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
-        return "\(tenths / 10).\(tenths % 10) MB"
+        let tenths = (Double(bytes) / (1024 * 1024) * 10).rounded()
+        return tenths < 1e15 ? "\(Int(tenths) / 10).\(Int(tenths) % 10) MB" : "\(Double(bytes) / (1024 * 1024)) MB"
     }
 
     private static func hex(_ byte: UInt8) -> String {

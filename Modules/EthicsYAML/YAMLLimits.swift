@@ -9,6 +9,10 @@ public struct YAMLLimits: Sendable, Hashable {
     /// never copied (an alias shares its anchor's node), but a decoder walks what they point at,
     /// so this bound is what keeps an alias bomb from turning into billions of decode steps.
     public var maxAliasExpansion: Int
+    /// How many bytes of scalar text aliases may add when counted as if expanded: a few aliases
+    /// of one huge scalar are as costly to walk (or to copy when configurations are merged) as
+    /// many aliases of small ones.
+    public var maxAliasExpansionBytes: Int
     /// Most diagnostics reported from one file; past this a final line says how many were left out.
     public var maxDiagnostics: Int
 
@@ -16,11 +20,13 @@ public struct YAMLLimits: Sendable, Hashable {
         maxFileSize: Int = 32 * 1024 * 1024,
         maxDepth: Int = 256,
         maxAliasExpansion: Int = 100_000,
+        maxAliasExpansionBytes: Int = 4 * 1024 * 1024,
         maxDiagnostics: Int = 100
     ) {
         self.maxFileSize = maxFileSize
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
+        self.maxAliasExpansionBytes = maxAliasExpansionBytes
         self.maxDiagnostics = maxDiagnostics
     }
 

@@ -6,12 +6,17 @@ public import EthicsDiagnostics
 /// Rules, which the README documents for councils:
 /// - mappings merge key by key, recursively; the child's value wins;
 /// - scalars and lists in the child replace the parent's;
-/// - a key written `name+` appends its list to the parent's `name` list instead of replacing it.
+/// - a key written `name+` appends its list to the parent's `name` list instead of replacing it;
+/// - with a `switchKey`, `true`, `false` or an empty value laid over a mapping keeps the mapping
+///   and sets its `switchKey` (`glossary: false` over the parent's glossary settings switches
+///   the plugin off and keeps its settings for when it is switched back on).
 public enum YAMLOverlay {
     /// `child` laid over `base` (nil: the child alone, with `name+` keys read as `name`).
     /// `dropping` names top-level keys left out of the result (`extends`).
-    public static func overlay(_ child: YAMLNode, on base: YAMLNode?, dropping: Set<String> = []) throws(DiagnosticError) -> YAMLNode {
-        var writer = TreeWriter()
+    public static func overlay(
+        _ child: YAMLNode, on base: YAMLNode?, dropping: Set<String> = [], switchKey: String? = nil
+    ) throws(DiagnosticError) -> YAMLNode {
+        var writer = TreeWriter(switchKey: switchKey)
         let root = try writer.merge(child, base, dropping: dropping)
         return YAMLNode(document: writer.finish(root: root), index: root)
     }
@@ -19,6 +24,7 @@ public enum YAMLOverlay {
 
 /// Builds a new document out of nodes copied from others.
 private struct TreeWriter {
+    let switchKey: String?
     var files: [String] = []
     var fileIndex: [String: UInt32] = [:]
     var nodes: [RawNode] = []
@@ -30,6 +36,14 @@ private struct TreeWriter {
     }
 
     mutating func merge(_ child: YAMLNode, _ base: YAMLNode?, dropping: Set<String> = []) throws(DiagnosticError) -> Int32 {
+        if let switchKey, let base, base.kind == .mapping, let on = Self.switchValue(child) {
+            var items: [Int32] = []
+            for (key, value) in base.entries where key.text != switchKey {
+                items += [copy(key), copy(value)]
+            }
+            items += [copy(child, text: switchKey), copy(child, text: on ? "true" : "false")]
+            return collection(.mapping, at: child, items: items)
+        }
         guard child.kind == .mapping else { return copy(child) }
         let baseEntries = base?.kind == .mapping ? base!.entries : []
         let childEntries = child.entries.filter { !dropping.contains($0.key.text ?? "") }
@@ -67,6 +81,14 @@ private struct TreeWriter {
             pairs.append((copy(key, text: plain), try merge(value, nil)))
         }
         return collection(.mapping, at: child, items: pairs.flatMap { [$0.0, $0.1] })
+    }
+
+    /// `true`/`false`, or true for an empty value; nil for anything else.
+    private static func switchValue(_ node: YAMLNode) -> Bool? {
+        guard node.kind == .scalar else { return nil }
+        if node.isNull { return true }
+        if case .bool(let on) = node.scalar?.value { return on }
+        return nil
     }
 
     /// A deep copy of `node` (aliases in the source are copied where used).

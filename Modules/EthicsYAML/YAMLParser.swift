@@ -66,9 +66,27 @@ private struct EventBuilder {
     private struct Frame {
         var node: Int32
         var scratchStart: Int
-        /// Nodes this collection stands for with every alias inside it counted as expanded.
-        var expanded: Int
+        /// What this collection stands for with every alias inside it counted as expanded.
+        var size: Expansion
         var anchor: String?
+    }
+
+    /// What a node stands for when its aliases are counted as expanded: nodes, scalar bytes, and
+    /// levels of nesting. Aliases are never copied, but whatever walks the document later (the
+    /// decoder, a configuration merge) pays for the expanded size, so that is what is bounded.
+    private struct Expansion {
+        var nodes: Int
+        var bytes: Int
+        var depth: Int
+
+        static func scalar(bytes: Int) -> Expansion { Expansion(nodes: 1, bytes: bytes, depth: 0) }
+        static let emptyCollection = Expansion(nodes: 1, bytes: 0, depth: 1)
+
+        mutating func add(_ child: Expansion) {
+            nodes += child.nodes
+            bytes += child.bytes
+            depth = max(depth, child.depth + 1)
+        }
     }
 
     private let file: String
@@ -79,8 +97,9 @@ private struct EventBuilder {
     /// Children of the collections still open, innermost last; moved to `children` on close.
     private var scratch: [Int32] = []
     private var frames: [Frame] = []
-    private var anchors: [String: (node: Int32, expanded: Int)] = [:]
-    private var aliasExpansion = 0
+    private var anchors: [String: (node: Int32, size: Expansion)] = [:]
+    private var aliasNodes = 0
+    private var aliasBytes = 0
     private var documents = 0
     private var root: Int32?
 
@@ -108,20 +127,26 @@ private struct EventBuilder {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let tag = try tag(scalar.tag, at: event.start_mark)
+            try checkScalar(tag: tag, UnsafeBufferPointer(start: scalar.value, count: scalar.length), mark: event.start_mark)
             let start = bytes.count
             if scalar.length > 0, let value = scalar.value {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
             }
             let index = appendNode(.scalar, style: style(scalar.style), tag: tag, mark: event.start_mark,
                                    start: start, count: scalar.length)
-            try register(anchor: scalar.anchor, node: index, expanded: 1)
-            try addChild(index, expanded: 1)
+            let size = Expansion.scalar(bytes: scalar.length)
+            register(anchor: scalar.anchor, node: index, size: size)
+            addChild(index, size: size)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try open(.sequence, tag: tag(data.tag, at: event.start_mark), anchor: data.anchor, mark: event.start_mark)
+            let tag = try tag(data.tag, at: event.start_mark)
+            try checkCollection(tag: tag, kind: .sequence, mark: event.start_mark)
+            try open(.sequence, tag: tag, anchor: data.anchor, mark: event.start_mark)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try open(.mapping, tag: tag(data.tag, at: event.start_mark), anchor: data.anchor, mark: event.start_mark)
+            let tag = try tag(data.tag, at: event.start_mark)
+            try checkCollection(tag: tag, kind: .mapping, mark: event.start_mark)
+            try open(.mapping, tag: tag, anchor: data.anchor, mark: event.start_mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try close()
         case YAML_ALIAS_EVENT:
@@ -136,7 +161,7 @@ private struct EventBuilder {
             throw .error("the document nests lists and mappings more than \(limits.maxDepth) levels deep", at: location(mark))
         }
         let index = appendNode(kind, style: .plain, tag: tag, mark: mark, start: 0, count: 0)
-        frames.append(Frame(node: index, scratchStart: scratch.count, expanded: 1,
+        frames.append(Frame(node: index, scratchStart: scratch.count, size: .emptyCollection,
                             anchor: anchor.map { String(cString: $0) }))
     }
 
@@ -151,9 +176,9 @@ private struct EventBuilder {
             try checkKeys(children[start...])
         }
         if let anchor = frame.anchor {
-            anchors[anchor] = (frame.node, frame.expanded)
+            anchors[anchor] = (frame.node, frame.size)
         }
-        try addChild(frame.node, expanded: frame.expanded)
+        addChild(frame.node, size: frame.size)
     }
 
     private mutating func alias(_ name: String, mark: yaml_mark_t) throws(DiagnosticError) {
@@ -165,26 +190,30 @@ private struct EventBuilder {
                 "alias '*\(name)' has no anchor '&\(name)' before it",
                 at: location(mark), suggestion: Suggestion.didYouMean(name, among: anchors.keys.sorted()))
         }
-        aliasExpansion += target.expanded
-        if aliasExpansion > limits.maxAliasExpansion {
+        aliasNodes += target.size.nodes
+        aliasBytes += target.size.bytes
+        if aliasNodes > limits.maxAliasExpansion || aliasBytes > limits.maxAliasExpansionBytes {
             throw .error(
-                "aliases in this file would expand to more than \(limits.maxAliasExpansion) nodes; refusing to expand them (this looks like an alias bomb)",
+                "aliases in this file would expand to more than \(limits.maxAliasExpansion) nodes or \(YAMLInput.megabytes(limits.maxAliasExpansionBytes)) of text; refusing to expand them (this looks like an alias bomb)",
                 at: location(mark))
         }
-        try addChild(target.node, expanded: target.expanded)
+        if frames.count + target.size.depth > limits.maxDepth {
+            throw .error("alias '*\(name)' would nest the document more than \(limits.maxDepth) levels deep", at: location(mark))
+        }
+        addChild(target.node, size: target.size)
     }
 
-    private mutating func register(anchor: UnsafeMutablePointer<UInt8>?, node: Int32, expanded: Int) throws(DiagnosticError) {
+    private mutating func register(anchor: UnsafeMutablePointer<UInt8>?, node: Int32, size: Expansion) {
         guard let anchor else { return }
-        anchors[String(cString: anchor)] = (node, expanded)
+        anchors[String(cString: anchor)] = (node, size)
     }
 
-    private mutating func addChild(_ index: Int32, expanded: Int) throws(DiagnosticError) {
+    private mutating func addChild(_ index: Int32, size: Expansion) {
         if frames.isEmpty {
             root = index
         } else {
             scratch.append(index)
-            frames[frames.count - 1].expanded = frames[frames.count - 1].expanded.addingReportingOverflow(expanded).partialValue
+            frames[frames.count - 1].size.add(size)
         }
     }
 
@@ -242,6 +271,34 @@ private struct EventBuilder {
             throw .error("unsupported tag '\(shown)'; only the YAML core tags (!!str, !!int, !!float, !!bool, !!null) are understood", at: location(mark))
         }
         return tag
+    }
+
+    /// An explicit core tag must fit what it tags: `!!int abc` is an error here, where it was
+    /// written, rather than a puzzling message wherever the value is used.
+    private func checkScalar(tag: YAMLTag, _ bytes: UnsafeBufferPointer<UInt8>, mark: yaml_mark_t) throws(DiagnosticError) {
+        let expected: CoreSchema.Kind
+        switch tag {
+        case .int: expected = .int
+        case .float: expected = .float
+        case .bool: expected = .bool
+        case .null: expected = .null
+        case .seq, .map:
+            throw .error("the tag '!!\(tag == .seq ? "seq" : "map")' is on a single value", at: location(mark))
+        case .none, .nonSpecific, .str: return
+        }
+        let actual = CoreSchema.kind(bytes, style: .plain, tag: .none)
+        let fits = actual == expected || (expected == .float && actual == .int)
+        if !fits || (expected == .int && CoreSchema.int(bytes) == nil) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            throw .error("'\(text)' is not a valid \(expected == .int ? "!!int" : expected == .float ? "!!float" : expected == .bool ? "!!bool" : "!!null")", at: location(mark))
+        }
+    }
+
+    private func checkCollection(tag: YAMLTag, kind: YAMLNode.Kind, mark: yaml_mark_t) throws(DiagnosticError) {
+        switch (tag, kind) {
+        case (.none, _), (.nonSpecific, _), (.seq, .sequence), (.map, .mapping): return
+        default: throw .error("this tag does not fit \(kind.userDescription)", at: location(mark))
+        }
     }
 
     private func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {

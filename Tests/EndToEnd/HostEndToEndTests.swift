@@ -10,11 +10,14 @@ import Testing
     private func pluginRows(_ arguments: [String] = []) throws -> [[String]] {
         let result = try CommandRunner.ethics(arguments + ["plugins", "--format", "csv"])
         #expect(result.status == 0, "\(result)")
-        return result.stdout.split(whereSeparator: \.isNewline).dropFirst().map { line in
+        let rows = result.stdout.split(whereSeparator: \.isNewline).dropFirst().map { line in
             // Summaries may hold commas (quoted); the first three fields never do.
             let fields = line.split(separator: ",", maxSplits: 3).map(String.init)
             return fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         }
+        #expect(!rows.isEmpty, "the toolkit ships plugins")
+        #expect(rows.allSatisfy { $0.count == 4 }, "\(rows)")
+        return rows.filter { $0.count == 4 }
     }
 
     @Test func helpListsEveryEnabledPluginWithItsSummaryAndTheHostCommands() throws {
@@ -75,5 +78,6 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("\(config):3:3: error: unknown plugin 'glosary'"), "\(result)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result)")
     }
 }

@@ -6,7 +6,6 @@ import PackageDescription
 
 let package = Package(
     name: "EthicsBenchmarks",
-    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "EthicsToolkit", path: "../.."),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

@@ -18,7 +18,6 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "PluginTools",
-    platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],

@@ -1,5 +1,5 @@
 public import EthicsDiagnostics
-import EthicsYAML
+public import EthicsYAML
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +10,7 @@ import Glibc
 /// Decoding needs the tree: the config loader passes it in the decoder's `userInfo` under
 /// `ContentPath.treeKey` (each file mapped to the folder its paths may not leave). A path that
 /// climbs out (`../../etc/passwd`), or an absolute path elsewhere, is an error at its position.
-public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertible {
+public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertible, YAMLPlaceholderProviding {
     /// The absolute, normalised path.
     public let path: String
     /// What the user wrote, for messages.
@@ -34,7 +34,7 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
         let file = node.location.file
         let resolved = Self.resolve(text, relativeTo: Self.directory(of: file))
         if let tree = decoder.userInfo[Self.treeKey] as? Tree, let root = tree.roots[file],
-           !Self.isWithin(resolved, root: root) {
+           !Self.isWithin(resolved, root: root) || !Self.isPhysicallyWithin(resolved, root: root) {
             throw DiagnosticError.error(
                 "the path '\(text)' leads outside the configuration's folder \(root); keep content files inside it",
                 at: node.location, keyPath: Self.keyPath(decoder))
@@ -51,6 +51,24 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
     }
 
     public var description: String { path }
+
+    /// Stands in for a path reported as invalid, so the rest of the configuration is still checked.
+    public static var yamlPlaceholder: ContentPath {
+        ContentPath(path: "", written: "", location: SourceLocation(file: "", line: 0, column: 0))
+    }
+
+    /// Parses the YAML file this path names. A problem with the file as a whole (missing,
+    /// unreadable, too large) is reported at the line that names it, where the fix belongs.
+    public func parseDocument(limits: YAMLLimits = .default) throws(DiagnosticError) -> YAMLDocument {
+        do {
+            return try YAMLParser.parse(file: path, limits: limits)
+        } catch {
+            throw DiagnosticError(error.diagnostics.map { diagnostic in
+                guard diagnostic.location == nil else { return diagnostic }
+                return .error("cannot use '\(written)': \(diagnostic.message)", at: location)
+            })
+        }
+    }
 
     // MARK: Path arithmetic (lexical, POSIX)
 
@@ -79,6 +97,24 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
         return path == root || path.hasPrefix(root + "/") || root.isEmpty
     }
 
+    /// `isWithin` after symbolic links are followed, so a link inside the tree that points out
+    /// of it does not let a path escape. Paths that do not exist yet are judged by their deepest
+    /// existing folder.
+    public static func isPhysicallyWithin(_ path: String, root: String) -> Bool {
+        var probe = path
+        while access(probe, F_OK) != 0, probe != "/" {
+            probe = directory(of: probe)
+        }
+        guard let realProbe = realPath(probe), let realRoot = realPath(root) else { return isWithin(path, root: root) }
+        return isWithin(realProbe, root: realRoot)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
@@ -86,11 +122,6 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
     }
 
     private static func keyPath(_ decoder: any Decoder) -> String {
-        decoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            .trimmingLeadingDot()
+        YAMLDecoder.keyPath(decoder.codingPath)
     }
-}
-
-private extension String {
-    func trimmingLeadingDot() -> String { hasPrefix(".") ? String(dropFirst()) : self }
 }

@@ -25,11 +25,11 @@ public struct AttributeCatalog: Sendable, Hashable {
     public var ids: [String] { attributes.map(\.id) }
 
     /// Loads attribute packs in order; an id given twice is an error at its second place.
-    public static func load(files: [String], decoder: YAMLDecoder = YAMLDecoder()) throws(DiagnosticError) -> AttributeCatalog {
+    public static func load(files: [ContentPath], decoder: YAMLDecoder = YAMLDecoder()) throws(DiagnosticError) -> AttributeCatalog {
         var catalog = AttributeCatalog()
         var problems = DiagnosticCollector()
         for file in files {
-            guard let document = problems.collecting({ () throws(DiagnosticError) in try YAMLParser.parse(file: file) }),
+            guard let document = problems.collecting({ () throws(DiagnosticError) in try file.parseDocument() }),
                   let pack = problems.collecting({ () throws(DiagnosticError) in try decoder.decode(AttributePack.self, from: document) })
             else { continue }
             catalog.sources.append(pack.provenance)
@@ -39,7 +39,7 @@ public struct AttributeCatalog: Sendable, Hashable {
                     problems.append(.error("attribute '\(attribute.id)' is defined twice", at: node["id"]?.location ?? node.location, keyPath: "attributes"))
                     continue
                 }
-                if !Self.isValidID(attribute.id) {
+                if !Identifier.isValid(attribute.id) {
                     problems.append(.error("attribute id '\(attribute.id)' must be lowercase letters, digits and hyphens", at: node["id"]?.location ?? node.location))
                 }
                 catalog.byID[attribute.id] = catalog.attributes.count
@@ -58,9 +58,5 @@ public struct AttributeCatalog: Sendable, Hashable {
             return .error("unknown attribute '\(id)'", at: node.location,
                           suggestion: Suggestion.didYouMean(id, among: self.ids) ?? "known attributes: \(self.ids.joined(separator: ", "))")
         }
-    }
-
-    static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 }

@@ -1,8 +1,10 @@
+public import EthicsYAML
+
 /// A day, written `YYYY-MM-DD`: retrieval dates, review-by dates, decision dates.
 ///
 /// YAML 1.2's core schema has no timestamp type, so dates arrive as text; this type checks
 /// them (a real calendar day) and orders them, without pulling time zones into content files.
-public struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStringConvertible, YAMLPlaceholderProviding {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -33,6 +35,9 @@ public struct CalendarDate: Codable, Sendable, Hashable, Comparable, CustomStrin
         }
         self = date
     }
+
+    /// Stands in for a date that was reported as invalid, so the rest of the file is still checked.
+    public static var yamlPlaceholder: CalendarDate { CalendarDate(year: 1970, month: 1, day: 1)! }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

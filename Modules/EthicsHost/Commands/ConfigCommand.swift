@@ -15,23 +15,14 @@ struct ConfigCommand: ParsableCommand {
     struct Check: HostCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Validate a configuration and all the content it names; report every problem at once.")
-
-        @Option(help: ArgumentHelp("The configuration file to check.", valueName: "file"))
-        var config: String?
+            abstract: "Validate a configuration and all the content it names; report every problem at once.",
+            discussion: "Checks the file given with --config (before or after the subcommand), or the one ethics would use.")
 
         func run(session: HostSession) async throws {
             var problems = DiagnosticCollector()
             problems.append(contentsOf: session.config.problems)
             let model = problems.collecting { () throws(DiagnosticError) in try session.loadModel() }
-            if let model, !problems.hasErrors {
-                let context = session.context(model: model)
-                if let plugins = problems.collecting({ () throws(DiagnosticError) in try session.startPlugins(context: context) }) {
-                    for entry in session.config.plugins where entry.enabled {
-                        problems.collecting { () throws(DiagnosticError) in try plugins[entry.id]?.checkContent() }
-                    }
-                }
-            }
+            problems.append(contentsOf: session.checkPlugins(context: model.map(session.context(model:))))
             try problems.throwIfErrors()
             let enabled = session.config.enabledPluginIDs
             session.output.line("\(session.config.file): ok: council '\(session.config.council.id)', "
@@ -52,7 +43,8 @@ struct ConfigCommand: ParsableCommand {
         func run(session: HostSession) async throws {
             if origins {
                 for (path, node) in Self.leaves(of: session.config.merged, path: "") {
-                    session.output.line("\(path) = \(node.text ?? "[]")    # \(node.location)")
+                    let value = node.text ?? (node.kind == .mapping ? "{}" : "[]")
+                    session.output.line("\(path) = \(value)    # \(node.location)")
                 }
             } else {
                 session.output.line("# Effective configuration of \(session.config.file)")

@@ -35,6 +35,6 @@ struct PluginsCommand: HostCommand {
 
     private func status(of id: String, in config: LoadedConfig) -> String {
         guard let entry = config.entry(for: id) else { return "no" }
-        return entry.enabled ? "yes" : "no (switched off at line \(entry.location.line))"
+        return entry.enabled ? "yes" : "no (switched off at \(entry.location))"
     }
 }

@@ -13,10 +13,13 @@ public struct ConfigDiscovery: Sendable {
 
     public var explicitPath: String?
     public var environment: [String: String]
+    /// The toolkit's folder, if found (`ToolkitHome.locate`).
+    public var toolkitHome: String?
 
-    public init(explicitPath: String?, environment: [String: String]) {
+    public init(explicitPath: String?, environment: [String: String], toolkitHome: String?) {
         self.explicitPath = explicitPath
         self.environment = environment
+        self.toolkitHome = toolkitHome
     }
 
     public func locate() throws(DiagnosticError) -> (path: String, source: Source) {
@@ -29,7 +32,7 @@ public struct ConfigDiscovery: Sendable {
         if ToolkitHome.fileExists("ethics.yaml") {
             return ("ethics.yaml", .workingDirectory)
         }
-        guard let home = ToolkitHome.locate(environment: environment) else {
+        guard let home = toolkitHome else {
             throw .error("no configuration found: pass --config FILE, set ETHICS_CONFIG, create ./ethics.yaml, or set ETHICS_HOME to the toolkit's folder")
         }
         return (home + "/" + ToolkitHome.defaultConfigRelativePath, .toolkitDefault)

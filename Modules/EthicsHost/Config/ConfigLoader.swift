@@ -35,7 +35,7 @@ public struct ConfigLoader: Sendable {
         let chain = try readChain(from: path)
         var merged: YAMLNode?
         for link in chain.reversed() {
-            merged = try YAMLOverlay.overlay(link.root, on: merged, dropping: ["extends"])
+            merged = try YAMLOverlay.overlay(link.root, on: merged, dropping: ["extends"], switchKey: "enabled")
         }
         let tree = ContentPath.Tree(roots: Dictionary(chain.map { ($0.path, $0.treeRoot) }, uniquingKeysWith: { first, _ in first }))
         var problems = DiagnosticCollector()
@@ -44,7 +44,7 @@ public struct ConfigLoader: Sendable {
         let config = decoder.decode(ToolkitConfig.self, from: root, collectingInto: &problems)
 
         let council = config?.council ?? Council(id: "", name: "")
-        if let node = root["council"]?["id"], !council.id.isEmpty, !Self.isValidID(council.id) {
+        if let node = root["council"]?["id"], !council.id.isEmpty, !Identifier.isValid(council.id) {
             problems.append(.error("the council id '\(council.id)' must be lowercase letters, digits and hyphens (it names the records folder)",
                                    at: node.location, keyPath: "council.id"))
         }
@@ -77,7 +77,8 @@ public struct ConfigLoader: Sendable {
                 treeRoot = ContentPath.directory(of: parent)
             } else {
                 parent = ContentPath.resolve(name, relativeTo: ContentPath.directory(of: current.path))
-                guard ContentPath.isWithin(parent, root: current.treeRoot) else {
+                guard ContentPath.isWithin(parent, root: current.treeRoot),
+                      ContentPath.isPhysicallyWithin(parent, root: current.treeRoot) else {
                     throw .error("'extends: \(name)' leads outside the configuration's folder \(current.treeRoot)",
                                  at: extends.location, keyPath: "extends")
                 }
@@ -159,9 +160,5 @@ public struct ConfigLoader: Sendable {
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? "/tmp") + "/.local/share"
         return dataHome + "/ethics/" + (councilID.isEmpty ? "default" : councilID)
-    }
-
-    static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 }

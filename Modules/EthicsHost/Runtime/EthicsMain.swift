@@ -31,10 +31,9 @@ public enum EthicsMain {
         let registry = PluginRegistry(plugins)
         let config: LoadedConfig
         do {
-            let (path, _) = try ConfigDiscovery(explicitPath: explicitConfig, environment: environment).locate()
-            let loader = ConfigLoader(
-                environment: environment, toolkitHome: ToolkitHome.locate(environment: environment),
-                compiledPluginIDs: registry.ids)
+            let home = ToolkitHome.locate(environment: environment)
+            let (path, _) = try ConfigDiscovery(explicitPath: explicitConfig, environment: environment, toolkitHome: home).locate()
+            let loader = ConfigLoader(environment: environment, toolkitHome: home, compiledPluginIDs: registry.ids)
             config = try loader.load(path)
         } catch {
             report(error, to: errors)

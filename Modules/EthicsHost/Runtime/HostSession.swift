@@ -37,7 +37,7 @@ public final class HostSession: Sendable {
 
     /// The council's data model; loads the attribute packs the configuration names.
     public func loadModel() throws(DiagnosticError) -> DataModel {
-        let attributes = try AttributeCatalog.load(files: config.attributeFiles.map(\.path), decoder: config.decoder)
+        let attributes = try AttributeCatalog.load(files: config.attributeFiles, decoder: config.decoder)
         return DataModel(council: config.council, attributes: attributes)
     }
 
@@ -48,39 +48,56 @@ public final class HostSession: Sendable {
     }
 
     /// Creates every enabled plugin with its settings, then lets each subscribe to the bus.
-    /// Every plugin's settings are checked before any problem is reported.
-    public func startPlugins(context: PluginContext) throws(DiagnosticError) -> [String: any EthicsPlugin] {
+    /// Every plugin's settings are checked before any problem is reported. A plugin that fails
+    /// to start for a reason other than its input is rethrown as it is: an internal failure.
+    public func startPlugins(context: PluginContext) throws -> [String: any EthicsPlugin] {
         var problems = DiagnosticCollector()
         var started: [String: any EthicsPlugin] = [:]
         for entry in config.plugins where entry.enabled {
             guard let type = registry.plugin(id: entry.id) else { continue }
-            if let plugin = problems.collecting({ () throws(DiagnosticError) in try start(type, entry: entry, context: context) }) {
-                started[entry.id] = plugin
+            do {
+                started[entry.id] = try start(type, entry: entry, context: context)
+            } catch let error as DiagnosticError {
+                problems.append(contentsOf: error.diagnostics)
             }
         }
         try problems.throwIfErrors()
         for entry in config.plugins where entry.enabled {
-            guard let plugin = started[entry.id] else { continue }
-            do {
-                try plugin.activate(on: bus)
-            } catch {
-                problems.append(.error("plugin '\(entry.id)' could not start listening: \(error)", at: entry.location))
-            }
+            try started[entry.id]?.activate(on: bus)
         }
-        try problems.throwIfErrors()
         return started
     }
 
-    private func start<P: EthicsPlugin>(_ type: P.Type, entry: PluginEntry, context: PluginContext) throws(DiagnosticError) -> P {
+    /// Everything `ethics config check` reports about plugins, all at once: the settings of every
+    /// plugin the configuration names (switched on or off, since a council switching one back on
+    /// expects them to work), then the content of each enabled plugin whose settings are sound.
+    /// `context` is nil when the shared data model could not be loaded; content is not checked then.
+    public func checkPlugins(context: PluginContext?) -> [Diagnostic] {
+        var problems = DiagnosticCollector()
+        for entry in config.plugins {
+            guard let type = registry.plugin(id: entry.id) else { continue }
+            if let context, entry.enabled {
+                do {
+                    try start(type, entry: entry, context: context).checkContent()
+                } catch let error as DiagnosticError {
+                    problems.append(contentsOf: error.diagnostics)
+                } catch {
+                    problems.append(.error("plugin '\(entry.id)' could not start: \(error)", at: entry.location))
+                }
+            } else {
+                problems.collecting { () throws(DiagnosticError) in _ = try settings(type, entry: entry) }
+            }
+        }
+        return problems.diagnostics
+    }
+
+    private func settings<P: EthicsPlugin>(_ type: P.Type, entry: PluginEntry) throws(DiagnosticError) -> P.Settings {
         var decoder = config.decoder
         decoder.keyPathPrefix = ["plugins", entry.id]
-        let settings = try decoder.decode(P.Settings.self, from: entry.settings)
-        do {
-            return try P(settings: settings, context: context)
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw .error("plugin '\(entry.id)' could not start: \(error)", at: entry.location)
-        }
+        return try decoder.decode(P.Settings.self, from: entry.settings)
+    }
+
+    private func start<P: EthicsPlugin>(_ type: P.Type, entry: PluginEntry, context: PluginContext) throws -> P {
+        try P(settings: settings(type, entry: entry), context: context)
     }
 }

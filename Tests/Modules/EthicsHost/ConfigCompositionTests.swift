@@ -39,6 +39,17 @@ import Testing
         ])
     }
 
+    @Test func switchingAPluginOffAndOnAgainKeepsTheSettingsItInherits() async throws {
+        let host = try HostHarness()
+        let off = try host.write("extends: default\nplugins:\n  fixture: false\n", to: "off.yaml")
+        let on = try host.write("extends: off.yaml\nplugins:\n  fixture: true\n", to: "on.yaml")
+        let offResult = await host.run(["--config", off, "plugins", "--format", "csv"])
+        #expect(offResult.stdout.contains("fixture,1.2.3,no (switched off at \(off):3:3),"), "\(offResult)")
+        let onResult = await host.run(["--config", on, "fixture", "greet"])
+        #expect(onResult.status == 0, "\(onResult)")
+        #expect(onResult.stdout.hasPrefix("Hello, council"), "the greeting set in the default is still there")
+    }
+
     @Test func listsWithoutPlusReplaceTheParents() async throws {
         let host = try HostHarness()
         try host.write("title: local\n", to: "local.yaml")
@@ -108,6 +119,16 @@ import Testing
     @Test func pathThatEscapesTheConfigurationsFolder() async throws {
         try await refuse("extends: default\nattributes: [../../etc/passwd]\n", named: "council/c.yaml",
                          expect: { h, c in "\(c):2:14: error: the path '../../etc/passwd' leads outside the configuration's folder \(h.directory.path)/council" })
+    }
+
+    @Test func aSymbolicLinkDoesNotLetAPathEscape() async throws {
+        let host = try HostHarness()
+        try FileManager.default.createDirectory(atPath: host.directory.path + "/council", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: host.directory.path + "/council/etc", withDestinationPath: "/etc")
+        let config = try host.write("extends: default\nattributes: [etc/hostname]\n", to: "council/c.yaml")
+        let result = await host.run(["--config", config, "fixture", "greet"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("\(config):2:14: error: the path 'etc/hostname' leads outside the configuration's folder"), "\(result)")
     }
 
     @Test func extendsThatEscapesTheConfigurationsFolder() async throws {

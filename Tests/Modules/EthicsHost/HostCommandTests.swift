@@ -9,8 +9,8 @@ import Testing
         let result = await host.run(["--help"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("fixture                 Greets, and checks the files it is given."))
-        #expect(result.stdout.contains("plugins "))
-        #expect(result.stdout.contains("config "))
+        #expect(result.stdout.contains("\n  plugins "))
+        #expect(result.stdout.contains("\n  config "))
         #expect(!result.stdout.contains("quiet"), "a plugin the configuration leaves off is not offered")
     }
 
@@ -97,6 +97,16 @@ import Testing
         #expect(lines.contains("\(config):1:1: error: missing required key 'council'"))
         #expect(lines.contains { $0.hasPrefix("\(config):3:12: error: unknown value 'loud'") })
         #expect(lines.contains("\(config):5:3: error: unknown plugin 'fixtur' (at plugins.fixtur); did you mean 'fixture'?"))
+        // Plugin settings are checked even when the configuration around them has problems.
+        #expect(lines.contains("\(config):7:15: error: expected text, found a list (at plugins.fixture.greeting)"), "\(lines)")
+    }
+
+    @Test func aMissingAttributePackIsReportedAtTheLineThatNamesIt() async throws {
+        let host = try HostHarness()
+        let config = try host.write("extends: default\nattributes+: [local/atributes.yaml]\n", to: "c.yaml")
+        let result = await host.run(["config", "check", "--config", config])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("\(config):2:15: error: cannot use 'local/atributes.yaml': cannot read the file"), "\(result)")
     }
 
     @Test func pluginSettingsAndContentAreCheckedToo() async throws {

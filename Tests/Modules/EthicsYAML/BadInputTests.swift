@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import EthicsDiagnostics
+import Foundation
 import EthicsTestSupport
 import EthicsYAML
 import Testing
@@ -106,6 +107,42 @@ import Testing
         let diagnostic = try problem(lines.joined(separator: "\n"))
         #expect(diagnostic.message.contains("alias bomb"))
         #expect(diagnostic.location != nil)
+    }
+
+    @Test func aliasesOfOneHugeScalarAreRefusedByTheirBytes() throws {
+        let big = String(repeating: "x", count: 500_000)
+        let yaml = "big: &big \(big)\nuses: [" + Array(repeating: "*big", count: 20).joined(separator: ", ") + "]\n"
+        let diagnostic = try problem(yaml)
+        #expect(diagnostic.message.contains("alias bomb"))
+        #expect(diagnostic.location?.line == 2)
+    }
+
+    @Test func aliasesCannotStackNestingPastTheLimit() throws {
+        let level = String(repeating: "[", count: 200) + "x" + String(repeating: "]", count: 200)
+        let diagnostic = try problem("a: &a \(level)\nb: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[*a]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n")
+        #expect(diagnostic.message.contains("more than 256 levels deep"))
+    }
+
+    @Test(arguments: [("n: !!int abc\n", "'abc' is not a valid !!int"), ("n: !!bool yes\n", "'yes' is not a valid !!bool"),
+                      ("n: !!seq x\n", "the tag '!!seq' is on a single value"), ("n: !!map [1]\n", "this tag does not fit a list")])
+    func explicitTagsMustFitTheirValue(yaml: String, message: String) throws {
+        #expect(try problem(yaml).message == message)
+    }
+
+    @Test func aFileReadFromAPipeIsReadToTheEnd() throws {
+        let directory = try TemporaryDirectory()
+        let fifo = directory.path + "/config.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let text = "# a comment first\n" + (0..<2000).map { "key\($0): value \($0)" }.joined(separator: "\n") + "\n"
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)
+            handle?.write(Data(text.utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let document = try YAMLParser.parse(file: fifo)
+        #expect(document.root?.count == 2000)
+        #expect(document.root?["key1999"]?.text == "value 1999")
     }
 
     @Test func fiftyMegabyteFileIsRefusedBeforeItIsRead() throws {

@@ -178,3 +178,83 @@ private struct WithDefaults: Decodable {
         #expect(numbers.a == 3 && numbers.b == .infinity && numbers.c == 2.5)
     }
 }
+
+private struct Checked: Decodable, YAMLPlaceholderProviding {
+    var value: String
+    init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode(String.self)
+        guard value.hasPrefix("ok") else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "must start with ok"))
+        }
+    }
+    init(value: String) { self.value = value }
+    static var yamlPlaceholder: Checked { Checked(value: "ok") }
+}
+
+@Suite struct PlaceholderTests {
+    @Test func aTypeWithAPlaceholderLetsCheckingGoOnPastItsOwnValidationError() throws {
+        struct Inner: Decodable { var checked: Checked; var count: Int }
+        struct Outer: Decodable { var inner: Inner; var after: Int }
+        let error = try #require(throws: DiagnosticError.self) {
+            try YAMLDecoder().decode(Outer.self, from: "inner:\n  checked: bad\n  count: x\nafter: y\n", file: "p.yaml")
+        }
+        #expect(error.diagnostics.map(\.description) == [
+            "p.yaml:2:12: error: must start with ok (at inner.checked)",
+            "p.yaml:3:10: error: expected a whole number, found 'x' (at inner.count)",
+            "p.yaml:4:8: error: expected a whole number, found 'y' (at after)",
+        ])
+    }
+}
+
+@Suite struct StrictKeyTests {
+    @Test func unknownKeysUnderNestedContainersAreReported() throws {
+        struct Council: Decodable {
+            var id: String
+            enum Outer: String, CodingKey { case council }
+            enum Inner: String, CodingKey { case id }
+            init(from decoder: any Decoder) throws {
+                let council = try decoder.container(keyedBy: Outer.self).nestedContainer(keyedBy: Inner.self, forKey: .council)
+                id = try council.decode(String.self, forKey: .id)
+            }
+        }
+        let error = try #require(throws: DiagnosticError.self) {
+            try YAMLDecoder().decode(Council.self, from: "council:\n  id: a\n  colour: red\n", file: "n.yaml")
+        }
+        #expect(error.diagnostics.map(\.description) == ["n.yaml:3:3: error: unknown key 'colour' (at council.colour); known keys here: id"])
+    }
+
+    @Test func readingOneMappingAsTwoTypesDoesNotCallEitherTypesKeysUnknown() throws {
+        struct A: Decodable { var a: Int }
+        struct B: Decodable { var b: Int }
+        struct Both: Decodable {
+            var a: A
+            var b: B
+            init(from decoder: any Decoder) throws {
+                a = try A(from: decoder)
+                b = try B(from: decoder)
+            }
+        }
+        let both = try YAMLDecoder().decode(Both.self, from: "a: 1\nb: 2\n")
+        #expect(both.a.a == 1 && both.b.b == 2)
+    }
+
+    @Test func unknownKeysAreReportedBesideATypesOwnValidationError() throws {
+        struct Settings: Decodable {
+            var level: Int
+            enum CodingKeys: String, CodingKey { case level }
+            init(from decoder: any Decoder) throws {
+                level = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .level)
+                guard level <= 20 else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "level must be at most 20"))
+                }
+            }
+        }
+        let error = try #require(throws: DiagnosticError.self) {
+            try YAMLDecoder().decode(Settings.self, from: "level: 50\ncolour: red\n", file: "s.yaml")
+        }
+        #expect(error.diagnostics.map(\.description) == [
+            "s.yaml:1:1: error: level must be at most 20",
+            "s.yaml:2:1: error: unknown key 'colour' (at colour); known keys here: level",
+        ])
+    }
+}

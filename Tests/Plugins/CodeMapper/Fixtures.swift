@@ -14,7 +14,7 @@ enum Fixtures {
     static let localCode = configs + "/councils/local/anytown-code.yaml"
 
     static func shippedAttributes() throws -> AttributeCatalog {
-        try AttributeCatalog.load(files: [configs + "/content/attributes.yaml"])
+        try AttributeCatalog.load(files: [ContentPath(path: configs + "/content/attributes.yaml", written: "content/attributes.yaml", location: SourceLocation(file: configs + "/toolkit.yaml", line: 1, column: 1))])
     }
 
     /// The `plugins.code-mapper` section of `Configs/toolkit.yaml`, decoded as the host would.

@@ -19,7 +19,7 @@ enum Fixtures {
 
     /// The five attributes as the toolkit ships them.
     static func shippedAttributes() throws -> AttributeCatalog {
-        try AttributeCatalog.load(files: ["\(repository)/Configs/content/attributes.yaml"])
+        try AttributeCatalog.load(files: [ContentPath(path: "\(repository)/Configs/content/attributes.yaml", written: "content/attributes.yaml", location: SourceLocation(file: "\(repository)/Configs/toolkit.yaml", line: 1, column: 1))])
     }
 
     static let attributes = AttributeCatalog(["beneficence", "non-maleficence", "autonomy", "justice", "explicability"].map {

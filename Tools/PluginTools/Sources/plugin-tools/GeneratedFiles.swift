@@ -86,7 +86,13 @@ struct GeneratedFiles {
             case "\"": escaped += "\\\""
             case "\n": escaped += "\\n"
             case "\t": escaped += "\\t"
-            default: escaped.unicodeScalars.append(scalar)
+            case "\r": escaped += "\\r"
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                    escaped += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
             }
         }
         return "\"\(escaped)\""

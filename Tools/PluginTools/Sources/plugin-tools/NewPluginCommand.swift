@@ -25,6 +25,14 @@ struct NewPluginCommand: ParsableCommand {
         }
         let folder = PluginNaming.folder(for: id)
         let root = location.root
+        if let clash = PluginNaming.clash(id: id, folder: folder) {
+            FileHandle.standardError.write(Data("error: '\(id)' cannot be used: \(clash)\n".utf8))
+            throw ExitCode(2)
+        }
+        for (option, value) in [("--name", name), ("--summary", summary)] where value?.contains(where: \.isNewline) == true {
+            FileHandle.standardError.write(Data("error: \(option) must be one line: it is shown in 'ethics --help'\n".utf8))
+            throw ExitCode(2)
+        }
         for existing in ["Plugins/\(folder)", "Tests/Plugins/\(folder)"] where FileManager.default.fileExists(atPath: "\(root)/\(existing)") {
             FileHandle.standardError.write(Data("error: \(existing) already exists; choose another id or remove it\n".utf8))
             throw ExitCode(2)
@@ -33,13 +41,21 @@ struct NewPluginCommand: ParsableCommand {
         let scaffold = PluginScaffold(
             id: id, folder: folder, type: folder + "Plugin", name: displayName,
             summary: summary ?? "\(displayName): a plugin of this council's toolkit.")
-        for (path, contents) in scaffold.files() {
-            let url = URL(fileURLWithPath: "\(root)/\(path)")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url, options: .atomic)
-            print("created \(path)")
+        let created = ["Plugins/\(folder)", "Tests/Plugins/\(folder)"].map { URL(fileURLWithPath: "\(root)/\($0)") }
+        do {
+            for (path, contents) in scaffold.files() {
+                let url = URL(fileURLWithPath: "\(root)/\(path)")
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(contents.utf8).write(to: url, options: .atomic)
+                print("created \(path)")
+            }
+            try RegisterCommand.parse(["--root", root]).run()
+        } catch {
+            // Leave nothing half-made: a second try should not find a folder in the way.
+            for folder in created { try? FileManager.default.removeItem(at: folder) }
+            FileHandle.standardError.write(Data("error: the plugin was not created; nothing was left behind\n".utf8))
+            throw error
         }
-        try RegisterCommand.parse(["--root", root]).run()
         print("""
 
             Plugin '\(id)' is ready. Build with `swift build`, then enable it with this line under

@@ -74,6 +74,21 @@ enum PluginNaming {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
+    /// Why `id` cannot name a new plugin, if it cannot: it must not shadow one of the host's
+    /// own commands, and its module must not shadow a module the package already builds.
+    static func clash(id: String, folder: String) -> String? {
+        if ["config", "plugins", "help"].contains(id) {
+            return "it is one of the host's own commands ('ethics \(id)')"
+        }
+        let modules = ["EthicsCore", "EthicsYAML", "EthicsDiagnostics", "EthicsRender", "EthicsHost", "EthicsTestSupport",
+                       "CYAML", "ArgumentParser", "Logging", "Testing", "XCTest", "Foundation", "Dispatch", "Synchronization",
+                       "Glibc", "Swift"]
+        if modules.contains(folder) || folder.hasSuffix("Tests") {
+            return "its module name '\(folder)' is already taken"
+        }
+        return nil
+    }
+
     static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, ("a"..."z").contains(first), !id.hasSuffix("-"), !id.contains("--") else { return false }
         return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
