@@ -16,32 +16,10 @@ final class DecodingRun {
         self.limits = limits
     }
 
-    /// Reports the keys nobody asked for, then throws everything found, if anything was.
+    /// Throws everything found, if anything was.
     func finish() throws(DiagnosticError) {
-        for (usage, path) in usages {
-            usage.reportUnused(run: self, path: path)
-        }
-        usages = []
         guard !diagnostics.isEmpty else { return }
         throw DiagnosticError(diagnostics, limit: limits.maxDiagnostics)
-    }
-
-    // MARK: Key usage
-
-    /// One record per mapping node for the whole decode, wherever and however often the mapping
-    /// is opened (a nested container, a type that reads the same mapping twice): a key is unknown
-    /// only when nothing asked for it. Reported at the end, so a type whose `init` threw still has
-    /// its unknown keys reported beside its own error.
-    private var usages: [(usage: KeyUsage, path: CodingPathLink?)] = []
-    private var usageByNode: [Int32: KeyUsage] = [:]
-
-    func keyUsage(forMapping node: Int32, path: CodingPathLink?) -> KeyUsage {
-        if let usage = usageByNode[node] { return usage }
-        let raw = document.nodes[Int(node)]
-        let usage = KeyUsage(document: document, pairs: document.children[Int(raw.start)..<Int(raw.start + raw.count)])
-        usageByNode[node] = usage
-        usages.append((usage, path))
-        return usage
     }
 
     // MARK: Reporting
@@ -87,13 +65,17 @@ final class DecodingRun {
             return value as! T
         }
         let childPath = key.map { CodingPathLink(parent: path, key: $0) } ?? path
-        let decoder = NodeDecoder(run: self, node: node, path: childPath)
+        let decoder = NodeDecoder(run: self, node: node, path: childPath, owner: nil)
         do {
-            return try T(from: decoder)
+            let value = try T(from: decoder)
+            decoder.reportUnusedKeys()
+            return value
         } catch {
             guard let node else { throw DecodingAborted() }
             if !(error is DecodingAborted) {
                 report(error, at: node, path: childPath)
+                // The type's own complaint does not excuse keys it never asked for.
+                decoder.reportUnusedKeys()
             }
             return try placeholder(T.self)
         }

@@ -70,7 +70,7 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        NodeDecoder(run: decoder.run, node: mapping == nil ? nil : lookUp(SuperKey().stringValue), path: CodingPathLink(parent: path, key: SuperKey()))
+        decoder.part(node: mapping == nil ? nil : lookUp(SuperKey().stringValue), path: CodingPathLink(parent: path, key: SuperKey()))
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
@@ -111,6 +111,6 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         if node == nil, let mappingNode = decoder.node, mapping != nil {
             decoder.run.report("missing required key '\(key.stringValue)'", at: mappingNode, path: path)
         }
-        return NodeDecoder(run: decoder.run, node: node, path: CodingPathLink(parent: path, key: key))
+        return decoder.part(node: node, path: CodingPathLink(parent: path, key: key))
     }
 }

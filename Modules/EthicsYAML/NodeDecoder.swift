@@ -9,11 +9,42 @@ final class NodeDecoder: Decoder {
     let run: DecodingRun
     let node: Int32?
     let path: CodingPathLink?
+    /// The decoder of the value this one is part of (for a nested container or super decoder),
+    /// which collects key usage for all of them; nil when this decoder is its own owner.
+    private let owner: NodeDecoder?
+    /// Key usage of every mapping read while decoding this value, one record per mapping node,
+    /// wherever and however often it is opened (a nested container, a type that reads the same
+    /// mapping as two types); checked once the value is decoded. Kept only as long as the value
+    /// takes to decode, so a large document never holds them all at once.
+    private var usages: [(node: Int32, usage: KeyUsage, path: CodingPathLink?)] = []
 
-    init(run: DecodingRun, node: Int32?, path: CodingPathLink?) {
+    init(run: DecodingRun, node: Int32?, path: CodingPathLink?, owner: NodeDecoder?) {
         self.run = run
         self.node = node
         self.path = path
+        self.owner = owner
+    }
+
+    /// A decoder for a part of this value (a nested container's node) that shares its key usage.
+    func part(node: Int32?, path: CodingPathLink?) -> NodeDecoder {
+        NodeDecoder(run: run, node: node, path: path, owner: owner ?? self)
+    }
+
+    /// Reports each key of the mappings read for this value that nothing asked for.
+    func reportUnusedKeys() {
+        for (_, usage, path) in usages {
+            usage.reportUnused(run: run, path: path)
+        }
+        usages = []
+    }
+
+    private func usage(forMapping node: Int32, path: CodingPathLink?) -> KeyUsage {
+        if let owner { return owner.usage(forMapping: node, path: path) }
+        if let known = usages.first(where: { $0.node == node }) { return known.usage }
+        let raw = run.document.nodes[Int(node)]
+        let usage = KeyUsage(document: run.document, pairs: run.document.children[Int(raw.start)..<Int(raw.start + raw.count)])
+        usages.append((node, usage, path))
+        return usage
     }
 
     var codingPath: [any CodingKey] { CodingPathLink.keys(path) }
@@ -39,7 +70,7 @@ final class NodeDecoder: Decoder {
             mismatch(expected: YAMLNode.Kind.mapping, node: node, raw: raw)
             return nil
         }
-        return run.keyUsage(forMapping: node, path: path)
+        return usage(forMapping: node, path: path)
     }
 
     private func sequence() -> ArraySlice<Int32> {

@@ -75,6 +75,6 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
         let node = isAtEnd ? nil : elements[elements.startIndex + currentIndex]
         let link = CodingPathLink(parent: path, key: IndexKey(currentIndex))
         currentIndex += 1
-        return NodeDecoder(run: decoder.run, node: node, path: link)
+        return decoder.part(node: node, path: link)
     }
 }

@@ -34,10 +34,17 @@ public enum SafeFile {
             }
             written += result
         }
-        fchmod(descriptor, fileMode)
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else { throw WriteError(path: path, reason: lastError()) }
+        let synced = fchmod(descriptor, fileMode) == 0 && fsync(descriptor) == 0
+        let reason = synced ? "" : lastError()
+        guard close(descriptor) == 0, synced else { throw WriteError(path: path, reason: synced ? lastError() : reason) }
         guard rename(temporary, path) == 0 else { throw WriteError(path: path, reason: lastError()) }
         succeeded = true
+        // The rename is durable only once the folder holding it is flushed too.
+        let folder = open(ContentPath.directory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
     }
 
     /// Writes UTF-8 text atomically.
