@@ -1,3 +1,4 @@
+import BenchSupport
 import EthicsCore
 import Glossary
 
@@ -102,29 +103,6 @@ struct SyntheticGlossary {
     private static func word(_ random: inout SplitMix64, syllables count: ClosedRange<Int>) -> String {
         let length = count.lowerBound + random.below(count.count)
         return (0..<length).map { _ in syllables[random.below(syllables.count)] }.joined()
-    }
-}
-
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64), so that every run
-/// measures the same glossary.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(bound))
     }
 }
 

@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// Writes a deterministic glossary of about `targetBytes`, so every run reads the same text.
 struct GlossaryGenerator {
     var targetBytes: Int
@@ -9,7 +11,7 @@ struct GlossaryGenerator {
     ]
 
     func text() -> String {
-        var generator = SplitMix(seed: 2026_11_22)
+        var generator = SplitMix64(seed: 2026_11_22)
         var output = "# Generated glossary for the YAML benchmark\nentries:\n"
         output.reserveCapacity(targetBytes + 4096)
         var index = 0
@@ -29,28 +31,12 @@ struct GlossaryGenerator {
         return output
     }
 
-    private func words(_ count: Int, _ generator: inout SplitMix) -> String {
-        (0..<count).map { _ in Self.words[Int(generator.next() % UInt64(Self.words.count))] }.joined(separator: " ")
+    private func words(_ count: Int, _ generator: inout SplitMix64) -> String {
+        (0..<count).map { _ in Self.words[generator.below(Self.words.count)] }.joined(separator: " ")
     }
 
-    private func sentence(_ count: Int, _ generator: inout SplitMix) -> String {
+    private func sentence(_ count: Int, _ generator: inout SplitMix64) -> String {
         let text = words(count, &generator)
         return text.prefix(1).uppercased() + text.dropFirst()
-    }
-}
-
-/// A small, fast, seeded generator (Steele, Lea and Flood's SplitMix64), so the file is the
-/// same on every machine.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
