@@ -31,11 +31,8 @@ struct CodeLibraryLoader {
 
     /// One file's code, or nil after collecting why it cannot be used.
     private func load(_ path: ContentPath, into problems: inout DiagnosticCollector) -> ProfessionalCode? {
-        let document: YAMLDocument
-        do {
-            document = try YAMLParser.parse(file: path.path, limits: decoder.limits)
-        } catch {
-            problems.append(contentsOf: error.diagnostics.map { Self.locatedAtMention($0, of: path) })
+        // A file that cannot be read is reported at the line naming it (ContentPath does that).
+        guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
             return nil
         }
         guard let root = document.root else {
@@ -51,16 +48,6 @@ struct CodeLibraryLoader {
         let fileProblems = checks.problems()
         problems.append(contentsOf: fileProblems)
         return fileProblems.isEmpty ? checks.code(from: path.path) : nil
-    }
-
-    /// A file that cannot be read has no line to point at, so point at the line naming it.
-    private static func locatedAtMention(_ diagnostic: Diagnostic, of path: ContentPath) -> Diagnostic {
-        guard diagnostic.location == nil else { return diagnostic }
-        var located = diagnostic
-        located.location = path.location
-        located.file = path.location.file
-        located.message = "code file '\(path.written)': \(diagnostic.message)"
-        return located
     }
 
     /// Code ids, section ids and clause ids are one namespace (`show` accepts any of them), so

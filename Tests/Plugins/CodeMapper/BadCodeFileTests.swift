@@ -169,7 +169,7 @@ import Testing
         let loader = CodeLibraryLoader(attributes: try Fixtures.shippedAttributes())
         let error = #expect(throws: DiagnosticError.self) { try loader.load([missing]) }
         #expect(error?.diagnostics.first?.location == missing.location)
-        #expect(error?.diagnostics.first?.message.hasPrefix("code file 'codes/ours.yaml': cannot read the file") == true)
+        #expect(error?.diagnostics.first?.message.hasPrefix("cannot use 'codes/ours.yaml': cannot read the file") == true)
     }
 
     @Test func checkContentReportsTheProblemsOfAConfiguredCode() throws {
