@@ -13,7 +13,7 @@ public struct GlossaryPlugin: EthicsPlugin {
     public init(settings: GlossarySettings, context: PluginContext) {
         self.settings = settings
         let loader = GlossaryLoader(attributes: context.model.attributes)
-        store = GlossaryStore(files: settings.files.map(\.path), loader: loader)
+        store = GlossaryStore(files: settings.files, loader: loader)
     }
 
     /// The council's glossary, loaded on first use.

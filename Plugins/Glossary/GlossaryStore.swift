@@ -9,11 +9,11 @@ import Synchronization
 /// document that the glossary links. A failed load is kept too, so its problems are reported
 /// the same way to every caller.
 final class GlossaryStore: Sendable {
-    private let files: [String]
+    private let files: [ContentPath]
     private let loader: GlossaryLoader
     private let state = Mutex<Result<Glossary, DiagnosticError>?>(nil)
 
-    init(files: [String], loader: GlossaryLoader) {
+    init(files: [ContentPath], loader: GlossaryLoader) {
         self.files = files
         self.loader = loader
     }
@@ -21,7 +21,7 @@ final class GlossaryStore: Sendable {
     func glossary() throws(DiagnosticError) -> Glossary {
         let result = state.withLock { state in
             if let state { return state }
-            let loaded = Result { () throws(DiagnosticError) in try loader.load(files: files) }
+            let loaded = Result { () throws(DiagnosticError) in try loader.load(paths: files) }
             state = loaded
             return loaded
         }

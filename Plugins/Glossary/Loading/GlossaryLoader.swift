@@ -21,12 +21,27 @@ public struct GlossaryLoader: Sendable {
         self.decoder = decoder
     }
 
+    /// Loads the files a configuration names; a file that cannot be read is reported at the
+    /// line that names it.
+    public func load(paths: [ContentPath]) throws(DiagnosticError) -> Glossary {
+        let limits = decoder.limits
+        return try load(paths.map { path in (path.path, { () throws(DiagnosticError) in try path.parseDocument(limits: limits) }) })
+    }
+
+    /// Loads files given by path alone (tests, tools); a file that cannot be read is reported
+    /// against the file itself.
     public func load(files: [String]) throws(DiagnosticError) -> Glossary {
+        let limits = decoder.limits
+        return try load(files.map { file in (file, { () throws(DiagnosticError) in try YAMLParser.parse(file: file, limits: limits) }) })
+    }
+
+    private func load(_ sources: [(file: String, parse: () throws(DiagnosticError) -> YAMLDocument)]) throws(DiagnosticError) -> Glossary {
         var problems = DiagnosticCollector()
         var assembly = Assembly()
         var packs: [GlossaryPack] = []
-        for file in files {
-            if let pack = load(file: file, into: &assembly, problems: &problems) {
+        for source in sources {
+            guard let document = problems.collecting(source.parse) else { continue }
+            if let pack = load(file: source.file, document: document, into: &assembly, problems: &problems) {
                 packs.append(pack)
             }
         }
@@ -34,10 +49,7 @@ public struct GlossaryLoader: Sendable {
         return Glossary(entries: assembly.entries, packs: packs)
     }
 
-    private func load(file: String, into assembly: inout Assembly, problems: inout DiagnosticCollector) -> GlossaryPack? {
-        guard let document = problems.collecting({ () throws(DiagnosticError) in try YAMLParser.parse(file: file, limits: decoder.limits) }) else {
-            return nil
-        }
+    private func load(file: String, document: YAMLDocument, into assembly: inout Assembly, problems: inout DiagnosticCollector) -> GlossaryPack? {
         guard let root = document.root else {
             problems.append(.error("the file is empty; a glossary file holds 'provenance:' and 'terms:' or 'resources:'", file: file))
             return nil

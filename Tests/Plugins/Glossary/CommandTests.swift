@@ -154,6 +154,20 @@ import Testing
         #expect(!markdown.contains("#term-"))
     }
 
+    @Test func aGlossaryFileThatCannotBeReadIsReportedAtTheLineNamingIt() throws {
+        let (context, _) = Fixtures.context()
+        let mention = SourceLocation(file: "council.yaml", line: 7, column: 14)
+        let settings = GlossarySettings(files: [ContentPath(path: "/nonexistent/local.yaml", written: "local.yaml", location: mention)])
+        let plugin = GlossaryPlugin(settings: settings, context: context)
+        #expect {
+            try plugin.checkContent()
+        } throws: { error in
+            let diagnostics = (error as? DiagnosticError)?.diagnostics ?? []
+            return diagnostics.count == 1 && diagnostics[0].location == mention
+                && diagnostics[0].message.hasPrefix("cannot use 'local.yaml': cannot read the file")
+        }
+    }
+
     @Test func readsNoContentUntilAskedAndReportsContentProblemsFromCheckContent() throws {
         let directory = try TemporaryDirectory(prefix: "glossary-plugin")
         let file = directory.path + "/later.yaml"
