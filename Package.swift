@@ -34,6 +34,8 @@ let swiftSettings: [SwiftSetting] = [
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 
 var targets: [Target] = [
     // The distribution's libyaml (Debian: libyaml-dev), found through pkg-config; never vendored.
@@ -66,9 +68,16 @@ var targets: [Target] = [
         path: "Modules/EthicsRender",
         swiftSettings: swiftSettings
     ),
+    // The register: records, their versions and links, and the hash-chained journal, on SQLite.
+    .target(
+        name: "EthicsRecords",
+        dependencies: ["EthicsCore", "EthicsDiagnostics", grdb, crypto],
+        path: "Modules/EthicsRecords",
+        swiftSettings: swiftSettings
+    ),
     .target(
         name: "EthicsHost",
-        dependencies: ["EthicsCore", "EthicsRender", "EthicsYAML", "EthicsDiagnostics", argumentParser, logging],
+        dependencies: ["EthicsCore", "EthicsRender", "EthicsRecords", "EthicsYAML", "EthicsDiagnostics", argumentParser, logging],
         path: "Modules/EthicsHost",
         swiftSettings: swiftSettings
     ),
@@ -110,9 +119,23 @@ var targets: [Target] = [
         path: "Tests/Modules/EthicsRender",
         swiftSettings: swiftSettings
     ),
+    // Writes records in a loop through EthicsRecords, so reliability tests can run it as a second
+    // process and kill it mid-write. Only tests build it; the product never links it.
+    .executableTarget(
+        name: "ethics-records-writer",
+        dependencies: ["EthicsRecords", "EthicsCore"],
+        path: "Tests/RecordsWriter",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "EthicsRecordsTests",
+        dependencies: ["EthicsRecords", "EthicsCore", "EthicsDiagnostics", "EthicsTestSupport", "ethics-records-writer", grdb],
+        path: "Tests/Modules/EthicsRecords",
+        swiftSettings: swiftSettings
+    ),
     .testTarget(
         name: "EthicsHostTests",
-        dependencies: ["EthicsHost", "EthicsCore", "EthicsTestSupport", argumentParser, logging],
+        dependencies: ["EthicsHost", "EthicsCore", "EthicsRecords", "EthicsTestSupport", argumentParser, logging, grdb],
         path: "Tests/Modules/EthicsHost",
         swiftSettings: swiftSettings
     ),
@@ -152,10 +175,13 @@ let package = Package(
         .library(name: "EthicsDiagnostics", targets: ["EthicsDiagnostics"]),
         .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
         .library(name: "EthicsCore", targets: ["EthicsCore"]),
+        .library(name: "EthicsRecords", targets: ["EthicsRecords"]),
     ] + pluginTargets.map { .library(name: $0.module, targets: [$0.module]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

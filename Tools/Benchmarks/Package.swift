@@ -27,6 +27,15 @@ let package = Package(
             path: "Sources/bench-bus"
         ),
         .executableTarget(
+            name: "bench-records",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "EthicsRecords", package: "EthicsToolkit"),
+                .product(name: "EthicsCore", package: "EthicsToolkit"),
+            ],
+            path: "Sources/bench-records"
+        ),
+        .executableTarget(
             name: "bench-startup",
             dependencies: ["BenchSupport"],
             path: "Sources/bench-startup"

@@ -12,10 +12,14 @@ public struct PluginContext: Sendable {
     public var configFile: String
     /// Standard output, as a sink, so tests can capture what a command prints.
     public var output: OutputSink
+    /// Where decisions, canvases and assessments are kept, versioned and journalled. The host's
+    /// register opens its database on first use; the default keeps records in memory (for tests).
+    public var register: any RecordRegister
 
     public init(
         bus: EventBus, model: DataModel, renderer: any DocumentRenderer, logger: Logger,
-        workspace: String, configFile: String, output: OutputSink = .standardOutput
+        workspace: String, configFile: String, output: OutputSink = .standardOutput,
+        register: any RecordRegister = InMemoryRecordRegister()
     ) {
         self.bus = bus
         self.model = model
@@ -24,5 +28,6 @@ public struct PluginContext: Sendable {
         self.workspace = workspace
         self.configFile = configFile
         self.output = output
+        self.register = register
     }
 }

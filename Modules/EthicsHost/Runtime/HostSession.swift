@@ -1,5 +1,6 @@
 public import EthicsCore
 public import EthicsDiagnostics
+import EthicsRecords
 import EthicsRender
 import EthicsYAML
 public import Logging
@@ -14,6 +15,9 @@ public final class HostSession: Sendable {
     public let renderer: any DocumentRenderer
     public let output: OutputSink
     public let errors: OutputSink
+    /// The council's register, opened on first use: by a record write or by the first event
+    /// published, which the journal sink appends. A run that does neither creates no database.
+    let records: LazyRecordStore
 
     public init(config: LoadedConfig, registry: PluginRegistry, output: OutputSink, errors: OutputSink) {
         self.config = config
@@ -33,6 +37,8 @@ public final class HostSession: Sendable {
             ])
         }
         renderer = Renderer(bus: bus)
+        records = LazyRecordStore(workspace: config.workspace)
+        bus.attach(RegisterJournalSink(register: records), name: "register.journal")
     }
 
     /// The council's data model; loads the attribute packs the configuration names.
@@ -44,7 +50,7 @@ public final class HostSession: Sendable {
     public func context(model: DataModel) -> PluginContext {
         PluginContext(
             bus: bus, model: model, renderer: renderer, logger: logger,
-            workspace: config.workspace, configFile: config.file, output: output)
+            workspace: config.workspace, configFile: config.file, output: output, register: records)
     }
 
     /// Creates every enabled plugin with its settings, then lets each subscribe to the bus.

@@ -1,0 +1,362 @@
+import ArgumentParser
+import EthicsCore
+import EthicsDiagnostics
+import EthicsRecords
+import Foundation
+import Glibc
+
+/// `ethics records`: what the register holds, its history and reviews, proof that nothing was
+/// altered, and a bundle for an ethics board or a Freedom of Information answer.
+///
+/// Reading commands never create a register: with none yet, they say so.
+struct RecordsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "records",
+        abstract: "List, show, verify and export the register of decisions, canvases and assessments.",
+        discussion: """
+            The register is a SQLite database, register.sqlite, in the council's workspace \
+            ($XDG_DATA_HOME/ethics/<council id>/ unless the configuration sets 'workspace:'). \
+            Every record version and every event is appended to a hash-chained journal.
+            """,
+        subcommands: [List.self, Show.self, History.self, Due.self, Verify.self, Export.self])
+
+    /// Parses `--since`.
+    static func calendarDate(_ text: String) throws -> CalendarDate {
+        guard let date = CalendarDate(text) else {
+            throw ValidationError("'\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22")
+        }
+        return date
+    }
+
+    static func stamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+
+    static func noRecord(_ id: String, session: HostSession) -> DiagnosticError {
+        DiagnosticError.error("there is no record '\(id)' in the register", file: session.records.path)
+    }
+
+    // MARK: - list
+
+    struct List: HostCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the records, their latest version each, oldest first.")
+
+        @Option(help: "Only records of this kind.")
+        var kind: RecordKind?
+
+        @Option(help: ArgumentHelp("Only records whose latest version was kept on or after this day (UTC).", valueName: "YYYY-MM-DD"),
+                transform: RecordsCommand.calendarDate)
+        var since: CalendarDate?
+
+        @Option(help: "Only records whose title, author, status, tags or content contain this text (ignoring case).")
+        var text: String?
+
+        @Option(help: "Output format: text, markdown, html, json or csv.")
+        var format: OutputFormat = .text
+
+        func run(session: HostSession) async throws {
+            let records = try session.records.existingStore()?.latestVersions(kind: kind, since: since, text: text) ?? []
+            var document = Document(title: "Records", metadata: [.init("Register", session.records.path)])
+            if records.isEmpty {
+                document.append(.paragraph("No records match."))
+            } else {
+                document.append(.table(Table(
+                    caption: [.text("\(records.count) record\(records.count == 1 ? "" : "s"), latest version each")],
+                    header: ["Record", "Kind", "Version", "Title", "Status", "Review by", "Updated"],
+                    rows: records.map { record in
+                        [Table.Cell([.code(record.id)]), Table.Cell(stringLiteral: record.kind.rawValue),
+                         Table.Cell(stringLiteral: String(record.version)), Table.Cell(stringLiteral: record.title),
+                         Table.Cell(stringLiteral: record.status), Table.Cell(stringLiteral: record.reviewBy?.description ?? ""),
+                         Table.Cell(stringLiteral: RecordsCommand.stamp(record.updated))]
+                    },
+                    alignments: [.left, .left, .right], hasRowHeaders: true)))
+            }
+            session.output.write(try session.renderer.render(document, as: format))
+        }
+    }
+
+    // MARK: - show
+
+    struct Show: HostCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one record: its latest version, or the version asked for, and its links.")
+
+        @Argument(help: "The record's id, such as dec-2026-0001.")
+        var id: String
+
+        @Option(help: "The version to show (default: the latest).")
+        var version: Int?
+
+        @Option(help: "Output format: text, markdown, html or json.")
+        var format: OutputFormat = .text
+
+        func run(session: HostSession) async throws {
+            guard let store = try session.records.existingStore(), let record = try store.fetch(id, version: version) else {
+                if let version, try session.records.existingStore()?.fetch(id) != nil {
+                    throw DiagnosticError.error("record '\(id)' has no version \(version)", file: session.records.path)
+                }
+                throw RecordsCommand.noRecord(id, session: session)
+            }
+            let latest = try store.fetch(id)?.version ?? record.version
+            var document = RecordsDocument.record(record, latestVersion: latest, links: try store.links(of: id))
+            document.metadata.insert(.init("Register", session.records.path), at: 0)
+            session.output.write(try session.renderer.render(document, as: format))
+        }
+    }
+
+    // MARK: - history
+
+    struct History: HostCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every version of one record, oldest first.")
+
+        @Argument(help: "The record's id, such as dec-2026-0001.")
+        var id: String
+
+        @Option(help: "Output format: text, markdown, html, json or csv.")
+        var format: OutputFormat = .text
+
+        func run(session: HostSession) async throws {
+            let versions = try session.records.existingStore()?.history(of: id) ?? []
+            guard let first = versions.first else { throw RecordsCommand.noRecord(id, session: session) }
+            let document = Document(
+                title: "History of \(id)", subtitle: first.kind.rawValue,
+                metadata: [.init("Register", session.records.path), .init("Created", RecordsCommand.stamp(first.created))],
+                blocks: [.table(Table(
+                    caption: [.text("\(versions.count) version\(versions.count == 1 ? "" : "s") of \(id)")],
+                    header: ["Version", "Kept", "Author", "Status", "Review by", "Title"],
+                    rows: versions.map { version in
+                        [Table.Cell(stringLiteral: String(version.version)), Table.Cell(stringLiteral: RecordsCommand.stamp(version.updated)),
+                         Table.Cell(stringLiteral: version.author), Table.Cell(stringLiteral: version.status),
+                         Table.Cell(stringLiteral: version.reviewBy?.description ?? ""), Table.Cell(stringLiteral: version.title)]
+                    },
+                    alignments: [.right], hasRowHeaders: true))])
+            session.output.write(try session.renderer.render(document, as: format))
+        }
+    }
+
+    // MARK: - due
+
+    struct Due: HostCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the records whose review is overdue or falls within the coming days.")
+
+        @Option(help: "How many days ahead to look (0: overdue and due today only).")
+        var within: Int = 30
+
+        @Option(help: "Output format: text, markdown, html, json or csv.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            guard (0...36_500).contains(within) else {
+                throw ValidationError("--within takes a number of days from 0 to 36500")
+            }
+        }
+
+        func run(session: HostSession) async throws {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let now = Date()
+            let today = Self.day(now, calendar)
+            let cutoff = Self.day(calendar.date(byAdding: .day, value: within, to: now) ?? now, calendar)
+            let records = try session.records.existingStore()?.due(by: cutoff) ?? []
+            var document = Document(
+                title: "Reviews due", metadata: [.init("Register", session.records.path), .init("Today", today.description),
+                                                 .init("Looking ahead", "\(within) day\(within == 1 ? "" : "s"), to \(cutoff)")])
+            if records.isEmpty {
+                document.append(.paragraph("No reviews are overdue or due by \(cutoff)."))
+            } else {
+                document.append(.table(Table(
+                    caption: [.text("Records to review by \(cutoff), soonest first")],
+                    header: ["Record", "Kind", "Title", "Review by", "When", "Status"],
+                    rows: records.map { record in
+                        let review = record.reviewBy ?? today
+                        return [Table.Cell([.code(record.id)]), Table.Cell(stringLiteral: record.kind.rawValue),
+                                Table.Cell(stringLiteral: record.title), Table.Cell(stringLiteral: review.description),
+                                Table.Cell(stringLiteral: Self.when(review, today: today, calendar)),
+                                Table.Cell(stringLiteral: record.status)]
+                    },
+                    hasRowHeaders: true)))
+            }
+            session.output.write(try session.renderer.render(document, as: format))
+        }
+
+        static func day(_ date: Date, _ calendar: Calendar) -> CalendarDate {
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+                ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        }
+
+        static func when(_ review: CalendarDate, today: CalendarDate, _ calendar: Calendar) -> String {
+            func date(_ day: CalendarDate) -> Date? {
+                calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+            }
+            guard let from = date(today), let to = date(review),
+                  let days = calendar.dateComponents([.day], from: from, to: to).day else { return "" }
+            switch days {
+            case ..<0: return "overdue by \(-days) day\(days == -1 ? "" : "s")"
+            case 0: return "due today"
+            default: return "due in \(days) day\(days == 1 ? "" : "s")"
+            }
+        }
+    }
+
+    // MARK: - verify
+
+    struct Verify: HostCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the journal's hash chain and check every record against it.",
+            discussion: "Exit status 0 when the register is intact, 1 when anything was altered (the first broken entry is named).")
+
+        @Option(help: "Output format: text, markdown, html or json.")
+        var format: OutputFormat = .text
+
+        func run(session: HostSession) async throws {
+            var document = Document(title: "Register verification", metadata: [.init("Register", session.records.path)])
+            guard let store = try session.records.existingStore() else {
+                document.append(.paragraph("There is no register yet: nothing has been recorded, so there is nothing to verify."))
+                session.output.write(try session.renderer.render(document, as: format))
+                return
+            }
+            let result = try store.verify()
+            document.metadata += [
+                .init("Journal entries", String(result.entryCount)),
+                .init("Record versions", String(result.versionCount)),
+                .init("Journal head", result.headHash ?? "none (the journal is empty)"),
+            ]
+            if let problem = result.problem {
+                document.append(.callout(.warning, title: "Tampering detected", problem.message))
+                document.append(.paragraph("Entries before the broken one still verify; everything from it on cannot be trusted."))
+                session.output.write(try session.renderer.render(document, as: format))
+                session.errors.line("\(session.records.path): error: \(problem.message)")
+                throw ExitCode(ExitStatus.checkFailed.rawValue)
+            }
+            document.append(.paragraph(
+                "Intact: every journal entry chains to the one before it and matches its hash, and every record version matches the journal entry that recorded it."))
+            session.output.write(try session.renderer.render(document, as: format))
+        }
+    }
+
+    // MARK: - export
+
+    struct Export: HostCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a bundle for an ethics board or an FOI answer: the records, a journal extract and SHA256SUMS.",
+            discussion: """
+                The bundle is built in a temporary folder beside DIR and renamed into place, so it is \
+                never half-written. DIR must not exist yet, or be empty. Check it with `sha256sum -c SHA256SUMS`.
+                """)
+
+        @Option(help: "Format of the records file: json, markdown or html.")
+        var format: OutputFormat = .json
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The folder to create for the bundle.", valueName: "dir"))
+        var output: String
+
+        func validate() throws {
+            guard [.json, .markdown, .html].contains(format) else {
+                throw ValidationError("export writes json, markdown or html, not \(format.rawValue)")
+            }
+        }
+
+        func run(session: HostSession) async throws {
+            let target = URL(fileURLWithPath: output).standardizedFileURL.path
+            try Self.checkTarget(target)
+            let store = try session.records.existingStore()
+            let records = try store?.latestVersions() ?? []
+            let histories = try records.map { try store?.history(of: $0.id) ?? [$0] }
+            let links = try store?.allLinks() ?? []
+            let journal = try store?.journalEntries(excludingTopics: [DocumentRendering.topic]) ?? []
+            let verification = try store?.verify()
+            let exported = Date()
+
+            let recordsFile = "records.\(format.fileExtension)"
+            var files: [(name: String, bytes: [UInt8])] = []
+            switch format {
+            case .json:
+                files.append((recordsFile, try RecordsDocument.json(
+                    histories: histories, links: links, exported: exported, head: verification?.headHash)))
+            default:
+                let document = RecordsDocument.bundle(
+                    histories: histories, links: links, exported: exported, head: verification?.headHash, journalCount: journal.count)
+                files.append((recordsFile, Array(try session.renderer.render(document, as: format).utf8)))
+            }
+            files.append(("journal.jsonl", try RecordsDocument.journalLines(journal)))
+            let sums = files.map { "\(Self.sha256($0.bytes))  \($0.name)\n" }.joined()
+            files.append(("SHA256SUMS", Array(sums.utf8)))
+            try Self.writeBundle(files, to: target)
+
+            let versions = histories.reduce(0) { $0 + $1.count }
+            var document = Document(
+                title: "Export written", metadata: [.init("Bundle", target), .init("Register", session.records.path)])
+            document.append(.paragraph(
+                "\(records.count) record\(records.count == 1 ? "" : "s") (\(versions) version\(versions == 1 ? "" : "s")), "
+                    + "\(links.count) link\(links.count == 1 ? "" : "s") and \(journal.count) journal entr\(journal.count == 1 ? "y" : "ies")."))
+            let names: [String] = files.map(\.name)
+            document.append(.list(.unordered, names))
+            if let verification {
+                document.append(.paragraph(verification.isIntact
+                    ? "The register verified intact when exported."
+                    : "Warning: the register did not verify: \(verification.problem?.message ?? "")"))
+            }
+            session.output.write(try session.renderer.render(document, as: .text))
+        }
+
+        static func checkTarget(_ target: String) throws(DiagnosticError) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) {
+                guard isFolder.boolValue else {
+                    throw DiagnosticError.error("the export folder is a file; choose a new folder", file: target)
+                }
+                let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+                guard contents.isEmpty else {
+                    throw DiagnosticError.error("the export folder already exists and is not empty; choose a new folder", file: target)
+                }
+            }
+            let parent = (target as NSString).deletingLastPathComponent
+            guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+                throw DiagnosticError.error("the folder to hold the export does not exist: \(parent)", file: target)
+            }
+        }
+
+        /// Writes every file into a fresh folder beside `target`, then renames it into place.
+        static func writeBundle(_ files: [(name: String, bytes: [UInt8])], to target: String) throws {
+            let parent = (target as NSString).deletingLastPathComponent
+            let name = (target as NSString).lastPathComponent
+            let temporary = "\(parent)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            guard mkdir(temporary, 0o700) == 0 else {
+                throw ExportError(path: target, reason: String(cString: strerror(errno)))
+            }
+            var renamed = false
+            defer {
+                if !renamed { try? FileManager.default.removeItem(atPath: temporary) }
+            }
+            for file in files {
+                try SafeFile.write(file.bytes, to: "\(temporary)/\(file.name)")
+            }
+            guard rename(temporary, target) == 0 else {
+                let reason = errno == ENOTEMPTY || errno == EEXIST
+                    ? "the folder was filled while the export was written" : String(cString: strerror(errno))
+                throw ExportError(path: target, reason: reason)
+            }
+            renamed = true
+            let folder = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folder >= 0 {
+                fsync(folder)
+                close(folder)
+            }
+        }
+
+        static func sha256(_ bytes: [UInt8]) -> String {
+            JournalEntry.sha256Hex(bytes)
+        }
+    }
+
+    /// The bundle could not be put in place: the machine's problem, not the user's input.
+    struct ExportError: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+        var description: String { "cannot write the export \(path): \(reason)" }
+    }
+}

@@ -1,0 +1,122 @@
+public import EthicsCore
+public import Foundation
+
+/// The documents and files the register's commands produce: one record, an export bundle's
+/// records file (rendered, or as JSON data) and its journal extract.
+public enum RecordsDocument {
+    /// One version of a record, with where it stands among the record's versions and its links.
+    public static func record(_ record: RecordVersion, latestVersion: Int, links: [RecordLink]) -> Document {
+        var document = Document(
+            title: "\(record.id): \(record.title)", subtitle: record.kind.rawValue,
+            metadata: [.init("Version", record.version == latestVersion ? "\(record.version) (latest)" : "\(record.version) of \(latestVersion)")]
+                + facts(of: record))
+        document.append(.heading(level: 2, "Content"))
+        document.append(.code(prettyJSON(record.body), language: "json"))
+        document.append(.heading(level: 2, "Links"))
+        document.append(linksBlock(links, of: record.id))
+        return document
+    }
+
+    /// Every record with every version, for an export rendered as Markdown or HTML.
+    public static func bundle(
+        histories: [[RecordVersion]], links: [RecordLink], exported: Date, head: String?, journalCount: Int
+    ) -> Document {
+        var document = Document(
+            title: "Records register export",
+            metadata: [
+                .init("Exported", stamp(exported)),
+                .init("Records", String(histories.count)),
+                .init("Journal entries in journal.jsonl", String(journalCount)),
+                .init("Journal head", head ?? "none (the journal is empty)"),
+            ])
+        document.append(.paragraph(
+            "Each file of this bundle is listed with its SHA-256 in SHA256SUMS (check with `sha256sum -c SHA256SUMS`). "
+                + "journal.jsonl holds the register's journal entries, each with the hash of the entry before it and its own."))
+        if histories.isEmpty {
+            document.append(.paragraph("The register holds no records."))
+        }
+        for versions in histories {
+            guard let latest = versions.last else { continue }
+            document.append(.heading(level: 2, "\(latest.id): \(latest.title)", anchor: latest.id))
+            document.append(.definitions([.init("Kind", latest.kind.rawValue), .init("Created", stamp(latest.created))]))
+            document.append(.heading(level: 3, "Links"))
+            document.append(linksBlock(links, of: latest.id))
+            for version in versions.reversed() {
+                document.append(.heading(level: 3, "Version \(version.version)\(version.version == latest.version ? " (latest)" : "")"))
+                document.append(.definitions(facts(of: version).map { .init($0.key, $0.value) }))
+                document.append(.code(prettyJSON(version.body), language: "json"))
+            }
+        }
+        return document
+    }
+
+    /// Every record with every version as JSON data: bodies as JSON objects, keys sorted.
+    public static func json(histories: [[RecordVersion]], links: [RecordLink], exported: Date, head: String?) throws -> [UInt8] {
+        let records: [[String: Any]] = histories.compactMap { versions in
+            guard let first = versions.first else { return nil }
+            return [
+                "id": first.id, "kind": first.kind.rawValue, "created": stamp(first.created),
+                "versions": versions.map { version -> [String: Any] in
+                    [
+                        "version": version.version, "title": version.title, "author": version.author,
+                        "status": version.status, "reviewBy": version.reviewBy?.description ?? NSNull(),
+                        "tags": version.tags, "attributes": version.attributes, "kept": stamp(version.updated),
+                        "body": (try? JSONSerialization.jsonObject(with: version.body)) ?? NSNull(),
+                    ]
+                },
+            ]
+        }
+        let object: [String: Any] = [
+            "exported": stamp(exported),
+            "journalHead": head ?? NSNull(),
+            "records": records,
+            "links": links.map { ["from": $0.from, "to": $0.to, "relation": $0.relation.rawValue] },
+        ]
+        var data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        data.append(UInt8(ascii: "\n"))
+        return Array(data)
+    }
+
+    /// One JSON object a line per entry: sequence, time, topic, payload, previousHash and hash,
+    /// so anyone can recompute each entry's hash (see `JournalEntry.canonicalEncoding`).
+    public static func journalLines(_ entries: [JournalEntry]) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes: [UInt8] = []
+        for entry in entries {
+            bytes.append(contentsOf: try encoder.encode(entry))
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
+    }
+
+    private static func facts(of record: RecordVersion) -> [Document.MetadataEntry] {
+        [
+            .init("Author", record.author), .init("Status", record.status),
+            .init("Created", stamp(record.created)), .init("Kept", stamp(record.updated)),
+            .init("Review by", record.reviewBy?.description ?? "not set"),
+            .init("Tags", record.tags.isEmpty ? "none" : record.tags.joined(separator: ", ")),
+            .init("Attributes", record.attributes.isEmpty ? "none" : record.attributes.joined(separator: ", ")),
+        ]
+    }
+
+    private static func linksBlock(_ links: [RecordLink], of id: String) -> Block {
+        let items = links.map { link -> [Inline] in
+            link.from == id
+                ? [.text("\(link.relation.rawValue) "), .code(link.to)]
+                : [.code(link.from), .text(" \(link.relation.rawValue) this record")]
+        }
+        return items.isEmpty ? .paragraph("None.") : .list(paragraphs: items)
+    }
+
+    private static func prettyJSON(_ body: Data) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: body),
+              let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return String(decoding: body, as: UTF8.self) }
+        return String(decoding: pretty, as: UTF8.self)
+    }
+
+    private static func stamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+}

@@ -1,0 +1,67 @@
+import GRDB
+
+/// The register's schema, as GRDB's ordered list of named migrations. A migration, once shipped,
+/// is never edited: a change to the schema is a new migration at the end of the list.
+enum RegisterSchema {
+    /// Written into the SQLite header (`PRAGMA application_id`, "ETHR") before anything else, so
+    /// that a register is recognised from its first 100 bytes without opening it, and any other
+    /// file at the register's path is refused untouched.
+    static let applicationID: Int32 = 0x4554_4852
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-records-versions-links-journal") { db in
+            try db.execute(sql: """
+                CREATE TABLE journal (
+                    sequence INTEGER PRIMARY KEY,
+                    time TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE TABLE record (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('decision', 'canvas', 'assessment')),
+                    year INTEGER NOT NULL,
+                    serial INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (kind, year, serial)
+                );
+                CREATE TABLE record_version (
+                    record_id TEXT NOT NULL REFERENCES record(id),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    title TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    review_by TEXT,
+                    tags TEXT NOT NULL,
+                    attributes TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    journal_sequence INTEGER NOT NULL REFERENCES journal(sequence),
+                    PRIMARY KEY (record_id, version)
+                );
+                CREATE INDEX record_version_review_by ON record_version(review_by);
+                CREATE TABLE record_link (
+                    from_id TEXT NOT NULL REFERENCES record(id),
+                    to_id TEXT NOT NULL REFERENCES record(id),
+                    relation TEXT NOT NULL,
+                    linked_at TEXT NOT NULL,
+                    journal_sequence INTEGER NOT NULL REFERENCES journal(sequence),
+                    PRIMARY KEY (from_id, to_id, relation)
+                );
+                """)
+            // Nothing kept is ever changed or removed: a new version is a new row.
+            for table in ["journal", "record", "record_version", "record_link"] {
+                for operation in ["UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_refuses_\(operation.lowercased()) BEFORE \(operation) ON \(table)
+                        BEGIN SELECT RAISE(ABORT, 'the register is append-only: \(table) rows are never changed or removed'); END
+                        """)
+                }
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,240 @@
+import EthicsCore
+import EthicsDiagnostics
+import EthicsRecords
+import EthicsTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// The register on its own: records, versions, links, the journal, files and their modes.
+@Suite struct RecordStoreTests {
+    let directory: TemporaryDirectory
+    var workspace: String { directory.path + "/data/ethics/testshire" }
+    var registerPath: String { workspace + "/register.sqlite" }
+
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "ethics-records")
+    }
+
+    func decision(_ title: String, reviewBy: String? = nil, tags: [String] = []) -> RecordDraft {
+        RecordDraft(
+            kind: .decision, title: title, author: "Data protection officer", reviewBy: reviewBy.flatMap(CalendarDate.init),
+            tags: tags, attributes: ["justice"], body: Data(#"{"verdict":"proceed"}"#.utf8))
+    }
+
+    @Test func createsItsFolderAndFileForTheOwnerOnlyInWALMode() throws {
+        let store = try RecordStore(workspace: workspace)
+        _ = try store.record(decision("Share housing data with the NHS"))
+        let folder = try FileManager.default.attributesOfItem(atPath: workspace)
+        let file = try FileManager.default.attributesOfItem(atPath: registerPath)
+        #expect((folder[.posixPermissions] as? Int) == 0o700)
+        #expect((file[.posixPermissions] as? Int) == 0o600)
+        for suffix in ["-wal", "-shm"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: registerPath + suffix)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(suffix)")
+        }
+        let mode = try DatabaseQueue(path: registerPath).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func givesReadableIDsAndKeepsEveryVersion() throws {
+        let store = try RecordStore(workspace: workspace)
+        let first = try store.record(decision("Share housing data", reviewBy: "2027-01-31", tags: ["housing"]))
+        let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year!
+        #expect(first.id == "dec-\(year)-0001")
+        #expect(first.version == 1)
+        let canvas = try store.record(RecordDraft(kind: .canvas, title: "Housing canvas", author: "Analyst"))
+        #expect(canvas.id == "can-\(year)-0001")
+        #expect(try store.record(decision("Second")).id == "dec-\(year)-0002")
+
+        var revised = decision("Share housing data, revised")
+        revised.status = "approved"
+        let second = try store.addVersion(of: first.id, revised)
+        #expect(second.version == 2)
+        #expect(second.created == first.created)
+        #expect(try store.fetch(first.id)?.title == "Share housing data, revised")
+        #expect(try store.fetch(first.id, version: 1)?.title == "Share housing data")
+        #expect(try store.fetch(first.id, version: 1)?.reviewBy == CalendarDate("2027-01-31"))
+        #expect(try store.fetch(first.id, version: 3) == nil)
+        #expect(try store.fetch("dec-1999-0001") == nil)
+        #expect(try store.history(of: first.id).map(\.version) == [1, 2])
+        #expect(try store.fetch(first.id)?.decodeBody(as: [String: String].self) == ["verdict": "proceed"])
+
+        #expect(throws: RecordRegisterError.self) { try store.addVersion(of: canvas.id, decision("Wrong kind")) }
+        #expect(throws: RecordRegisterError.self) { try store.addVersion(of: "dec-1999-0009", decision("Nobody")) }
+        #expect(throws: RecordRegisterError.self) { try store.record(decision("  ")) }
+        #expect(throws: RecordRegisterError.self) {
+            try store.record(RecordDraft(kind: .assessment, title: "Bad body", author: "A", body: Data("[1]".utf8)))
+        }
+    }
+
+    @Test func linksRecordsOnceAndJournalsEveryWrite() throws {
+        let store = try RecordStore(workspace: workspace)
+        let canvas = try store.record(RecordDraft(kind: .canvas, title: "Housing canvas", author: "Analyst"))
+        let decision = try store.record(decision("Share housing data"))
+        try store.link(from: decision.id, to: canvas.id, .cites)
+        try store.link(from: decision.id, to: canvas.id, .cites)
+        #expect(try store.links(of: canvas.id) == [RecordLink(from: decision.id, to: canvas.id, relation: .cites)])
+        #expect(throws: RecordRegisterError.self) { try store.link(from: decision.id, to: "can-1999-0001", .cites) }
+        #expect(throws: RecordRegisterError.self) { try store.link(from: decision.id, to: decision.id, .cites) }
+
+        try store.journal(DecisionRecorded(
+            recordID: decision.id, title: decision.title, flowchartID: "default", verdict: "proceed", attributes: ["justice"]))
+        let entries = try store.journalEntries()
+        #expect(entries.map(\.topic) == ["record.created", "record.created", "record.linked", "decision.recorded"])
+        #expect(entries.map(\.sequence) == [1, 2, 3, 4])
+        #expect(entries[0].previousHash == JournalEntry.genesisHash)
+        #expect(entries[1].previousHash == entries[0].hash)
+        #expect(entries.allSatisfy { $0.isSelfConsistent })
+        #expect(entries[3].payload.contains(#""verdict":"proceed""#))
+        let verification = try store.verify()
+        #expect(verification.isIntact)
+        #expect(verification.entryCount == 4)
+        #expect(verification.versionCount == 2)
+        #expect(verification.headHash == entries[3].hash)
+    }
+
+    @Test func listsByKindDateAndTextAndFindsReviewsDue() throws {
+        let store = try RecordStore(workspace: workspace)
+        _ = try store.record(decision("Share housing data", reviewBy: "2020-01-01", tags: ["housing"]))
+        _ = try store.record(decision("Adult social care chatbot", reviewBy: "2999-01-01"))
+        _ = try store.record(RecordDraft(kind: .canvas, title: "Housing canvas", author: "Analyst"))
+        #expect(try store.latestVersions().count == 3)
+        #expect(try store.latestVersions(kind: .canvas).map(\.title) == ["Housing canvas"])
+        #expect(try store.latestVersions(text: "HOUSING").count == 2)
+        #expect(try store.latestVersions(since: CalendarDate("2999-01-01")).isEmpty)
+        #expect(try store.latestVersions(since: CalendarDate("2000-01-01")).count == 3)
+        #expect(try store.due(by: CalendarDate("2026-01-01")!).map(\.title) == ["Share housing data"])
+        #expect(try store.due(by: CalendarDate("2999-12-31")!).count == 2)
+    }
+
+    @Test func triggersRefuseToChangeOrRemoveAnythingKept() throws {
+        let store = try RecordStore(workspace: workspace)
+        let record = try store.record(decision("Share housing data"))
+        let raw = try DatabaseQueue(path: registerPath)
+        for sql in [
+            "UPDATE journal SET payload = '{}' WHERE sequence = 1", "DELETE FROM journal",
+            "UPDATE record_version SET title = 'Nothing to see' WHERE record_id = '\(record.id)'",
+            "DELETE FROM record_version", "DELETE FROM record", "UPDATE record SET kind = 'canvas'",
+        ] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try raw.write { try $0.execute(sql: sql) } }
+        }
+        #expect(try store.verify().isIntact)
+        #expect(try store.fetch(record.id)?.title == "Share housing data")
+    }
+
+    @Test func verifyNamesTheFirstAlteredJournalEntry() throws {
+        let store = try RecordStore(workspace: workspace)
+        for index in 1...5 { _ = try store.record(decision("Decision \(index)")) }
+        try Tamper.execute(registerPath, dropping: "journal_refuses_update",
+                           "UPDATE journal SET payload = replace(payload, 'Decision 3', 'Decision three') WHERE sequence = 3")
+        let verification = try store.verify()
+        #expect(verification.problem?.sequence == 3)
+        #expect(verification.problem?.message.contains("journal entry 3") == true)
+    }
+
+    @Test func verifyNamesARemovedEntryAndAnAlteredRecord() throws {
+        let store = try RecordStore(workspace: workspace)
+        for index in 1...4 { _ = try store.record(decision("Decision \(index)")) }
+        try Tamper.execute(registerPath, dropping: "record_version_refuses_update",
+                           "UPDATE record_version SET status = 'approved' WHERE journal_sequence = 2")
+        let altered = try store.verify()
+        #expect(altered.problem?.sequence == 2)
+        #expect(altered.problem?.recordID != nil)
+        #expect(altered.problem?.message.contains("was altered") == true)
+
+        try Tamper.execute(registerPath, dropping: "journal_refuses_delete", "DELETE FROM journal WHERE sequence = 3")
+        let removed = try store.verify()
+        #expect(removed.problem?.sequence == 3)
+        #expect(removed.problem?.message.contains("missing") == true)
+    }
+
+    @Test(arguments: ForeignFile.allCases)
+    func refusesAForeignFileAndLeavesItUntouched(_ foreign: ForeignFile) throws {
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        try foreign.make(at: registerPath)
+        let before = try Data(contentsOf: URL(fileURLWithPath: registerPath))
+        let error = #expect(throws: DiagnosticError.self) { try RecordStore(workspace: workspace) }
+        let message = error?.description ?? ""
+        #expect(message.hasPrefix(registerPath + ": error: "), "\(message)")
+        #expect(message.contains(foreign.expectedWords), "\(message)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: registerPath)) == before)
+        #expect(!FileManager.default.fileExists(atPath: registerPath + "-wal"))
+    }
+
+    @Test func anEmptyFileAtThePathBecomesARegister() throws {
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: registerPath, contents: Data()))
+        let store = try RecordStore(workspace: workspace)
+        _ = try store.record(decision("First"))
+        #expect(try store.verify().isIntact)
+    }
+
+    @Test func reopeningKeepsEverythingAndTheSchemaIsAppliedOnce() throws {
+        do {
+            let store = try RecordStore(workspace: workspace)
+            _ = try store.record(decision("First"))
+        }
+        let store = try RecordStore(workspace: workspace)
+        _ = try store.record(decision("Second"))
+        #expect(try store.latestVersions().count == 2)
+        let migrations = try DatabaseQueue(path: registerPath).read {
+            try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        #expect(migrations == ["v1-records-versions-links-journal"])
+    }
+
+    @Test func inMemoryRegisterBehavesLikeTheRealOne() throws {
+        let register = InMemoryRecordRegister()
+        let first = try register.record(decision("First"))
+        #expect(first.id.hasPrefix("dec-") && first.id.hasSuffix("-0001"))
+        let second = try register.addVersion(of: first.id, decision("First, revised"))
+        #expect(second.version == 2)
+        #expect(try register.fetch(first.id, version: 1)?.title == "First")
+        let canvas = try register.record(RecordDraft(kind: .canvas, title: "Canvas", author: "A"))
+        try register.link(from: first.id, to: canvas.id, .cites)
+        #expect(try register.links(of: first.id).count == 1)
+    }
+}
+
+/// Files that are not registers, put where the register should be.
+enum ForeignFile: String, CaseIterable, CustomTestStringConvertible {
+    case randomBytes, textFile, otherSQLiteDatabase
+
+    var testDescription: String { rawValue }
+
+    var expectedWords: String {
+        self == .otherSQLiteDatabase ? "not an ethics register" : "not a SQLite database"
+    }
+
+    func make(at path: String) throws {
+        switch self {
+        case .randomBytes:
+            var generator = SystemRandomNumberGenerator()
+            let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        case .textFile:
+            try Data("Minutes of the ethics board, 3 March.\nNothing to report.\n".utf8).write(to: URL(fileURLWithPath: path))
+        case .otherSQLiteDatabase:
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE allotments (plot INTEGER PRIMARY KEY, tenant TEXT)")
+                try db.execute(sql: "INSERT INTO allotments (tenant) VALUES ('A. Gardener')")
+            }
+            try queue.close()
+        }
+    }
+}
+
+/// Alters a register behind its back, as an attacker with the file would.
+enum Tamper {
+    static func execute(_ path: String, dropping trigger: String, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
+            try db.execute(sql: sql)
+        }
+        try queue.close()
+    }
+}

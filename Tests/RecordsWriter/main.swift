@@ -1,0 +1,30 @@
+import EthicsCore
+import EthicsRecords
+import Foundation
+
+// Test support only: writes records into the register at the path given, one transaction each,
+// printing each new id once it is committed. Reliability tests run several of these at once, and
+// kill one with SIGKILL while it writes. Usage: ethics-records-writer PATH COUNT (0: until killed)
+let arguments = CommandLine.arguments
+guard arguments.count == 3, let count = Int(arguments[2]) else {
+    FileHandle.standardError.write(Data("usage: ethics-records-writer PATH COUNT\n".utf8))
+    exit(2)
+}
+do {
+    let store = try RecordStore(path: arguments[1])
+    var written = 0
+    while count == 0 || written < count {
+        let record = try store.record(RecordDraft(
+            kind: .decision, title: "Decision \(written) of process \(getpid())", author: "writer \(getpid())",
+            tags: ["load"], body: Data(#"{"step":\#(written)}"#.utf8)))
+        written += 1
+        if written % 3 == 0 {
+            _ = try store.addVersion(of: record.id, RecordDraft(
+                kind: .decision, title: "Decision \(written) revised", author: "writer \(getpid())", status: "approved"))
+        }
+        FileHandle.standardOutput.write(Data("\(record.id)\n".utf8))
+    }
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}
