@@ -473,31 +473,6 @@ struct StoredVersion {
     var createdAt: String
     var recordedAt: String
 
-    init(
-        id: String, kind: String, version: Int, title: String, author: String, status: String, reviewBy: String?,
-        tags: String, attributes: String, body: String, createdAt: String, recordedAt: String
-    ) {
-        self.id = id
-        self.kind = kind
-        self.version = version
-        self.title = title
-        self.author = author
-        self.status = status
-        self.reviewBy = reviewBy
-        self.tags = tags
-        self.attributes = attributes
-        self.body = body
-        self.createdAt = createdAt
-        self.recordedAt = recordedAt
-    }
-
-    init(row: Row) throws {
-        self.init(
-            id: row["record_id"], kind: row["kind"], version: row["version"], title: row["title"], author: row["author"],
-            status: row["status"], reviewBy: row["review_by"], tags: row["tags"], attributes: row["attributes"],
-            body: row["body"], createdAt: row["created_at"], recordedAt: row["recorded_at"])
-    }
-
     /// SHA-256 over every stored field, each length-prefixed (see `JournalEntry.canonicalEncoding`).
     var contentHash: String {
         Hashing.sha256(Hashing.fields([
@@ -517,5 +492,15 @@ struct StoredVersion {
             attributes: (try? decoder.decode([String].self, from: Data(attributes.utf8))) ?? [], body: Data(body.utf8),
             created: Timestamp.parse(createdAt) ?? Date(timeIntervalSince1970: 0),
             updated: Timestamp.parse(recordedAt) ?? Date(timeIntervalSince1970: 0))
+    }
+}
+
+extension StoredVersion {
+    /// In an extension so that the synthesised memberwise initialiser stays available.
+    init(row: Row) throws {
+        self.init(
+            id: row["record_id"], kind: row["kind"], version: row["version"], title: row["title"], author: row["author"],
+            status: row["status"], reviewBy: row["review_by"], tags: row["tags"], attributes: row["attributes"],
+            body: row["body"], createdAt: row["created_at"], recordedAt: row["recorded_at"])
     }
 }
