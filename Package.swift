@@ -21,7 +21,9 @@ struct PluginTarget {
 
 // BEGIN GENERATED PLUGINS: written by Tools/register-plugins from Plugins/*/plugin.yaml; do not edit by hand.
 let pluginTargets: [PluginTarget] = [
+    PluginTarget(id: "canvas-builder", folder: "CanvasBuilder", module: "CanvasBuilder"),
     PluginTarget(id: "code-mapper", folder: "CodeMapper", module: "CodeMapper"),
+    PluginTarget(id: "decision-flowchart", folder: "DecisionFlowchart", module: "DecisionFlowchart"),
     PluginTarget(id: "glossary", folder: "Glossary", module: "Glossary"),
 ]
 // END GENERATED PLUGINS
