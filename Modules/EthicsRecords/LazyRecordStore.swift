@@ -55,6 +55,14 @@ public final class LazyRecordStore: RecordRegister {
     public func links(of id: String) throws -> [RecordLink] {
         try existingStore()?.links(of: id) ?? []
     }
+
+    public func history(of id: String) throws -> [RecordVersion] {
+        try existingStore()?.history(of: id) ?? []
+    }
+
+    public func latestVersions(kind: RecordKind?) throws -> [RecordVersion] {
+        try existingStore()?.latestVersions(kind: kind) ?? []
+    }
 }
 
 /// Journals every event published on the bus it is attached to, each in its own transaction.

@@ -329,6 +329,10 @@ public final class RecordStore: RecordRegister {
         }
     }
 
+    public func latestVersions(kind: RecordKind?) throws -> [RecordVersion] {
+        try latestVersions(kind: kind, since: nil, text: nil as String?)
+    }
+
     /// The latest version of each record whose review-by date is on or before `cutoff`, soonest first.
     public func due(by cutoff: CalendarDate) throws -> [RecordVersion] {
         try pool.read { db in

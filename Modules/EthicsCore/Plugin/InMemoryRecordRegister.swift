@@ -71,6 +71,18 @@ public final class InMemoryRecordRegister: RecordRegister {
         state.withLock { $0.links.filter { $0.from == id || $0.to == id } }
     }
 
+    public func history(of id: String) throws -> [RecordVersion] {
+        state.withLock { $0.versions[id] ?? [] }
+    }
+
+    public func latestVersions(kind: RecordKind?) throws -> [RecordVersion] {
+        state.withLock { state in
+            state.versions.values.compactMap(\.last)
+                .filter { kind == nil || $0.kind == kind }
+                .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
+        }
+    }
+
     private static func version(of draft: RecordDraft, id: String, number: Int, created: Date, updated: Date) -> RecordVersion {
         RecordVersion(
             id: id, kind: draft.kind, version: number, title: draft.title, author: draft.author, status: draft.status,

@@ -24,6 +24,13 @@ public protocol RecordRegister: Sendable {
 
     /// The links that start or end at record `id`, oldest first.
     func links(of id: String) throws -> [RecordLink]
+
+    /// Every version of record `id`, oldest first; empty when there is no such record.
+    func history(of id: String) throws -> [RecordVersion]
+
+    /// The latest version of each record of `kind` (of every kind when nil), oldest record first.
+    /// Listing never creates a register that does not exist yet.
+    func latestVersions(kind: RecordKind?) throws -> [RecordVersion]
 }
 
 extension RecordRegister {
