@@ -50,11 +50,11 @@ public struct JournalEntry: Sendable, Hashable, Codable {
 enum Hashing {
     static func fields(_ fields: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 8 })
         for field in fields {
-            let utf8 = Array(field.utf8)
-            bytes.append(contentsOf: String(utf8.count).utf8)
+            bytes.append(contentsOf: String(field.utf8.count).utf8)
             bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: utf8)
+            bytes.append(contentsOf: field.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes

@@ -146,16 +146,19 @@ public final class RecordStore: RecordRegister {
 
     // MARK: - Writing
 
+    /// A moment as stored (`text`) and as the date that text stands for.
+    typealias Stamp = (text: String, date: Date)
+
     public func record(_ draft: RecordDraft) throws -> RecordVersion {
         try draft.validate()
         return try write { db, time in
-            let year = Self.year(of: time)
+            let year = Self.year(of: time.text)
             let serial = try Int.fetchOne(
                 db.cachedStatement(sql: "SELECT MAX(serial) FROM record WHERE kind = ? AND year = ?"),
                 arguments: [draft.kind.rawValue, year]) ?? 0
             let id = draft.kind.recordID(year: year, serial: serial + 1)
             try db.cachedStatement(sql: "INSERT INTO record (id, kind, year, serial, created_at) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [id, draft.kind.rawValue, year, serial + 1, time])
+                .execute(arguments: [id, draft.kind.rawValue, year, serial + 1, time.text])
             return try insertVersion(db, draft: draft, id: id, number: 1, created: time, time: time, topic: "record.created")
         }
     }
@@ -171,8 +174,10 @@ public final class RecordStore: RecordRegister {
                 throw RecordRegisterError("record '\(id)' is a \(kind), not a \(draft.kind.rawValue)")
             }
             let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM record_version WHERE record_id = ?", arguments: [id]) ?? 0
+            let createdText: String = row["created_at"]
+            let created = (text: createdText, date: Timestamp.parse(createdText) ?? time.date)
             return try insertVersion(
-                db, draft: draft, id: id, number: last + 1, created: row["created_at"], time: time, topic: "record.versioned")
+                db, draft: draft, id: id, number: last + 1, created: created, time: time, topic: "record.versioned")
         }
     }
 
@@ -186,11 +191,11 @@ public final class RecordStore: RecordRegister {
                 db, sql: "SELECT 1 FROM record_link WHERE from_id = ? AND to_id = ? AND relation = ?",
                 arguments: [from, to, relation.rawValue]) ?? false
             if exists { return }
-            let payload = try Self.json(["from": from, "to": to, "relation": relation.rawValue])
-            let sequence = try Self.append(db, topic: "record.linked", payload: payload, time: time)
+            let payload = CanonicalJSON.object([("from", from), ("to", to), ("relation", relation.rawValue)])
+            let sequence = try Self.append(db, topic: "record.linked", payload: payload, time: time.text)
             try db.execute(
                 sql: "INSERT INTO record_link (from_id, to_id, relation, linked_at, journal_sequence) VALUES (?, ?, ?, ?, ?)",
-                arguments: [from, to, relation.rawValue, time, sequence])
+                arguments: [from, to, relation.rawValue, time.text, sequence])
         }
     }
 
@@ -202,36 +207,36 @@ public final class RecordStore: RecordRegister {
         encoder.dateEncodingStrategy = .iso8601
         let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
         try write { db, time in
-            _ = try Self.append(db, topic: E.topic, payload: payload, time: time)
+            _ = try Self.append(db, topic: E.topic, payload: payload, time: time.text)
         }
     }
 
     private func insertVersion(
-        _ db: Database, draft: RecordDraft, id: String, number: Int, created: String, time: String, topic: String
+        _ db: Database, draft: RecordDraft, id: String, number: Int, created: Stamp, time: Stamp, topic: String
     ) throws -> RecordVersion {
         guard let body = String(data: draft.body, encoding: .utf8) else {
             throw RecordRegisterError("a record's body must be UTF-8 JSON")
         }
         let stored = StoredVersion(
             id: id, kind: draft.kind.rawValue, version: number, title: draft.title, author: draft.author,
-            status: draft.status, reviewBy: draft.reviewBy?.description, tags: try Self.json(draft.tags),
-            attributes: try Self.json(draft.attributes), body: body, createdAt: created, recordedAt: time)
-        let payload = try Self.json([
-            "id": id, "kind": draft.kind.rawValue, "version": String(number), "title": draft.title,
-            "author": draft.author, "status": draft.status, "contentHash": stored.contentHash,
+            status: draft.status, reviewBy: draft.reviewBy?.description, tags: CanonicalJSON.array(draft.tags),
+            attributes: CanonicalJSON.array(draft.attributes), body: body, createdAt: created.text, recordedAt: time.text)
+        let payload = CanonicalJSON.object([
+            ("id", id), ("kind", draft.kind.rawValue), ("version", String(number)), ("title", draft.title),
+            ("author", draft.author), ("status", draft.status), ("contentHash", stored.contentHash),
         ])
-        let sequence = try Self.append(db, topic: topic, payload: payload, time: time)
+        let sequence = try Self.append(db, topic: topic, payload: payload, time: time.text)
         try db.cachedStatement(sql: """
             INSERT INTO record_version (record_id, version, title, author, status, review_by, tags, attributes,
                 body, recorded_at, journal_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
             .execute(arguments: [id, number, stored.title, stored.author, stored.status, stored.reviewBy, stored.tags,
-                                 stored.attributes, stored.body, time, sequence])
+                                 stored.attributes, stored.body, time.text, sequence])
         // Built from the draft rather than read back: it is exactly what was stored.
         return RecordVersion(
             id: id, kind: draft.kind, version: number, title: draft.title, author: draft.author, status: draft.status,
             reviewBy: draft.reviewBy, tags: draft.tags, attributes: draft.attributes, body: draft.body,
-            created: Timestamp.parse(created) ?? now(), updated: Timestamp.parse(time) ?? now())
+            created: created.date, updated: time.date)
     }
 
     /// Appends one entry after the current head; the caller's IMMEDIATE transaction keeps the
@@ -251,8 +256,8 @@ public final class RecordStore: RecordRegister {
 
     /// Runs `body` in one IMMEDIATE transaction (the write lock is taken at once, waiting out
     /// another writer within the busy timeout) with the time stamped on what it writes.
-    private func write<T>(_ body: (Database, String) throws -> T) throws -> T {
-        let time = Timestamp.format(now())
+    private func write<T>(_ body: (Database, Stamp) throws -> T) throws -> T {
+        let time = Timestamp.stamp(now())
         return try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
@@ -393,11 +398,12 @@ public final class RecordStore: RecordRegister {
                 result.entryCount += 1
                 result.headHash = entry.hash
             }
+            let decoder = JSONDecoder()
             let versions = try Row.fetchCursor(db, sql: Self.versionQuery + " ORDER BY v.journal_sequence")
             while let row = try versions.next() {
                 let sequence: Int64 = row["journal_sequence"]
                 let stored = try StoredVersion(row: row)
-                let recorded = payloads[sequence].flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+                let recorded = payloads[sequence].flatMap { try? decoder.decode([String: String].self, from: Data($0.utf8)) }
                 guard let recorded, recorded["id"] == stored.id, recorded["version"] == String(stored.version) else {
                     result.problem = .init(
                         sequence: sequence, recordID: stored.id,
@@ -433,32 +439,8 @@ public final class RecordStore: RecordRegister {
         return RecordLink(from: row["from_id"], to: row["to_id"], relation: relation)
     }
 
-    static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try jsonEncoder.encode(value), as: UTF8.self)
-    }
-
-    /// One encoder for every write: making one per call was a measurable share of a write.
-    private static let jsonEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
     private static func year(of time: String) -> Int {
         Int(time.prefix(4)) ?? 1970
-    }
-}
-
-/// Times as the register stores them: ISO 8601 in UTC to the millisecond, which sorts as text.
-enum Timestamp {
-    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-
-    static func format(_ date: Date) -> String {
-        date.formatted(style)
-    }
-
-    static func parse(_ text: String) -> Date? {
-        try? style.parse(text)
     }
 }
 

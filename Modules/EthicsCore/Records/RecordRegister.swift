@@ -117,14 +117,14 @@ public struct RecordDraft: Sendable, Hashable {
 
     /// Checks what every register refuses: an empty title or author, and a body that is not a JSON object.
     public func validate() throws(RecordRegisterError) {
-        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if title.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs a title")
         }
-        if author.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if author.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs an author")
         }
-        guard (try? JSONSerialization.jsonObject(with: body)) is [String: Any] else {
-            throw RecordRegisterError("a record's body must be a JSON object")
+        guard body.withUnsafeBytes(JSONObjectValidator.isObject) else {
+            throw RecordRegisterError("a record's body must be a JSON object in UTF-8")
         }
     }
 }

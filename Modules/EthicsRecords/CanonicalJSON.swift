@@ -1,0 +1,52 @@
+/// The JSON text of the register's own small values (tag lists, journal payloads), byte for byte
+/// what `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes`.
+///
+/// Every record write encodes three of these. Through `JSONEncoder` they were the largest share of
+/// a write's CPU time; tests pin this output to `JSONEncoder`'s, so the text that journal hashes
+/// cover reads the same whichever wrote it.
+enum CanonicalJSON {
+    /// `["a","b"]`
+    static func array(_ strings: [String]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (position, string) in strings.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendString(string, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `{"a":"1","b":"2"}`, keys in the order `JSONEncoder` sorts them.
+    static func object(_ fields: [(key: String, value: String)]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (position, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendString(field.key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            appendString(field.value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendString(_ string: String, to bytes: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x00..<0x20:
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                          hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

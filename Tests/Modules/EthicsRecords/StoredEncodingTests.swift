@@ -1,0 +1,48 @@
+@testable import EthicsRecords
+import Foundation
+import Testing
+
+/// The register writes its small JSON values and its times by hand for speed; these pin both to
+/// what Foundation writes, so the text under the journal's hashes never depends on which wrote it.
+@Suite struct StoredEncodingTests {
+    static let awkward: [String] = {
+        var everyASCII = ""
+        for byte in 0..<0x80 { everyASCII.unicodeScalars.append(Unicode.Scalar(UInt8(byte))) }
+        return ["", "plain", everyASCII, "é€😀\u{2028}\u{2029}\u{85}", "a/b\\c\"d", "line\nbreak\r\ttab"]
+    }()
+
+    func encoded(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func arraysMatchJSONEncoder() throws {
+        #expect(CanonicalJSON.array([]) == (try encoded([String]())))
+        #expect(CanonicalJSON.array(Self.awkward) == (try encoded(Self.awkward)))
+    }
+
+    @Test func objectsMatchJSONEncoderWithSortedKeys() throws {
+        let fields = [("title", Self.awkward[2]), ("B", "x"), ("_", "y"), ("author", Self.awkward[3]), ("é", "z"), ("a", "")]
+        let dictionary = Dictionary(uniqueKeysWithValues: fields)
+        #expect(CanonicalJSON.object(fields.map { (key: $0.0, value: $0.1) }) == (try encoded(dictionary)))
+    }
+
+    @Test(arguments: [0.0, 1.0005, 1_800_000_000.9999, -1.5, 1_795_305_600.25, 4_102_444_799.5, 951_782_400.0])
+    func timestampsMatchTheISO8601FormatStyle(_ seconds: Double) throws {
+        let date = Date(timeIntervalSince1970: seconds)
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        let stamp = Timestamp.stamp(date)
+        #expect(stamp.text == date.formatted(style))
+        #expect(Timestamp.parse(stamp.text) == stamp.date)
+        // Foundation adds the fraction in floating point, so the two may differ in the last bit.
+        #expect(abs(stamp.date.timeIntervalSince(try style.parse(stamp.text))) < 0.000_001)
+    }
+
+    @Test func parsingRefusesWhatTheRegisterNeverWrote() {
+        #expect(Timestamp.parse("2026-13-01T00:00:00.000Z") == nil)
+        #expect(Timestamp.parse("2026-01-01T25:00:00.000Z") == nil)
+        #expect(Timestamp.parse("yesterday") == nil)
+        #expect(Timestamp.parse("2026-01-0xT00:00:00.000Z") == nil)
+    }
+}
