@@ -144,7 +144,7 @@ var targets: [Target] = [
     // Runs the built `ethics` binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(
         name: "EndToEndTests",
-        dependencies: ["ethics", "EthicsTestSupport"],
+        dependencies: ["ethics", "EthicsTestSupport", "EthicsYAML"],
         path: "Tests/EndToEnd",
         swiftSettings: swiftSettings
     ),

@@ -31,6 +31,13 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
         guard let text = node.text, !node.isNull, !text.isEmpty else {
             throw DiagnosticError.error("expected a file path", at: node.location, keyPath: Self.keyPath(decoder))
         }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            // A NUL would cut the path short at the system call, and other control characters
+            // are never part of a real file name: refuse rather than open something else.
+            throw DiagnosticError.error(
+                "a file path cannot contain control characters (such as \\0 or a line break)",
+                at: node.location, keyPath: Self.keyPath(decoder))
+        }
         let file = node.location.file
         let resolved = Self.resolve(text, relativeTo: Self.directory(of: file))
         if let tree = decoder.userInfo[Self.treeKey] as? Tree, let root = tree.roots[file],
