@@ -178,6 +178,7 @@ let package = Package(
         .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
         .library(name: "EthicsCore", targets: ["EthicsCore"]),
         .library(name: "EthicsRecords", targets: ["EthicsRecords"]),
+        .library(name: "EthicsHost", targets: ["EthicsHost"]),
     ] + pluginTargets.map { .library(name: $0.module, targets: [$0.module]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
