@@ -38,6 +38,9 @@ struct GraphLayout {
     let followsFlow: [Bool]
     let width: Double
     let height: Double
+    /// For each layer, the lowest and highest coordinate its boxes reach across the flow (x when
+    /// the graph runs top-down), so edges that skip layers or loop back can be routed around them.
+    let layerSpans: [(low: Double, high: Double)]
 
     init(_ graph: ResolvedGraph) {
         let count = graph.nodes.count
@@ -61,6 +64,16 @@ struct GraphLayout {
         let layerCount = (layers.max() ?? -1) + 1
         var members = Array(repeating: [Int](), count: layerCount)
         for node in 0..<count { members[layers[node]].append(node) }
+        // Left to right, an edge's label sits between two columns, which must be wide enough for it.
+        var gapAfter = Array(repeating: Self.layerGap, count: layerCount)
+        if leftRight {
+            for (index, edge) in graph.edges.enumerated() where followsFlow[index] {
+                guard let label = edge.label else { continue }
+                let layer = layers[edge.from]
+                gapAfter[layer] = max(gapAfter[layer], Double(label.count) * Self.characterWidth + 40)
+            }
+        }
+        var spans = Array(repeating: (low: 0.0, high: 0.0), count: layerCount)
 
         // Place layer by layer, each centred on 0 across, then shift everything into view.
         var centre = Array(repeating: 0.0, count: count)
@@ -91,12 +104,16 @@ struct GraphLayout {
             // Pushing right to avoid overlaps drifts a row off its predecessors; shift it back.
             let shift = nodes.isEmpty ? 0 : drift / Double(nodes.count)
             var thickness = 0.0
+            var span = (low: Double.infinity, high: -Double.infinity)
             for node in nodes {
                 centre[node] -= shift
-                minAcross = min(minAcross, centre[node] - across(boxes[node]) / 2)
-                maxAcross = max(maxAcross, centre[node] + across(boxes[node]) / 2)
+                span.low = min(span.low, centre[node] - across(boxes[node]) / 2)
+                span.high = max(span.high, centre[node] + across(boxes[node]) / 2)
                 thickness = max(thickness, along(boxes[node]))
             }
+            spans[layer] = nodes.isEmpty ? (0, 0) : span
+            minAcross = min(minAcross, spans[layer].low)
+            maxAcross = max(maxAcross, spans[layer].high)
             for node in nodes {
                 let alongCentre = layerStart + thickness / 2
                 if leftRight {
@@ -107,7 +124,7 @@ struct GraphLayout {
                     boxes[node].y = alongCentre
                 }
             }
-            layerStart += thickness + Self.layerGap
+            layerStart += thickness + gapAfter[layer]
         }
 
         let offset = Self.margin - minAcross
@@ -121,8 +138,9 @@ struct GraphLayout {
             }
         }
         let acrossExtent = maxAcross - minAcross + 2 * Self.margin
-        let alongExtent = max(layerStart - Self.layerGap, 0) + 2 * Self.margin
+        let alongExtent = max(layerStart - (gapAfter.last ?? 0), 0) + 2 * Self.margin
         self.boxes = boxes
+        layerSpans = spans.map { ($0.low + offset, $0.high + offset) }
         self.followsFlow = followsFlow
         width = leftRight ? alongExtent : acrossExtent
         height = leftRight ? acrossExtent : alongExtent
@@ -146,6 +164,16 @@ struct GraphLayout {
             height *= 1.3
         }
         return Box(x: 0, y: 0, width: width, height: height, lines: lines, layer: layer)
+    }
+
+    /// The lowest and highest coordinate across the flow that the boxes of layers `range` reach.
+    func span(ofLayers range: ClosedRange<Int>) -> (low: Double, high: Double) {
+        var result = (low: Double.infinity, high: -Double.infinity)
+        for layer in range where layer >= 0 && layer < layerSpans.count {
+            result.low = min(result.low, layerSpans[layer].low)
+            result.high = max(result.high, layerSpans[layer].high)
+        }
+        return result
     }
 
     /// Greedy word wrap at ``maxLineCharacters``; a word longer than a line is split.

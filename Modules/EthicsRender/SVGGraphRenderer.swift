@@ -14,30 +14,45 @@ enum SVGGraphRenderer {
         let layout = GraphLayout(graph)
         let leftRight = graph.direction == .leftRight
         var body = ""
-        var extent = (width: layout.width, height: layout.height)
+        var bounds = (minX: 0.0, minY: 0.0, maxX: layout.width, maxY: layout.height)
 
         body += "<g class=\"edges\">\n"
         for (index, edge) in graph.edges.enumerated() {
             let from = layout.boxes[edge.from]
             let to = layout.boxes[edge.to]
             let curve: Curve
+            let low = min(from.layer, to.layer)
+            let high = max(from.layer, to.layer)
             if edge.from == edge.to {
                 curve = .selfLoop(around: from, leftRight: leftRight)
-            } else if layout.followsFlow[index] && to.layer > from.layer {
+            } else if layout.followsFlow[index] && to.layer == from.layer + 1 {
                 curve = .forward(from: from, to: to, leftRight: leftRight)
+            } else if layout.followsFlow[index] && to.layer > from.layer {
+                // Skipping layers: round the near side of the layers between, clear of their boxes.
+                let clear = layout.span(ofLayers: low + 1...high - 1).low - Self.clearance
+                curve = .around(from: from, to: to, at: clear, highSide: false, leftRight: leftRight)
             } else {
-                curve = .back(from: from, to: to, leftRight: leftRight)
+                // Back against the flow, or within a layer: round the far side.
+                let clear = layout.span(ofLayers: low...high).high + Self.clearance
+                curve = .around(from: from, to: to, at: clear, highSide: true, leftRight: leftRight)
             }
             body += "<path class=\"edge\" d=\"\(curve.path)\" marker-end=\"url(#\(idPrefix)-arrow)\"/>\n"
-            extent.width = max(extent.width, curve.maxX + GraphLayout.margin)
-            extent.height = max(extent.height, curve.maxY + GraphLayout.margin)
+            bounds.minX = min(bounds.minX, curve.minX - GraphLayout.margin)
+            bounds.minY = min(bounds.minY, curve.minY - GraphLayout.margin)
+            bounds.maxX = max(bounds.maxX, curve.maxX + GraphLayout.margin)
+            bounds.maxY = max(bounds.maxY, curve.maxY + GraphLayout.margin)
             if let label = edge.label {
-                let point = curve.labelPoint
+                let halfWidth = Double(label.count) * GraphLayout.characterWidth / 2
+                var point = curve.labelPoint
+                // A self-loop's label goes beside the loop, not on it.
+                if edge.from == edge.to, !leftRight { point.x = curve.maxX + halfWidth + 4 }
+                if edge.from == edge.to, leftRight { point.y = curve.maxY + GraphLayout.lineHeight / 2 }
                 body += "<text class=\"edge-label\" x=\"\(number(point.x))\" y=\"\(number(point.y))\">"
                 body.appendHTMLEscaped(label)
                 body += "</text>\n"
-                let halfWidth = Double(label.count) * GraphLayout.characterWidth / 2
-                extent.width = max(extent.width, point.x + halfWidth + GraphLayout.margin)
+                bounds.minX = min(bounds.minX, point.x - halfWidth - GraphLayout.margin)
+                bounds.maxX = max(bounds.maxX, point.x + halfWidth + GraphLayout.margin)
+                bounds.maxY = max(bounds.maxY, point.y + GraphLayout.lineHeight + GraphLayout.margin)
             }
         }
         body += "</g>\n<g class=\"nodes\">\n"
@@ -58,9 +73,12 @@ enum SVGGraphRenderer {
         }
         body += "</g>\n"
 
-        let width = number(extent.width.rounded(.up))
-        let height = number(extent.height.rounded(.up))
-        html += "<svg class=\"graph-drawing\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
+        // The view box starts where the leftmost curve or label does, which may be left of zero.
+        let (originX, originY) = (bounds.minX.rounded(.down), bounds.minY.rounded(.down))
+        let width = number((bounds.maxX - originX).rounded(.up))
+        let height = number((bounds.maxY - originY).rounded(.up))
+        html += "<svg class=\"graph-drawing\" viewBox=\"\(number(originX)) \(number(originY)) \(width) \(height)\" "
+        html += "width=\"\(width)\" height=\"\(height)\" "
         html += "role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\">\n<title id=\"\(idPrefix)-title\">"
         html.appendHTMLEscaped(title)
         let steps = graph.nodes.count
@@ -72,6 +90,9 @@ enum SVGGraphRenderer {
         html += body
         html += "</svg>\n"
     }
+
+    /// How far a routed edge keeps from the boxes it goes round.
+    static let clearance = 28.0
 
     private static func shape(_ shape: Graph.Node.Shape, _ box: GraphLayout.Box) -> String {
         let (left, top) = (box.x - box.width / 2, box.y - box.height / 2)
@@ -125,19 +146,29 @@ private struct Curve {
         return Curve(start: start, control1: (start.x, middle), control2: (end.x, middle), end: end)
     }
 
-    /// Against the flow (a loop back) or within a layer: out of one side and into the same side
-    /// of the target, bulging past both boxes so it does not run through the boxes between.
-    static func back(from: Box, to: Box, leftRight: Bool) -> Curve {
+    /// Round the side of the layers in between: out of one box's side and into the same side of
+    /// the other, bulging to `clear` across the flow. The high side is the right (or, left to
+    /// right, the bottom); the low side the left (or top).
+    static func around(from: Box, to: Box, at clear: Double, highSide: Bool, leftRight: Bool) -> Curve {
+        let sign = highSide ? 1.0 : -1.0
         if leftRight {
-            let start = (x: from.x, y: from.y + from.height / 2)
-            let end = (x: to.x, y: to.y + to.height / 2)
-            let bulge = max(start.y, end.y) + 48
+            let start = (x: from.x, y: from.y + sign * from.height / 2)
+            let end = (x: to.x, y: to.y + sign * to.height / 2)
+            let apex = highSide ? max(clear, start.y + 24, end.y + 24) : min(clear, start.y - 24, end.y - 24)
+            let bulge = controlOffset(apex: apex, from: (start.y + end.y) / 2)
             return Curve(start: start, control1: (start.x, bulge), control2: (end.x, bulge), end: end)
         }
-        let start = (x: from.x + from.width / 2, y: from.y)
-        let end = (x: to.x + to.width / 2, y: to.y)
-        let bulge = max(start.x, end.x) + 48
+        let start = (x: from.x + sign * from.width / 2, y: from.y)
+        let end = (x: to.x + sign * to.width / 2, y: to.y)
+        let apex = highSide ? max(clear, start.x + 24, end.x + 24) : min(clear, start.x - 24, end.x - 24)
+        let bulge = controlOffset(apex: apex, from: (start.x + end.x) / 2)
         return Curve(start: start, control1: (bulge, start.y), control2: (bulge, end.y), end: end)
+    }
+
+    /// A cubic curve reaches three quarters of the way to its control points, so they go a third
+    /// further out than the apex wanted.
+    private static func controlOffset(apex: Double, from base: Double) -> Double {
+        base + (apex - base) * 4 / 3
     }
 
     /// A small loop on the right (or bottom) of the box, back into itself.
@@ -164,4 +195,6 @@ private struct Curve {
     /// The far edges of the curve's bounding hull, for sizing the drawing.
     var maxX: Double { max(start.x, control1.x, control2.x, end.x) }
     var maxY: Double { max(start.y, control1.y, control2.y, end.y) }
+    var minX: Double { min(start.x, control1.x, control2.x, end.x) }
+    var minY: Double { min(start.y, control1.y, control2.y, end.y) }
 }

@@ -12,6 +12,10 @@ file: URL and checks what a council publishing it must be sure of:
   element has a positive tabindex;
 - it is semantic at the level axe does not enforce: lang="en-GB", one h1, header/main/footer.
 
+Before the pages, it checks itself on canary.html, a page that breaks each of those rules: if
+the suite does not catch the canary's external fetches and its axe violations, it fails, so a
+broken browser set-up can never pass silently.
+
 It saves a full-page PNG screenshot and a printed A4 PDF of each page for a person to look at,
 and prints where they are. Exit status: 0 all pass, 1 a page failed a check, 2 bad usage.
 
@@ -212,6 +216,28 @@ def check(driver: webdriver.Chrome, axe: Axe, document: Document, page: Path, ou
     result.files += [png, pdf]
 
 
+def check_canary(driver: webdriver.Chrome, axe: Axe, output: Path) -> bool:
+    """Runs the checks on canary.html, which must fail them; True when the suite caught it."""
+    canary = Path(__file__).with_name("canary.html")
+    result = Result("canary")
+    check(driver, axe, Document("canary", "", 0), canary, output / "work", result)
+    expected = {
+        "a network request": any(p.startswith("network request attempted") for p in result.problems),
+        "an external asset in the DOM": any("is not embedded" in p for p in result.problems),
+        "a serious axe violation": any(p.startswith("axe serious: color-contrast") for p in result.problems),
+        "a critical axe violation": any(p.startswith("axe critical: image-alt") for p in result.problems),
+        "a missed skip link": any("not the skip link" in p for p in result.problems),
+    }
+    missed = [name for name, caught in expected.items() if not caught]
+    if missed:
+        print(f"FAIL  canary: the suite did not catch {', '.join(missed)} in {canary}; its checks are not working")
+        for problem in result.problems:
+            print(f"    (caught) {problem}")
+        return False
+    print(f"ok    canary: the checks caught all {len(result.problems)} planted problems in {canary.name}")
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ethics", required=True, type=Path, help="the built ethics binary")
@@ -241,6 +267,7 @@ def main() -> int:
     driver = make_driver()
     try:
         axe = Axe(driver)
+        canary_caught = check_canary(driver, axe, output)
         for document in documents:
             result = Result(document.name)
             results.append(result)
@@ -267,7 +294,7 @@ def main() -> int:
     finally:
         driver.quit()
 
-    failed = sum(1 for r in results if r.problems)
+    failed = sum(1 for r in results if r.problems) + (0 if canary_caught else 1)
     print(f"browser suite: {len(results)} pages in {time.monotonic() - started:.1f} s; screenshots and PDFs in {output}")
     print(f"browser: {len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0
