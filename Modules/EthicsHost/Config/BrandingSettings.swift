@@ -24,9 +24,16 @@ struct BrandingSettings: Decodable {
     /// The branding a run uses. Problems (a missing or oversized logo, a file that is not an
     /// image, a colour that is not `#rrggbb` or is too light for text) are collected with the
     /// rest of the configuration's, and the run falls back to the toolkit's defaults for that key.
-    static func resolve(_ settings: BrandingSettings?, council: Council, problems: inout DiagnosticCollector) -> Branding {
+    ///
+    /// `node` is the section as written: `accent: #00703c` is a YAML comment, so the colour
+    /// decodes as absent, and only the node shows that the key was there.
+    static func resolve(_ settings: BrandingSettings?, node: YAMLNode?, council: Council,
+                        problems: inout DiagnosticCollector) -> Branding {
         var branding = Branding(name: council.name)
         guard let settings else { return branding }
+        if settings.accent == nil, let written = node?["accent"], written.isNull {
+            problems.collecting { () throws(DiagnosticError) in _ = try checkAccent(written) }
+        }
         if let name = settings.name {
             branding.name = name
         }

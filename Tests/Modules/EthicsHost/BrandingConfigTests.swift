@@ -41,15 +41,15 @@ import Testing
     }
 
     @Test(arguments: [
-        ("logo: missing.png", 2, 9, "cannot use 'missing.png' as the logo: there is no file at"),
-        ("logo: notes.txt", 2, 9, "cannot use 'notes.txt' as the logo: it is not a PNG, JPEG, GIF, WebP or SVG image"),
-        ("logo: big.png", 2, 9, "cannot use 'big.png' as the logo: it is 300 KB; a logo may be at most 256 KB"),
-        ("logo: .", 2, 9, "as the logo:"),
-        ("logo: ../outside.png", 2, 9, "leads outside the configuration's folder"),
-        ("accent: #00703c", 2, 10, "'accent' must be a colour written as \"#rrggbb\" (at branding.accent); put the colour in quotes"),
-        ("accent: \"green\"", 2, 11, "'green' is not a colour written as \"#rrggbb\" or \"#rgb\""),
-        ("accent: \"#ffdd00\"", 2, 11, "the accent #ffdd00 has a contrast of 1.4:1 against white; links in this colour need at least 4.5:1"),
-        ("colour: \"#00703c\"", 2, 3, "colour"),
+        ("logo: missing.png", 3, 9, "cannot use 'missing.png' as the logo: there is no file at"),
+        ("logo: notes.txt", 3, 9, "cannot use 'notes.txt' as the logo: it is not a PNG, JPEG, GIF, WebP or SVG image"),
+        ("logo: big.png", 3, 9, "cannot use 'big.png' as the logo: it is 300 KB; a logo may be at most 256 KB"),
+        ("logo: .", 3, 9, "as the logo:"),
+        ("logo: ../outside.png", 3, 9, "leads outside the configuration's folder"),
+        ("accent: #00703c", 3, 10, "'accent' must be a colour written as \"#rrggbb\" (at branding.accent); put the colour in quotes"),
+        ("accent: \"green\"", 3, 11, "'green' is not a colour written as \"#rrggbb\" or \"#rgb\""),
+        ("accent: \"#ffdd00\"", 3, 11, "the accent #ffdd00 has a contrast of 1.34:1 against white; links in this colour need at least 4.5:1"),
+        ("colour: \"#00703c\"", 3, 3, "colour"),
     ])
     func problemsAreReportedWhereTheyAreWritten(line: String, row: Int, column: Int, message: String) throws {
         let (config, path) = try load(Self.header.replacingOccurrences(of: "council:", with: "branding:\n  \(line)\ncouncil:"), files: [
