@@ -6,8 +6,8 @@
 /// Heatmap shades come in five steps whose text colour is chosen for contrast, and the number is
 /// always printed, so colour is never the only signal. Focus is a yellow outline with a dark ring,
 /// visible on any background. In print everything turns black on white, on A4 with margins;
-/// links show their addresses, table headers repeat on every page, figures, rows and definitions
-/// are kept whole, and heatmap cells are set in bold from the fourth step up.
+/// links show their addresses, table headers repeat on every page, drawings, rows and definitions
+/// are kept whole (a drawing taller than a page is scaled to fit one), and heatmap cells are set in bold from the fourth step up.
 enum HTMLStylesheet {
     static let css = """
         :root { color-scheme: light; --ink: #0b0c0c; --muted: #505a5f; --rule: #b1b4b6;
@@ -97,7 +97,8 @@ enum HTMLStylesheet {
           pre { white-space: pre-wrap; }
           .graph details summary { color: #000000; }
           h1, h2, h3, h4, h5, h6, caption, figcaption, dt { break-after: avoid; }
-          tr, figure, .graph-drawing, .callout, blockquote, pre, dd, .metadata { break-inside: avoid; }
+          tr, .graph-drawing, .callout, blockquote, pre, dd, .metadata, .graph-outline li { break-inside: avoid; }
+          .graph-drawing { width: auto; max-width: 100%; max-height: 240mm; }
           p { orphans: 3; widows: 3; }
         }
         """
