@@ -129,6 +129,14 @@ var targets: [Target] = [
         path: "Tests/RecordsWriter",
         swiftSettings: swiftSettings
     ),
+    // Writes a page of sample diagrams, so the browser suite (Tests/Browser) checks the inline SVG
+    // in a real browser before any plugin draws one. Only tests use it; the product never links it.
+    .executableTarget(
+        name: "ethics-render-sample",
+        dependencies: ["EthicsRender", "EthicsCore"],
+        path: "Tests/RenderSample",
+        swiftSettings: swiftSettings
+    ),
     .testTarget(
         name: "EthicsRecordsTests",
         dependencies: ["EthicsRecords", "EthicsCore", "EthicsDiagnostics", "EthicsTestSupport", "ethics-records-writer", grdb],

@@ -1,24 +1,31 @@
 import EthicsCore
 
-/// Writes a document as one self-contained, accessible HTML page.
+/// Writes a document as one self-contained, accessible HTML page, fit to publish under WCAG 2.2 AA
+/// and to print.
 ///
-/// The page declares its language (`en-GB`) and character set, has a `<title>`, one `<h1>` and
-/// section headings below it, a `<main>` landmark, tables with captions and scoped header cells,
-/// callouts that name their kind in words, and graphs both as Mermaid source (drawn if the reader
-/// adds Mermaid) and as a text outline that needs no script. All text and attribute values pass
-/// through one escaping function, and only safe link targets become links (see ``LinkPolicy``).
+/// The page declares its language (`en-GB`) and character set and has a `<title>`; a skip link
+/// leads past the banner (the council's name and logo, see ``Branding``) to the `<main>` landmark,
+/// which holds the only `<h1>` and the sections below it, their levels never skipping one; a
+/// `<footer>` closes it. Tables have captions and scoped header cells; callouts name their kind in
+/// words; graphs are drawn as inline SVG with a text version beside them (see
+/// ``SVGGraphRenderer``). Nothing is fetched: the stylesheet is embedded, the logo is a `data:`
+/// URI and there is no script. All text and attribute values pass through one escaping function,
+/// and only safe link targets become links (see ``LinkPolicy``).
 struct HTMLRenderer {
     private var html = ""
     private var tableCount = 0
+    private var graphCount = 0
+    /// The level of the last heading written, so the next may go at most one deeper.
+    private var headingLevel = 1
 
-    static func render(_ document: Document) -> String {
+    static func render(_ document: Document, branding: Branding? = nil) -> String {
         var renderer = HTMLRenderer()
-        renderer.html.reserveCapacity(HTMLStylesheet.css.utf8.count + 4096)
-        renderer.page(document)
+        renderer.html.reserveCapacity(HTMLStylesheet.css.utf8.count + (branding?.logo?.base64.utf8.count ?? 0) + 4096)
+        renderer.page(document, branding: branding)
         return renderer.html
     }
 
-    private mutating func page(_ document: Document) {
+    private mutating func page(_ document: Document, branding: Branding?) {
         html += """
             <!doctype html>
             <html lang="en-GB">
@@ -28,7 +35,15 @@ struct HTMLRenderer {
             <title>
             """
         html.appendHTMLEscaped(document.title)
-        html += "</title>\n<style>\n\(HTMLStylesheet.css)\n</style>\n</head>\n<body>\n<main>\n<header>\n<h1>"
+        html += "</title>\n<style>\n\(HTMLStylesheet.css)\n"
+        if let accent = branding?.accent {
+            // Parsed from `#rrggbb`, so its description is safe to write into CSS as it is.
+            html += ":root { --accent: \(accent); }\n"
+        }
+        html += "</style>\n</head>\n<body>\n"
+        html += "<a class=\"skip-link\" href=\"#content\">Skip to main content</a>\n"
+        banner(branding)
+        html += "<main id=\"content\" tabindex=\"-1\">\n<header class=\"document-header\">\n<h1>"
         html.appendHTMLEscaped(document.title)
         html += "</h1>\n"
         if let subtitle = document.subtitle {
@@ -49,7 +64,28 @@ struct HTMLRenderer {
         }
         html += "</header>\n"
         blocks(document.blocks)
-        html += "</main>\n</body>\n</html>\n"
+        html += "</main>\n<footer class=\"colophon\">\n<p>"
+        if let name = branding?.name, !name.isEmpty {
+            html += "Published by "
+            html.appendHTMLEscaped(name)
+            html += ". "
+        }
+        html += "Written by EthicsToolkit as one self-contained page: it fetches nothing and needs no script.</p>\n"
+        html += "</footer>\n</body>\n</html>\n"
+    }
+
+    /// The `banner` landmark: the council's logo and name, or the toolkit's name without branding.
+    /// The logo's text alternative is empty because the name beside it says the same.
+    private mutating func banner(_ branding: Branding?) {
+        html += "<header class=\"banner\">\n<p class=\"organisation\">"
+        if let logo = branding?.logo {
+            html += "<img class=\"logo\" src=\""
+            html.appendHTMLEscaped(logo.dataURI)
+            html += "\" alt=\"\">"
+        }
+        let name = branding?.name ?? ""
+        html.appendHTMLEscaped(name.isEmpty ? "EthicsToolkit" : name)
+        html += "</p>\n</header>\n"
     }
 
     // MARK: - Blocks
@@ -72,7 +108,8 @@ struct HTMLRenderer {
     private mutating func block(_ block: Block) {
         switch block {
         case .heading(let level, let content, let anchor):
-            let tag = "h\(Block.renderedLevel(level))"
+            headingLevel = min(Block.renderedLevel(level), headingLevel + 1)
+            let tag = "h\(headingLevel)"
             html += "<\(tag)\(idAttribute(anchor))>"
             inlines(content)
             html += "</\(tag)>\n"
@@ -199,19 +236,19 @@ struct HTMLRenderer {
         html += "</tr>\n"
     }
 
-    /// A figure holding the Mermaid source, hidden from assistive technology, and a text outline
-    /// of the same graph that is readable without any script and in print.
+    /// A figure with the graph drawn as inline SVG and, as its text alternative, a list of every
+    /// connection (and every unconnected step), readable without a script, in print and by a
+    /// screen reader. The caption names both.
     private mutating func graph(_ graph: Graph) {
+        graphCount += 1
         let resolved = ResolvedGraph(graph)
-        html += "<figure class=\"graph\">\n"
-        if let title = graph.title {
-            html += "<figcaption>"
-            html.appendHTMLEscaped(title)
-            html += "</figcaption>\n"
-        }
-        html += "<pre class=\"mermaid\" aria-hidden=\"true\">"
-        html.appendHTMLEscaped(MermaidRenderer.render(graph))
-        html += "</pre>\n<details class=\"graph-outline\" open>\n<summary>Text version</summary>\n<ul>\n"
+        let prefix = "graph-\(graphCount)"
+        let title = graph.title.flatMap { $0.isEmpty ? nil : $0 } ?? "Diagram \(graphCount)"
+        html += "<figure class=\"graph\" aria-labelledby=\"\(prefix)-caption\">\n<figcaption id=\"\(prefix)-caption\">"
+        html.appendHTMLEscaped(title)
+        html += "</figcaption>\n"
+        SVGGraphRenderer.append(resolved, idPrefix: prefix, title: title, to: &html)
+        html += "<details class=\"graph-outline\" open>\n<summary>Text version of the diagram</summary>\n<ul>\n"
         for edge in resolved.edges {
             html += "<li>"
             html.appendHTMLEscaped(resolved.nodes[edge.from].label)

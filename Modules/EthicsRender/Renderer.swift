@@ -12,10 +12,13 @@ public struct Renderer: DocumentRenderer {
     public let bus: EventBus?
     /// The column at which terminal text wraps.
     public let textWidth: Int
+    /// The council's name, logo and accent colour on HTML pages; nil for the toolkit's own look.
+    public let branding: Branding?
 
-    public init(bus: EventBus? = nil, textWidth: Int = 80) {
+    public init(bus: EventBus? = nil, textWidth: Int = 80, branding: Branding? = nil) {
         self.bus = bus
         self.textWidth = textWidth
+        self.branding = branding
     }
 
     /// Renders `document` as `format`.
@@ -30,7 +33,7 @@ public struct Renderer: DocumentRenderer {
         case .markdown:
             return MarkdownRenderer().render(document)
         case .html:
-            return HTMLRenderer.render(document)
+            return HTMLRenderer.render(document, branding: branding)
         case .json:
             return try JSONRenderer.render(document)
         case .csv:

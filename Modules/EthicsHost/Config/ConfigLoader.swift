@@ -50,10 +50,13 @@ public struct ConfigLoader: Sendable {
         }
         let plugins = readPlugins(config?.plugins, problems: &problems)
         let workspace = resolveWorkspace(config?.workspace, councilID: council.id, problems: &problems)
+        let branding = BrandingSettings.resolve(
+            config?.branding, node: root["branding"], council: council, problems: &problems)
         return LoadedConfig(
             file: path, chain: chain.map(\.path), merged: root, tree: tree, council: council,
             attributeFiles: config?.attributes ?? [], workspace: workspace,
-            logLevel: config?.logLevel ?? .warning, plugins: plugins, problems: problems.diagnostics)
+            logLevel: config?.logLevel ?? .warning, branding: branding, plugins: plugins,
+            problems: problems.diagnostics)
     }
 
     // MARK: - extends

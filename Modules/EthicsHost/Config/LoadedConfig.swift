@@ -17,6 +17,8 @@ public struct LoadedConfig: Sendable {
     public var attributeFiles: [ContentPath]
     public var workspace: String
     public var logLevel: LogLevel
+    /// The council's name, logo and accent for HTML pages; the council's name alone by default.
+    public var branding: Branding
     /// Every plugin the configuration names, in the order written.
     public var plugins: [PluginEntry]
     /// Problems found while reading; a run refuses to start with any, `config check` lists them.

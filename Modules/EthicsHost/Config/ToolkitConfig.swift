@@ -9,6 +9,7 @@ import EthicsYAML
 /// attributes: [content/attributes.yaml]
 /// workspace: ~/ethics-records  # optional; default $XDG_DATA_HOME/ethics/<council id>
 /// log-level: warning
+/// branding: {logo: local/logo.svg, accent: "#00703c"}  # optional
 /// plugins:
 ///   glossary: {files+: [local/glossary.yaml]}
 ///   canvas-builder: false
@@ -18,11 +19,12 @@ struct ToolkitConfig: Decodable {
     var attributes: [ContentPath]
     var workspace: YAMLNode?
     var logLevel: LogLevel?
+    var branding: BrandingSettings?
     /// Kept as nodes: each plugin decodes its own section once the host knows its type.
     var plugins: YAMLNode?
 
     enum CodingKeys: String, CodingKey {
-        case council, attributes, workspace, plugins
+        case council, attributes, workspace, plugins, branding
         case logLevel = "log-level"
     }
 }

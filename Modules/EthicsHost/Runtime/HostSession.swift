@@ -36,7 +36,7 @@ public final class HostSession: Sendable {
                 "error": .string(String(describing: failure.error)),
             ])
         }
-        renderer = Renderer(bus: bus)
+        renderer = Renderer(bus: bus, branding: config.branding)
         records = LazyRecordStore(workspace: config.workspace)
         bus.attach(RegisterJournalSink(register: records), name: "register.journal")
     }

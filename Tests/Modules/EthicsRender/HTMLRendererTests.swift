@@ -9,10 +9,11 @@ struct HTMLRendererTests {
         try Renderer().render(Document(title: title, blocks: blocks), as: .html)
     }
 
-    /// The page between `</header>` and `</main>`: what the blocks became.
+    /// The page between the document's `</header>` and `</main>`: what the blocks became.
     private func body(_ blocks: [Block]) throws -> Substring {
         let html = try render(blocks)
-        let start = try #require(html.range(of: "</header>\n")).upperBound
+        let documentHeader = try #require(html.range(of: "<header class=\"document-header\">")).upperBound
+        let start = try #require(html.range(of: "</header>\n", range: documentHeader..<html.endIndex)).upperBound
         let end = try #require(html.range(of: "</main>")).lowerBound
         return html[start..<end]
     }
@@ -23,13 +24,16 @@ struct HTMLRendererTests {
         #expect(html.hasPrefix("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"))
         #expect(html.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#))
         #expect(html.contains("<title>Decision: publish parking data</title>"))
-        #expect(html.contains("<main>"))
+        #expect(html.contains("<a class=\"skip-link\" href=\"#content\">Skip to main content</a>\n<header class=\"banner\">"))
+        #expect(html.contains("<main id=\"content\" tabindex=\"-1\">"))
+        #expect(html.contains("<footer class=\"colophon\">"))
         #expect(html.contains("<style>"))
         #expect(html.contains("@media print"))
         #expect(html.components(separatedBy: "<h1>").count == 2, "exactly one h1, the title")
         #expect(!html.contains("<script"), "nothing needs JavaScript")
         #expect(!html.contains("<link") && !html.contains("src="), "no external assets")
-        #expect(html.hasSuffix("</main>\n</body>\n</html>\n"))
+        #expect(html.hasSuffix("</footer>\n</body>\n</html>\n"))
+        #expect(!html.contains("tabindex=\"1") && !html.contains("tabindex=\"2"), "no positive tabindex")
     }
 
     @Test("text, titles and metadata are escaped")
@@ -123,7 +127,7 @@ struct HTMLRendererTests {
         #expect(try body([.paragraph([.link("x", url: url)])]) == "<p>\(expected)</p>\n")
     }
 
-    @Test("headings start below the title and keep their anchors")
+    @Test("headings start below the title, keep their anchors and go at most one level deeper")
     func headings() throws {
         let html = try body([
             .heading(level: 1, "Section"),
@@ -133,21 +137,29 @@ struct HTMLRendererTests {
         #expect(html == """
             <h2>Section</h2>
             <h3 id="sub-section">Sub <em>section</em></h3>
-            <h6>Deepest</h6>
+            <h4>Deepest</h4>
 
             """)
     }
 
-    @Test("graphs carry Mermaid source and a text version readable without scripts")
+    @Test("graphs are an inline SVG image with a caption and a text version readable without scripts")
     func graphs() throws {
         let html = try body([.graph(Samples.awkwardGraph)])
-        #expect(html.contains("<figure class=\"graph\">\n<figcaption>Flow &quot;one&quot; &lt;b&gt;</figcaption>"))
-        #expect(html.contains(#"<pre class="mermaid" aria-hidden="true">---"#))
-        #expect(html.contains("    n0 --&gt;|&quot;say #quot;yes#quot; #124; maybe&quot;| n1\n"))
+        #expect(html.hasPrefix(
+            "<figure class=\"graph\" aria-labelledby=\"graph-1-caption\">\n<figcaption id=\"graph-1-caption\">Flow &quot;one&quot; &lt;b&gt;</figcaption>\n<svg "))
+        #expect(html.contains(#"role="img" aria-labelledby="graph-1-title graph-1-desc">"#))
+        #expect(html.contains(#"<title id="graph-1-title">Flow &quot;one&quot; &lt;b&gt;</title>"#))
+        #expect(!html.contains("mermaid"), "the drawing needs no script")
         #expect(html.contains(
             #"<li>Start &quot;here&quot; &lt;b&gt; → Is it {lawful}? [yes|no] #1 \N (say &quot;yes&quot; | maybe)</li>"#))
         #expect(html.contains("<li>Is it {lawful}? [yes|no] #1 \\N → undeclared id</li>"))
         #expect(!html.contains("<b>"))
+    }
+
+    @Test("headings never skip a level, so the outline reads in order")
+    func headingOrder() throws {
+        let html = try body([.heading(level: 4, "Deep first"), .heading(level: 3, "Then three"), .heading(level: 2, "Two")])
+        #expect(html == "<h2>Deep first</h2>\n<h3>Then three</h3>\n<h2>Two</h2>\n")
     }
 
     @Test("callouts name their kind in words and lists, quotes and definitions are semantic")
