@@ -9,8 +9,8 @@ import GRDB
 ///
 /// - The database is created on first use, in a folder made readable by its owner only (0700),
 ///   as a file of mode 0600 (SQLite gives its `-wal` and `-shm` files the same mode).
-/// - It runs in WAL mode with `synchronous = FULL`: a committed write survives a crash of the
-///   process or the machine, and readers never block the writer.
+/// - It runs in WAL mode with `synchronous = FULL` (see ``RegisterDurability``): a committed
+///   write survives a crash of the process or the machine, and readers never block the writer.
 /// - Every write is one IMMEDIATE transaction that appends its journal entry alongside, with a
 ///   busy timeout, so two processes writing at once wait for each other and lose nothing.
 /// - Triggers refuse UPDATE and DELETE on every table: a new version is a new row.
@@ -30,12 +30,14 @@ public final class RecordStore: RecordRegister {
 
     /// Opens the register in `workspace`, creating the folder and database if they are absent.
     /// - Throws: `DiagnosticError` naming the path when the file there is not a register.
-    public convenience init(workspace: String, now: @escaping @Sendable () -> Date = Date.init) throws {
-        try self.init(path: workspace + "/" + Self.fileName, now: now)
+    public convenience init(
+        workspace: String, durability: RegisterDurability = .full, now: @escaping @Sendable () -> Date = Date.init
+    ) throws {
+        try self.init(path: workspace + "/" + Self.fileName, durability: durability, now: now)
     }
 
     /// Opens (or creates) the register at `path`.
-    public init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws {
+    public init(path: String, durability: RegisterDurability = .full, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.path = path
         self.now = now
         let folder = (path as NSString).deletingLastPathComponent
@@ -63,10 +65,13 @@ public final class RecordStore: RecordRegister {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             configuration.label = "ethics-register"
-            configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-            }
             let pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets `synchronous = NORMAL` on the pool's writer when it switches WAL on, after
+            // any `prepareDatabase`, so the register's setting is made here, on the one connection
+            // that writes.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = \(durability.pragmaName)")
+            }
             let migrator = RegisterSchema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw DiagnosticError.error(
@@ -142,6 +147,13 @@ public final class RecordStore: RecordRegister {
                     + "Move it away, or set 'workspace:' in the configuration to another folder", file: path)
         }
         return false
+    }
+
+    /// The durability the writer really runs with, read back from SQLite.
+    public func effectiveDurability() throws -> RegisterDurability? {
+        try pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous").flatMap(RegisterDurability.init(rawValue:))
+        }
     }
 
     // MARK: - Writing

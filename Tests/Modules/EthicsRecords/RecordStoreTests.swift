@@ -35,6 +35,10 @@ import Testing
         }
         let mode = try DatabaseQueue(path: registerPath).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
+        // GRDB's pool switches its writer to NORMAL when it turns WAL on; the register must not
+        // quietly inherit that.
+        #expect(try store.effectiveDurability() == .full)
+        #expect(try RecordStore(workspace: workspace, durability: .normal).effectiveDurability() == .normal)
     }
 
     @Test func givesReadableIDsAndKeepsEveryVersion() throws {
