@@ -12,9 +12,14 @@ struct ODIExporter {
     func export(_ canvas: Canvas) -> JSONValue {
         let passthrough = canvas.odi ?? ODIPassthrough(keys: ["uuid", "title", "lastUpdated", "blobs"], fields: JSONObject())
         var fields = passthrough.fields
-        let keptDate = fields["lastUpdated"]?.stringValue.flatMap { CalendarDate(String($0.prefix(10))) }
-        if keptDate != canvas.updated {
-            fields["lastUpdated"] = .string(keptDate == nil && canvas.odi == nil ? "\(canvas.updated)T00:00:00.000Z" : timestamp())
+        // The app's time stamp is kept unless the team changed the canvas on a later day; a
+        // value that is not a time stamp (a null) is the app's business and is kept as it is.
+        let kept = fields["lastUpdated"]
+        let keptDate = kept?.stringValue.flatMap { CalendarDate(String($0.prefix(10))) }
+        if canvas.odi == nil {
+            fields["lastUpdated"] = .string("\(canvas.updated)T00:00:00.000Z")
+        } else if let keptDate, keptDate != canvas.updated {
+            fields["lastUpdated"] = .string(timestamp())
         }
         let areaIDs = template.areas.map(\.id)
         let blobs = canvas.areas.compactMap { area -> JSONValue? in
