@@ -112,7 +112,7 @@ import Testing
         let before = try String(contentsOfFile: file, encoding: .utf8)
         let terminal = Terminal(tmux: tmux, socket: "canvas-e2e-\(getpid())-\(Int.random(in: 0..<1_000_000))")
         defer { terminal.stop() }
-        let fill = "cd \(directory.path) && NO_COLOR=1 \(CommandRunner.ethicsBinary.path) canvas-builder fill t.canvas.yaml --area reasons; echo EXIT=$?; sleep 60"
+        let fill = "cd \(directory.path) && NO_COLOR=1 \(CommandRunner.ethicsBinary.path) canvas-builder fill t.canvas.yaml --area reasons; echo EXIT=$?; sleep 10"
 
         try terminal.start("a", fill)
         #expect(terminal.waitFor("a", "Status (IN_PROGRESS, FOR_REVIEW, COMPLETE)"))
