@@ -7,7 +7,7 @@ extension CanvasBuilderPlugin {
         name: "Canvas builder",
         summary: "Build, fill, check and render a Data Ethics Canvas and the UK Data Ethics Framework self-assessment",
         version: "0.1.0",
-        publishes: [],
+        publishes: ["canvas.created", "canvas.updated", "canvas.checked"],
         listens: []
     )
 }

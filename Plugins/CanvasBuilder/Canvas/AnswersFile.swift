@@ -1,0 +1,97 @@
+import EthicsCore
+import EthicsDiagnostics
+import EthicsYAML
+
+/// Answers for `fill --answers FILE`, so a canvas can be filled from a script or a form:
+///
+/// ```yaml
+/// review-by: 2027-03-01          # optional
+/// areas:
+///   sources:
+///     status: FOR_REVIEW         # IN_PROGRESS, FOR_REVIEW or COMPLETE
+///     notes: …
+///     answers:
+///       which-sources: …
+///   transparency:
+///     score: 3                   # scored areas only, 0 to 5
+/// actions:                       # added; one with the same title as an existing action replaces it
+///   - {title: …, priority: HIGH, owner: …, area: sources, type: action}
+/// ```
+///
+/// Only what the file gives changes; a key left out keeps the canvas's value, and `null` clears it.
+struct AnswersFile {
+    struct Record: Decodable {
+        var reviewBy: CalendarDate?
+        var areas: YAMLNode?
+        var actions: [ActionRecord]?
+
+        enum CodingKeys: String, CodingKey {
+            case reviewBy = "review-by", areas, actions
+        }
+    }
+
+    /// Applies `path` to `canvas`, for `only` one area when given; returns the ids of the areas changed.
+    static func apply(_ path: String, to canvas: inout Canvas, template: CanvasTemplate, only: String?) throws(DiagnosticError) -> [String] {
+        let document = try YAMLParser.parse(file: path)
+        guard let root = document.root else { throw .error("the answers file is empty", file: path) }
+        let record = try YAMLDecoder().decode(Record.self, from: root)
+        var problems = DiagnosticCollector()
+        var changed: [String] = []
+        if root["review-by"] != nil { canvas.reviewBy = record.reviewBy }
+        for (key, value) in record.areas?.entries ?? [] {
+            let id = key.text ?? ""
+            guard let area = CanvasFile.checkArea(id, at: key, template: template, keyPath: "areas", problems: &problems) else { continue }
+            if let only, only != id { continue }
+            var decoder = YAMLDecoder()
+            decoder.keyPathPrefix = ["areas", id]
+            guard let entry = decoder.decode(CanvasAreaRecord.self, from: value, collectingInto: &problems) else { continue }
+            if let score = entry.score {
+                let at = (value["score"] ?? value).location
+                if !area.scored {
+                    problems.append(.error("the area '\(id)' is not scored", at: at, keyPath: "areas.\(id).score"))
+                } else if !template.scores.contains(score) {
+                    problems.append(.error("the score \(score) is outside 0 to 5", at: at, keyPath: "areas.\(id).score"))
+                }
+            }
+            var answers: [(String, String?)] = []
+            for (questionNode, answerNode) in entry.answers?.entries ?? [] {
+                let question = questionNode.text ?? ""
+                guard area.questions.contains(where: { $0.id == question }) else {
+                    let ids = area.questions.map(\.id)
+                    problems.append(.error(
+                        "the area '\(id)' has no question '\(question)'", at: questionNode.location, keyPath: "areas.\(id).answers",
+                        suggestion: Suggestion.didYouMean(question, among: ids) ?? "its questions are \(ids.joined(separator: ", "))"))
+                    continue
+                }
+                guard answerNode.kind == .scalar else {
+                    problems.append(.error("an answer is text; write it as a single value (use '|' for several lines)", at: answerNode.location))
+                    continue
+                }
+                answers.append((question, answerNode.isNull ? nil : answerNode.text))
+            }
+            canvas.withArea(id, in: template) { area in
+                if value["status"] != nil { area.status = entry.status }
+                if value["score"] != nil { area.score = entry.score }
+                if value["notes"] != nil { area.notes = entry.notes }
+                for (question, text) in answers { area.setAnswer(question, text) }
+            }
+            changed.append(id)
+        }
+        for (action, node) in zip(record.actions ?? [], root["actions"]?.elements ?? []) {
+            if let area = action.area, !area.isEmpty {
+                CanvasFile.checkArea(area, at: node["area"] ?? node, template: template, keyPath: "actions.area", problems: &problems)
+            }
+            let new = CanvasAction(
+                title: action.title, description: action.description, priority: action.priority, owner: action.owner,
+                area: action.area, type: action.type ?? .action)
+            if let index = canvas.actions.firstIndex(where: { $0.title == action.title }) {
+                canvas.actions[index] = new
+            } else {
+                canvas.actions.append(new)
+            }
+            if !changed.contains(ODIContent.actionsArea) && template.area(ODIContent.actionsArea) != nil { changed.append(ODIContent.actionsArea) }
+        }
+        try problems.throwIfErrors()
+        return changed
+    }
+}

@@ -1,0 +1,70 @@
+import EthicsCore
+import Foundation
+
+/// How complete a canvas is, area by area and group by group, and what stands in the way of
+/// bringing it to the ethics board: unanswered questions, unscored principles, actions without
+/// an owner or priority, and a review date that has passed.
+struct CanvasCheck: Sendable {
+    struct AreaResult: Sendable {
+        var area: CanvasTemplate.Area
+        var status: AreaStatus?
+        var answered: Int
+        var unanswered: [CanvasTemplate.Question]
+        var needsScore: Bool
+        /// Complete when marked COMPLETE, every question is answered and any score is given.
+        var isComplete: Bool { status == .complete && unanswered.isEmpty && !needsScore }
+    }
+
+    struct GroupResult: Sendable {
+        var group: CanvasTemplate.Group
+        var areas: [AreaResult]
+        var complete: Int { areas.filter(\.isComplete).count }
+        var isComplete: Bool { complete == areas.count }
+    }
+
+    var groups: [GroupResult]
+    /// Actions (by position, 1-based) that lack an owner or a priority, with what is missing.
+    var incompleteActions: [(number: Int, action: CanvasAction, missing: [String])]
+    var reviewBy: CalendarDate?
+    var today: CalendarDate
+
+    init(canvas: Canvas, template: CanvasTemplate, today: CalendarDate) {
+        groups = template.groups.map { group in
+            GroupResult(group: group, areas: group.areas.map { area in
+                let entry = canvas.area(area.id)
+                let unanswered = area.questions.filter { question in
+                    Self.isAnswered(question, in: entry, area: area, canvas: canvas) == false
+                }
+                return AreaResult(
+                    area: area, status: entry?.status, answered: area.questions.count - unanswered.count,
+                    unanswered: unanswered, needsScore: area.scored && entry?.score == nil)
+            })
+        }
+        incompleteActions = canvas.actions.enumerated().compactMap { index, action in
+            var missing: [String] = []
+            if (action.owner ?? "").isEmpty { missing.append("owner") }
+            if action.priority == nil { missing.append("priority") }
+            return missing.isEmpty ? nil : (index + 1, action, missing)
+        }
+        reviewBy = canvas.reviewBy
+        self.today = today
+    }
+
+    /// A question is answered by a non-empty answer. In the ODI app's item areas (data sources,
+    /// rights, …) one list of items answers all of the area's questions, so items count too; and
+    /// the actions area is answered by the canvas's actions.
+    private static func isAnswered(_ question: CanvasTemplate.Question, in entry: CanvasArea?, area: CanvasTemplate.Area, canvas: Canvas) -> Bool {
+        if let text = entry?.answer(question.id), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return true }
+        if area.odi != nil, ODIContent.itemAreas.contains(area.id), !ODIContent.items(of: entry?.odi?.fields["content"]).isEmpty { return true }
+        if area.odi != nil, area.id == ODIContent.actionsArea, !canvas.actions.isEmpty { return true }
+        return false
+    }
+
+    var areas: [AreaResult] { groups.flatMap(\.areas) }
+
+    var reviewOverdue: Bool { reviewBy.map { $0 < today } ?? false }
+
+    var isComplete: Bool {
+        groups.allSatisfy(\.isComplete) && incompleteActions.isEmpty && reviewBy != nil && !reviewOverdue
+    }
+}

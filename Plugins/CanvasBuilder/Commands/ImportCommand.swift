@@ -1,0 +1,57 @@
+import ArgumentParser
+import EthicsCore
+import EthicsDiagnostics
+import EthicsYAML
+import Foundation
+
+/// `ethics canvas-builder import FILE.dec.json [--output FILE]`, or a deon checklist YAML.
+struct ImportCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import an ODI interactive canvas file (.dec.json) as a canvas, or a deon checklist (.yaml) as a template.",
+        discussion: """
+            A .dec.json becomes a canvas file of the ODI template; `export --format dec-json` gives the same \
+            JSON back, unknown fields and nulls included. A deon checklist becomes a template file; add it to \
+            the configuration with `templates+: [FILE]` and start canvases from it with `new --template ID`.
+            """)
+
+    static let odiTemplate = "odi-data-ethics-canvas"
+
+    @Argument(help: ArgumentHelp("The file to import.", valueName: "file"))
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the canvas (or template); next to the input by default.", valueName: "file"))
+    var output: String?
+
+    func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
+        if file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
+            try importChecklist(context: context)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw DiagnosticError.error("cannot read the file", file: file)
+        }
+        let document = try JSONParser.parse(Array(data), file: file)
+        let template = try plugin.store.template(Self.odiTemplate)
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let base = name.hasSuffix(".dec.json") ? String(name.dropLast(9)) : String(name.split(separator: ".").first ?? "canvas")
+        let canvas = try ODIImporter(template: template, today: Today.date()).canvas(from: document, fallbackTitle: base)
+        let path = output ?? ContentPath.directory(of: file) + "/" + base + ".canvas.yaml"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw DiagnosticError.error("the file already exists; choose another --output", file: path)
+        }
+        try CanvasFile.write(canvas, to: path)
+        context.bus.publish(CanvasCreated(file: path, title: canvas.title, template: template.id, origin: "import"))
+        context.output.line("\(path): imported '\(canvas.title)' with \(canvas.areas.count) areas and \(canvas.actions.count) actions")
+    }
+
+    private func importChecklist(context: PluginContext) throws {
+        let (id, yaml) = try DeonImporter(today: Today.date()).template(fromFile: file)
+        let path = output ?? ContentPath.directory(of: file) + "/" + id + ".template.yaml"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw DiagnosticError.error("the file already exists; choose another --output", file: path)
+        }
+        let text = try YAMLEmitter.emit(yaml.node(file: path))
+        try SafeFile.write(text, to: path, mode: 0o644)
+        context.output.line("\(path): template '\(id)' written; add it under plugins.canvas-builder.templates+ in \(context.configFile), then `new --template \(id)`")
+    }
+}

@@ -1,0 +1,118 @@
+import EthicsCore
+import EthicsDiagnostics
+import EthicsYAML
+
+/// Reads template files, checking what a file can get wrong and reporting every problem at once:
+/// ids that are not identifiers or repeat (a template id across all files, a group or area id
+/// within a template, a question id within an area), attributes the council does not have, and
+/// an assessment's scale that does not cover 0 to 5.
+struct TemplateLoader: Sendable {
+    var attributes: AttributeCatalog
+    var decoder = YAMLDecoder()
+
+    func load(paths: [ContentPath]) throws(DiagnosticError) -> [CanvasTemplate] {
+        var problems = DiagnosticCollector()
+        var templates: [CanvasTemplate] = []
+        var placed: [String: SourceLocation] = [:]
+        for path in paths {
+            guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) })
+            else { continue }
+            guard let template = load(document: document, problems: &problems) else { continue }
+            let idNode = document.root?["id"]
+            if let earlier = placed[template.id] {
+                problems.append(.error(
+                    "the template id '\(template.id)' is already used at \(earlier); template ids must be unique across files",
+                    at: idNode?.location, file: document.file, keyPath: "id"))
+                continue
+            }
+            placed[template.id] = idNode?.location ?? SourceLocation(file: document.file, line: 1, column: 1)
+            templates.append(template)
+        }
+        try problems.throwIfErrors()
+        return templates
+    }
+
+    /// One template from a parsed file; nil when it had problems (already collected).
+    func load(document: YAMLDocument, problems: inout DiagnosticCollector) -> CanvasTemplate? {
+        guard let root = document.root else {
+            problems.append(.error("the file is empty; a template file holds 'id:', 'provenance:' and 'groups:'", file: document.file))
+            return nil
+        }
+        var own = DiagnosticCollector()
+        let record = decoder.decode(TemplateRecord.self, from: root, collectingInto: &own)
+        guard let record, !own.hasErrors else {
+            problems.append(contentsOf: own.diagnostics)
+            return nil
+        }
+        check(record, root: root, problems: &own)
+        problems.append(contentsOf: own.diagnostics)
+        guard !own.hasErrors else { return nil }
+        return CanvasTemplate(
+            id: record.id, version: record.version, kind: record.kind, title: record.title, summary: record.summary,
+            reviewEveryDays: record.reviewEveryDays ?? 91, provenance: record.provenance, attribution: record.attribution,
+            scale: (record.scale ?? []).map { .init(score: $0.score, meaning: $0.meaning) },
+            groups: record.groups.map { group in
+                .init(id: group.id, title: group.title, summary: group.summary, areas: group.areas.map { area in
+                    .init(
+                        id: area.id, title: area.title, summary: area.summary, attributes: area.attributes ?? [],
+                        scored: area.scored ?? false, questions: area.questions.map { .init(id: $0.id, text: $0.text) },
+                        odi: area.odi)
+                })
+            },
+            file: document.file)
+    }
+
+    private func check(_ record: TemplateRecord, root: YAMLNode, problems: inout DiagnosticCollector) {
+        checkIdentifier(record.id, at: root["id"] ?? root, problems: &problems)
+        if let days = record.reviewEveryDays, !(1...3660).contains(days) {
+            problems.append(.error("review-every-days must be between 1 and 3660, not \(days)", at: (root["review-every-days"] ?? root).location, keyPath: "review-every-days"))
+        }
+        var areaIDs: [String: SourceLocation] = [:]
+        var groupIDs = Set<String>()
+        for (group, groupNode) in zip(record.groups, root["groups"]?.elements ?? []) {
+            let idNode = groupNode["id"] ?? groupNode
+            checkIdentifier(group.id, at: idNode, problems: &problems)
+            if !groupIDs.insert(group.id).inserted {
+                problems.append(.error("the group id '\(group.id)' is used twice in this template", at: idNode.location, keyPath: "groups"))
+            }
+            if group.areas.isEmpty {
+                problems.append(.error("the group '\(group.id)' has no areas", at: (groupNode["areas"] ?? groupNode).location, keyPath: "groups"))
+            }
+            for (area, areaNode) in zip(group.areas, groupNode["areas"]?.elements ?? []) {
+                let areaIDNode = areaNode["id"] ?? areaNode
+                checkIdentifier(area.id, at: areaIDNode, problems: &problems)
+                if let earlier = areaIDs[area.id] {
+                    problems.append(.error("the area id '\(area.id)' is already used at line \(earlier.line)", at: areaIDNode.location, keyPath: "areas"))
+                }
+                areaIDs[area.id] = areaIDNode.location
+                problems.append(contentsOf: attributes.check(area.attributes ?? [], nodes: areaNode["attributes"]?.elements ?? []))
+                if area.questions.isEmpty {
+                    problems.append(.error("the area '\(area.id)' has no guiding questions", at: (areaNode["questions"] ?? areaNode).location, keyPath: "questions"))
+                }
+                var questionIDs = Set<String>()
+                for (question, questionNode) in zip(area.questions, areaNode["questions"]?.elements ?? []) {
+                    let node = questionNode["id"] ?? questionNode
+                    checkIdentifier(question.id, at: node, problems: &problems)
+                    if !questionIDs.insert(question.id).inserted {
+                        problems.append(.error("the question id '\(question.id)' is used twice in the area '\(area.id)'", at: node.location, keyPath: "questions"))
+                    }
+                }
+            }
+        }
+        let scored = record.groups.contains { $0.areas.contains { $0.scored == true } }
+        if scored {
+            let scores = Set((record.scale ?? []).map(\.score))
+            if scores != Set(0...5) {
+                problems.append(.error(
+                    "a template with scored areas needs a 'scale' giving the meaning of each score 0 to 5",
+                    at: (root["scale"] ?? root).location, keyPath: "scale"))
+            }
+        }
+    }
+
+    private func checkIdentifier(_ id: String, at node: YAMLNode, problems: inout DiagnosticCollector) {
+        if !Identifier.isValid(id) {
+            problems.append(.error("the id '\(id)' must be lowercase letters, digits and single hyphens, starting with a letter", at: node.location))
+        }
+    }
+}
