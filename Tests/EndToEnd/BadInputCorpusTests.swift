@@ -68,7 +68,11 @@ import Testing
         } else {
             try FileManager.default.copyItem(at: Self.folder.appendingPathComponent(badInput.file), to: target)
         }
+        let before = FileManager.default.contents(atPath: target.path)
         let result = try CommandRunner.ethics(arguments(for: badInput, in: directory.url), in: directory.url)
+        // Nothing lost or half-written: the input is untouched and an import left nothing behind.
+        #expect(FileManager.default.contents(atPath: target.path) == before)
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("imported.yaml").path))
         let expected = badInput.expect
             .replacingOccurrences(of: "{dir}", with: directory.path)
             .replacingOccurrences(of: "{root}", with: CommandRunner.repositoryRoot.path)
