@@ -103,10 +103,13 @@ struct DecisionDocument {
             rows: rows + [totals], hasRowHeaders: true)
     }
 
-    /// Text as paragraphs, split at blank lines, as it was typed.
+    /// Text as paragraphs, split at blank lines; the line breaks of a YAML block or a terminal
+    /// inside a paragraph are only where the writer's lines ended, so they become spaces.
     private func paragraphs(_ text: String) -> [Block] {
-        let parts = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        return parts.map { .paragraph($0) }
+        text.components(separatedBy: "\n\n")
+            .map { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+            .filter { !$0.isEmpty }
+            .map { .paragraph($0) }
     }
 }
 

@@ -1,3 +1,4 @@
+import EthicsCore
 import Testing
 @testable import DecisionFlowchart
 
