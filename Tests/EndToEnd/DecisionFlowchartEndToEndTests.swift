@@ -139,7 +139,14 @@ import Testing
         /// Starts `command` in a new 200×50 pane; the pane stays after it ends to show its status.
         func start(_ name: String, _ command: String) throws {
             try tmux(["new-session", "-d", "-s", name, "-x", "200", "-y", "50", command + "; echo \"[exit status $?]\"; sleep 600"])
+            if serverPID == nil {
+                let pid = try CommandRunner.run(tmux, ["-L", socket, "display-message", "-p", "#{pid}"]).stdout
+                serverPID = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
         }
+
+        /// The private server's process id, to end it for certain when the test is over.
+        private var serverPID: pid_t?
 
         func send(_ name: String, _ keys: String...) throws {
             for key in keys { try tmux(["send-keys", "-t", name, key]) }
@@ -164,7 +171,12 @@ import Testing
             throw CancellationError()
         }
 
-        deinit { try? tmux(["kill-server"]) }
+        /// `kill-server` can leave the server waiting on its panes; this server is the test's own,
+        /// so it is then ended by its process id (its panes go with it).
+        deinit {
+            try? tmux(["kill-server"])
+            if let serverPID { kill(serverPID, SIGKILL) }
+        }
     }
 
     @Test(.enabled(if: tmuxPath != nil, "tmux is not installed"))

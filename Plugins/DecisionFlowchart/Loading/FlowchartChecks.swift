@@ -35,8 +35,8 @@ struct FlowchartChecks {
             }
             problems += attributeProblems(lens.attributes)
         }
-        for node in chart.nodes {
-            problems += nodeProblems(node, lensIDs: lensIDs)
+        for position in chart.nodes.indices {
+            problems += nodeProblems(chart.nodes[position], lensIDs: lensIDs)
         }
         return problems
     }
@@ -116,27 +116,39 @@ struct FlowchartChecks {
     }
 
     /// Keys that another kind of node takes: a near miss (a prompt with choices) that the
-    /// decoder cannot see, since every node shares one shape.
+    /// decoder cannot see, since every node shares one shape. Judged from the decoded fields,
+    /// not by walking the node's keys again, so that the check stays cheap on large charts.
     private func misplacedKeys(in node: FlowNode) -> [Diagnostic] {
-        guard let source = node.source else { return [] }
-        let own = node.kind.ownKeys
-        return source.entries.compactMap { entry in
-            guard let key = entry.key.text, NodeKind.kindKeys.contains(key), !own.contains(key) else { return nil }
-            return .error(
-                "'\(key)' does not belong on \(node.kind.phrase) node; \(node.kind.noun) nodes take \(own.map { "'\($0)'" }.joined(separator: ", "))",
-                at: entry.key.location)
+        let kind = node.kind
+        // Appending to an empty array allocates only when a key is out of place.
+        var misplaced: [String] = []
+        if node.choices != nil, kind != .question { misplaced.append("choices") }
+        if node.next != nil, kind == .question || kind == .outcome { misplaced.append("next") }
+        if node.otherwise != nil, kind != .checklist { misplaced.append("otherwise") }
+        if node.items != nil, kind != .checklist { misplaced.append("items") }
+        if node.lenses != nil, kind != .lensEvaluation { misplaced.append("lenses") }
+        if node.minOptions != nil, kind != .lensEvaluation { misplaced.append("min-options") }
+        if node.verdict != nil, kind != .outcome { misplaced.append("verdict") }
+        if node.obligations != nil, kind != .outcome { misplaced.append("obligations") }
+        if node.reviewAfterMonths != nil, kind != .outcome { misplaced.append("review-after-months") }
+        return misplaced.map { key in
+            .error(
+                "'\(key)' does not belong on \(kind.phrase) node; \(kind.noun) nodes take \(kind.ownKeys.map { "'\($0)'" }.joined(separator: ", "))",
+                at: node.location(ofKey: key))
         }
     }
 
+    /// Ids given twice within one node. Nodes hold a handful of choices or items, so pairs
+    /// are compared directly rather than through a dictionary built for every node.
     private func duplicates(_ ids: [Located<String>], what: String, in node: String) -> [Diagnostic] {
-        var seen: [String: SourceLocation] = [:]
-        return ids.compactMap { id in
-            if let first = seen[id.value] {
-                return .error("\(what) id '\(id.value)' is already used in '\(node)' at \(first)", at: id.location)
+        guard ids.count > 1 else { return [] }
+        var problems: [Diagnostic] = []
+        for later in 1..<ids.count {
+            if let first = ids[..<later].first(where: { $0.value == ids[later].value }) {
+                problems.append(.error("\(what) id '\(ids[later].value)' is already used in '\(node)' at \(first.location)", at: ids[later].location))
             }
-            seen[id.value] = id.location
-            return nil
         }
+        return problems
     }
 
     private func attributeProblems(_ ids: [Located<String>]) -> [Diagnostic] {

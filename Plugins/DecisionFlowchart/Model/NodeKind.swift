@@ -34,7 +34,4 @@ public enum NodeKind: String, YAMLStringEnum, Codable, Sendable, Hashable {
         case .outcome: ["verdict", "obligations", "review-after-months"]
         }
     }
-
-    /// Every key that belongs to one kind only.
-    static let kindKeys = ["choices", "next", "otherwise", "items", "lenses", "min-options", "verdict", "obligations", "review-after-months"]
 }

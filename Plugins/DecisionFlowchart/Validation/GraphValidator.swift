@@ -20,16 +20,15 @@ public struct GraphValidator {
         guard count > 0 else { return [] }
         var problems: [Diagnostic] = []
 
-        // Ids: the first node with an id owns it; later ones are reported.
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(count)
-        for (position, node) in nodes.enumerated() {
-            if let first = index[node.id.value] {
+        // Ids: the first node with an id owns it (the chart's index, built while decoding);
+        // later ones are reported.
+        let index = chart.index
+        for position in 0..<count {
+            let node = nodes[position].id
+            if let first = index[node.value], first != position {
                 problems.append(.error(
-                    "node id '\(node.id.value)' is already used at \(nodes[Int(first)].id.location); node ids must be unique within a flowchart",
-                    at: node.id.location))
-            } else {
-                index[node.id.value] = Int32(position)
+                    "node id '\(node.value)' is already used at \(nodes[first].id.location); node ids must be unique within a flowchart",
+                    at: node.location))
             }
         }
 
@@ -40,19 +39,35 @@ public struct GraphValidator {
         targets.reserveCapacity(count * 2)
         var open = [Bool](repeating: false, count: count)
         var isOutcome = [Bool](repeating: false, count: count)
-        for (position, node) in nodes.enumerated() {
-            isOutcome[position] = node.kind == .outcome
-            for target in node.targets {
+        for position in 0..<count {
+            let kind = nodes[position].kind
+            isOutcome[position] = kind == .outcome
+            func follow(_ target: Located<String>) {
                 if let to = index[target.value] {
-                    targets.append(to)
+                    targets.append(Int32(to))
                 } else {
                     open[position] = true
                     problems.append(.error(
-                        "node '\(node.id.value)' leads to '\(target.value)', which is not a node of this flowchart",
+                        "node '\(nodes[position].id.value)' leads to '\(target.value)', which is not a node of this flowchart",
                         at: target.location, suggestion: suggestion(for: target.value, among: index)))
                 }
             }
-            if node.isMissingAWayOn {
+            var missingWayOn = false
+            switch kind {
+            case .question:
+                let choices = nodes[position].choices ?? []
+                missingWayOn = choices.isEmpty
+                for choice in choices {
+                    if let next = choice.next { follow(next) } else { missingWayOn = true }
+                }
+            case .prompt, .lensEvaluation, .checklist:
+                if let next = nodes[position].next { follow(next) } else { missingWayOn = true }
+                if kind == .checklist, let otherwise = nodes[position].otherwise { follow(otherwise) }
+            case .outcome:
+                break
+            }
+            if missingWayOn {
+                let node = nodes[position]
                 open[position] = true
                 problems.append(.error(
                     "\(node.kind.noun) '\(node.id.value)' can never reach an outcome: \(node.missingWayOnReason)",
@@ -63,7 +78,7 @@ public struct GraphValidator {
 
         // Where a walk can go from the start.
         let startID = chart.startID
-        guard let start = index[startID] else {
+        guard let start = index[startID].map(Int32.init) else {
             problems.append(.error(
                 "the start node '\(startID)' is not a node of this flowchart",
                 at: chart.start?.location ?? chart.location, suggestion: suggestion(for: startID, among: index)))
@@ -96,7 +111,7 @@ public struct GraphValidator {
 
         for position in 0..<count where !reachable[position] {
             let node = nodes[position]
-            guard index[node.id.value] == Int32(position) else { continue }
+            guard index[node.id.value] == position else { continue }
             problems.append(.error(
                 "node '\(node.id.value)' cannot be reached from the start node '\(startID)'",
                 at: node.id.location))
@@ -150,22 +165,13 @@ public struct GraphValidator {
 
     /// A did-you-mean for a mistyped node id. Skipped for very large charts, where comparing
     /// against every id would cost more than the rest of the check.
-    private func suggestion(for id: String, among index: [String: Int32]) -> String? {
+    private func suggestion(for id: String, among index: [String: Int]) -> String? {
         guard index.count <= 5_000 else { return nil }
         return Suggestion.didYouMean(id, among: chart.nodes.map(\.id.value))
     }
 }
 
 extension FlowNode {
-    /// Whether the node lacks a way on that its kind needs.
-    var isMissingAWayOn: Bool {
-        switch kind {
-        case .question: (choices ?? []).contains { $0.next == nil } || (choices ?? []).isEmpty
-        case .prompt, .lensEvaluation, .checklist: next == nil
-        case .outcome: false
-        }
-    }
-
     var missingWayOnReason: String {
         switch kind {
         case .question:

@@ -16,9 +16,10 @@ enum SyntheticFlowchart {
             """
         text.reserveCapacity(count * 110)
         let outcomes = 4
-        let last = count - outcomes
-        func target(_ index: Int) -> String { index >= last ? "end-\(index % outcomes)" : "n\(index)" }
-        for index in 0..<last {
+        // The last node before the outcomes is a question leading to each of them.
+        let router = count - outcomes - 1
+        func target(_ index: Int) -> String { "n\(min(index, router))" }
+        for index in 0..<router {
             switch index % 5 {
             case 0:
                 text += "  - {id: n\(index), kind: question, text: Go on?, attributes: [justice], choices: [{id: a, label: On, next: \(target(index + 1))}, {id: b, label: Skip, next: \(target(index + 2))}]}\n"
@@ -33,6 +34,8 @@ enum SyntheticFlowchart {
                 text += "  - {id: n\(index), kind: question, text: Again?, choices: [{id: a, label: Again, next: \(target(max(0, index - 3)))}, {id: b, label: On, next: \(target(index + 1))}]}\n"
             }
         }
+        let choices = (0..<outcomes).map { "{id: c\($0), label: Outcome \($0), next: end-\($0)}" }.joined(separator: ", ")
+        text += "  - {id: n\(router), kind: question, text: Which outcome?, choices: [\(choices)]}\n"
         for outcome in 0..<outcomes {
             text += "  - {id: end-\(outcome), kind: outcome, text: Done., verdict: proceed, obligations: [Keep the record.]}\n"
         }
