@@ -1,42 +1,82 @@
 public import ArgumentParser
 public import EthicsCore
+public import EthicsDiagnostics
 
-/// Decision flowchart: Walk a proposal through the ethical decision-making flow and keep the decision record
+/// Decision flowchart: walks a proposal through the ethical decision-making flow (recognise the
+/// issue, get the facts, weigh the options through the ethical lenses, choose and test, act and
+/// reflect) and keeps the decision record in the register.
 ///
-/// The host creates one instance per run with the settings from `plugins.decision-flowchart` in the
-/// configuration and the shared services in `context`.
+/// Flowcharts are content (`Configs/content/flowcharts/*.yaml`, plus any a council adds), read
+/// only when a command needs them, since the host creates every enabled plugin on each run.
 public struct DecisionFlowchartPlugin: EthicsPlugin {
-    /// The plugin's section of the configuration. Unknown keys are reported as errors.
-    public struct Settings: Decodable, Sendable {
-        /// A heading for the status page; defaults to the plugin's name.
-        public var heading: String?
-    }
-
-    public static var command: any ParsableCommand.Type { DecisionFlowchartPluginCommand.self }
+    public static var command: any ParsableCommand.Type { DecisionFlowchartCommand.self }
 
     let settings: Settings
-    let model: DataModel
+    let context: PluginContext
 
     public init(settings: Settings, context: PluginContext) throws {
         self.settings = settings
-        model = context.model
+        self.context = context
     }
 
-    /// What the plugin sees of the council: a starting point to replace with real work.
-    func statusDocument() -> Document {
-        var document = Document(
-            title: settings.heading ?? Self.descriptor.name,
-            metadata: [.init("Council", model.council.name), .init("Plugin version", Self.descriptor.version)])
-        document.append(.paragraph(Self.descriptor.summary))
-        document.append(.heading(level: 2, "Attributes of ethical practice"))
-        document.append(.list(.unordered, items: model.attributes.attributes.map { attribute in
-            [.paragraph([.strong(attribute.name), .text(": \(attribute.summary)")])]
-        }))
-        return document
+    var loader: FlowchartLoader { FlowchartLoader(attributes: context.model.attributes) }
+
+    /// The configured charts as read, with their problems (for `validate`).
+    func loadConfigured() throws(DiagnosticError) -> FlowchartSet {
+        guard !settings.flowcharts.isEmpty else {
+            throw .error(
+                "no flowchart files are configured for decision-flowchart",
+                file: context.configFile,
+                suggestion: "list them under 'plugins.decision-flowchart.flowcharts', or extend the default configuration")
+        }
+        return try loader.load(settings.flowcharts)
+    }
+
+    /// The configured charts, every one valid; any problem is bad content (exit status 2).
+    func flowcharts() throws(DiagnosticError) -> [Flowchart] {
+        try loadConfigured().requireValid()
+    }
+
+    /// The chart with id `id`, or the default chart (the setting, else the first configured).
+    func flowchart(_ id: String?) throws(DiagnosticError) -> Flowchart {
+        let charts = try flowcharts()
+        if let id {
+            guard let chart = charts.first(where: { $0.id.value == id }) else {
+                throw .error(
+                    "no flowchart has the id '\(id)'",
+                    suggestion: Suggestion.didYouMean(id, among: charts.map(\.id.value))
+                        ?? "the flowcharts are: \(charts.map(\.id.value).joined(separator: ", "))")
+            }
+            return chart
+        }
+        if let wanted = settings.defaultFlowchart {
+            guard let chart = charts.first(where: { $0.id.value == wanted.value }) else {
+                throw .error(
+                    "default-flowchart names '\(wanted.value)', which no configured flowchart has", at: wanted.location,
+                    suggestion: Suggestion.didYouMean(wanted.value, among: charts.map(\.id.value)))
+            }
+            return chart
+        }
+        guard let first = charts.first else {
+            throw .error("no flowchart is configured", file: context.configFile)
+        }
+        return first
+    }
+
+    /// Reads and checks every flowchart, and the default chart's id, for `ethics config check`.
+    public func checkContent() throws(DiagnosticError) {
+        _ = try flowchart(nil)
     }
 }
 
 /// `ethics decision-flowchart`: the plugin's command tree.
-struct DecisionFlowchartPluginCommand: ParsableCommand {
-    static let configuration = CommandConfiguration.plugin(DecisionFlowchartPlugin.self, subcommands: [StatusCommand.self])
+struct DecisionFlowchartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration.plugin(
+        DecisionFlowchartPlugin.self,
+        discussion: """
+            Walk a proposal with 'run --title TEXT' (interactively on a terminal, or from an answers \
+            file with --answers); the decision record is kept in the register. 'list' and 'show ID' \
+            give past decisions; 'validate' and 'render' check and draw the flowcharts.
+            """,
+        subcommands: [RunCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, RenderCommand.self])
 }

@@ -7,7 +7,7 @@ extension DecisionFlowchartPlugin {
         name: "Decision flowchart",
         summary: "Walk a proposal through the ethical decision-making flow and keep the decision record",
         version: "0.1.0",
-        publishes: [],
-        listens: []
+        publishes: ["decision.started", "decision.step", "decision.recorded"],
+        listens: ["codes.mapped"]
     )
 }

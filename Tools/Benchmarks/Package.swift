@@ -45,6 +45,17 @@ let package = Package(
             dependencies: ["BenchSupport", .product(name: "Glossary", package: "EthicsToolkit")],
             path: "Sources/bench-glossary"
         ),
+        .executableTarget(
+            name: "bench-flowchart",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "DecisionFlowchart", package: "EthicsToolkit"),
+                .product(name: "EthicsCore", package: "EthicsToolkit"),
+                .product(name: "EthicsYAML", package: "EthicsToolkit"),
+                .product(name: "EthicsDiagnostics", package: "EthicsToolkit"),
+            ],
+            path: "Sources/bench-flowchart"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,20 +1,11 @@
 import EthicsCore
-import EthicsRender
-import EthicsTestSupport
 import Testing
 @testable import DecisionFlowchart
 
 @Suite struct DecisionFlowchartPluginTests {
     @Test func descriptorComesFromTheManifest() {
         #expect(DecisionFlowchartPlugin.descriptor.id == "decision-flowchart")
-    }
-
-    @Test func statusShowsTheCouncilAndItsAttributes() throws {
-        let context = TestContext.make(council: Council(id: "testshire", name: "Testshire Council"))
-        let plugin = try DecisionFlowchartPlugin(settings: .init(heading: "Status"), context: context.plugin)
-        let markdown = try Renderer().render(plugin.statusDocument(), as: .markdown)
-        #expect(markdown.contains("Testshire Council"))
-        #expect(markdown.contains("Explicability"))
-        #expect(markdown.contains("# Status"))
+        #expect(DecisionFlowchartPlugin.descriptor.publishes == ["decision.started", "decision.step", "decision.recorded"])
+        #expect(DecisionFlowchartPlugin.descriptor.listens == ["codes.mapped"])
     }
 }

@@ -1,0 +1,18 @@
+import ArgumentParser
+import EthicsCore
+
+/// `--format` for documents without diagrams of their own to export: the decision record and the
+/// list of decisions.
+struct RecordFormatOption: ParsableArguments {
+    static let supported: [OutputFormat] = [.text, .markdown, .html, .json]
+
+    @Option(help: ArgumentHelp("Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard Self.supported.contains(format) else {
+            throw ValidationError(
+                "a decision record is written as \(Self.supported.map(\.rawValue).joined(separator: ", ")); use 'render' for the flowchart as \(format.rawValue)")
+        }
+    }
+}

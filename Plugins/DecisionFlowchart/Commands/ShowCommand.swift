@@ -1,0 +1,44 @@
+import ArgumentParser
+import EthicsCore
+import EthicsDiagnostics
+
+/// `ethics decision-flowchart show ID`: a past decision record, as it was kept.
+struct ShowCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a decision record from the register.")
+
+    @Argument(help: ArgumentHelp("The decision's id, such as dec-2026-0001.", valueName: "id"))
+    var id: String
+
+    @Option(help: "A version of the record other than the latest.")
+    var version: Int?
+
+    @OptionGroup var format: RecordFormatOption
+
+    func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
+        guard let record = try context.register.fetch(id, version: version) else {
+            let known = try context.register.latestVersions(kind: .decision).map(\.id)
+            throw DiagnosticError.error(
+                version == nil ? "there is no decision '\(id)' in the register" : "decision '\(id)' has no version \(version ?? 0)",
+                suggestion: Suggestion.didYouMean(id, among: known) ?? "list the decisions with 'ethics decision-flowchart list'")
+        }
+        guard record.kind == .decision else {
+            throw DiagnosticError.error(
+                "'\(id)' is a \(record.kind.rawValue), not a decision", suggestion: "show it with 'ethics records show \(id)'")
+        }
+        let content: DecisionRecordContent
+        do {
+            content = try record.decodeBody(as: DecisionRecordContent.self)
+        } catch {
+            throw DiagnosticError.error(
+                "'\(id)' was not recorded by decision-flowchart", suggestion: "show it with 'ethics records show \(id)'")
+        }
+        // The path is drawn only on the chart it was walked on: same id, same version.
+        let chart = (try? plugin.flowcharts())?.first {
+            $0.id.value == content.flowchart.id && $0.version == content.flowchart.version
+        }
+        let document = DecisionDocument(
+            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart)
+        context.output.write(try context.renderer.render(document.document, as: format.format))
+    }
+}

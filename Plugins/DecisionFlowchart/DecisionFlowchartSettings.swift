@@ -1,0 +1,48 @@
+public import EthicsCore
+import EthicsDiagnostics
+import EthicsYAML
+
+extension DecisionFlowchartPlugin {
+    /// The plugin's section of the configuration:
+    ///
+    /// ```yaml
+    /// plugins:
+    ///   decision-flowchart:
+    ///     flowcharts: [content/flowcharts/ethical-decision.yaml]
+    ///     default-flowchart: ethical-decision
+    /// ```
+    ///
+    /// A council adds its own chart with `flowcharts+: [local/our-flow.yaml]`, or replaces the
+    /// shipped ones by giving the list.
+    public struct Settings: Decodable, Sendable {
+        /// The flowchart files, each resolved against the configuration file that lists it.
+        public var flowcharts: [ContentPath]
+        /// The chart `run` walks without `--flowchart`; the first chart listed when absent.
+        public var defaultFlowchart: Located<String>?
+
+        public init(flowcharts: [ContentPath], defaultFlowchart: Located<String>? = nil) {
+            self.flowcharts = flowcharts
+            self.defaultFlowchart = defaultFlowchart
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case flowcharts
+            case defaultFlowchart = "default-flowchart"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            flowcharts = try container.decode([ContentPath].self, forKey: .flowcharts)
+            defaultFlowchart = try container.decodeIfPresent(Located<String>.self, forKey: .defaultFlowchart)
+            var seen: [String: ContentPath] = [:]
+            for file in flowcharts {
+                if let first = seen[file.path] {
+                    throw DiagnosticError.error(
+                        "'\(file.written)' is listed twice; it is already loaded from \(first.location)",
+                        at: file.location, keyPath: "plugins.decision-flowchart.flowcharts")
+                }
+                seen[file.path] = file
+            }
+        }
+    }
+}

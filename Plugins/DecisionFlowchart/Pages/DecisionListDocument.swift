@@ -1,0 +1,41 @@
+import EthicsCore
+
+/// `list`: the decisions in the register, newest last, and any sessions saved to finish later.
+struct DecisionListDocument {
+    let decisions: [(version: RecordVersion, content: DecisionRecordContent?)]
+    let sessions: [SavedSession]
+
+    var document: Document {
+        var document = Document(title: "Decisions")
+        if decisions.isEmpty {
+            document.append(.paragraph("No decisions have been recorded yet. Start one with 'ethics decision-flowchart run --title TEXT'."))
+        } else {
+            document.append(.paragraph("\(decisions.count) \(decisions.count == 1 ? "decision" : "decisions") recorded."))
+            document.append(.table(Table(
+                caption: ["Decisions in the register"],
+                header: ["Id", "Date", "Title", "Flowchart", "Verdict", "Author", "Review by"],
+                rows: decisions.map { version, content in
+                    [
+                        Table.Cell([.code(version.id)]), "\(content?.date.description ?? "")", "\(version.title)",
+                        "\(content.map { "\($0.flowchart.id) \($0.flowchart.version)" } ?? "")", "\(version.status)",
+                        "\(version.author)", "\(version.reviewBy?.description ?? "")",
+                    ]
+                },
+                hasRowHeaders: true)))
+        }
+        if !sessions.isEmpty {
+            document.append(.heading(level: 2, "Saved sessions"))
+            document.append(.table(Table(
+                caption: ["Unfinished walks, resumed with 'run --resume ID'"],
+                header: ["Session", "Title", "Flowchart", "Author", "Answers so far"],
+                rows: sessions.map { session in
+                    [
+                        Table.Cell([.code(session.id)]), "\(session.title)", "\(session.walk.flowchartID)", "\(session.author)",
+                        "\(session.walk.steps.count)",
+                    ]
+                },
+                hasRowHeaders: true)))
+        }
+        return document
+    }
+}
