@@ -12,6 +12,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
+    /// Stands in for the position of a value that was never written (a decoding placeholder);
+    /// such values are never reported, since their file already failed to decode.
+    public static let unknown = SourceLocation(file: "", line: 0, column: 0)
+
     /// `path:line:column`, the prefix editors and CI annotators recognise.
     public var description: String { "\(file):\(line):\(column)" }
 

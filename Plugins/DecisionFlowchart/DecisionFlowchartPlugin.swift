@@ -1,6 +1,7 @@
 public import ArgumentParser
 public import EthicsCore
 public import EthicsDiagnostics
+import EthicsYAML
 
 /// Decision flowchart: walks a proposal through the ethical decision-making flow (recognise the
 /// issue, get the facts, weigh the options through the ethical lenses, choose and test, act and

@@ -1,6 +1,6 @@
 public import EthicsCore
 import EthicsDiagnostics
-import EthicsYAML
+public import EthicsYAML
 
 extension DecisionFlowchartPlugin {
     /// The plugin's section of the configuration:

@@ -61,7 +61,7 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
 
     /// Stands in for a path reported as invalid, so the rest of the configuration is still checked.
     public static var yamlPlaceholder: ContentPath {
-        ContentPath(path: "", written: "", location: SourceLocation(file: "", line: 0, column: 0))
+        ContentPath(path: "", written: "", location: .unknown)
     }
 
     /// Parses the YAML file this path names. A problem with the file as a whole (missing,

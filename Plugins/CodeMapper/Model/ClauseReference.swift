@@ -13,14 +13,7 @@ struct ClauseReference: Decodable, Sendable, Hashable {
     }
 
     init(from decoder: any Decoder) throws {
-        let node = try? YAMLNode(from: decoder)
-        id = try decoder.singleValueContainer().decode(String.self)
-        location = node?.location ?? .unknown
+        let located = try Located<String>(from: decoder)
+        self.init(id: located.value, location: located.location)
     }
-}
-
-extension SourceLocation {
-    /// Stands in for the position of a value that was never written (a decoding placeholder);
-    /// such values are never reported, since their file already failed to decode.
-    static let unknown = SourceLocation(file: "", line: 0, column: 0)
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EthicsCore
 import EthicsDiagnostics
+import EthicsYAML
 import Foundation
 import Glibc
 

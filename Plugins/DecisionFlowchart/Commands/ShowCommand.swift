@@ -1,6 +1,7 @@
 import ArgumentParser
 import EthicsCore
 import EthicsDiagnostics
+import EthicsYAML
 
 /// `ethics decision-flowchart show ID`: a past decision record, as it was kept.
 struct ShowCommand: PluginCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EthicsCore
 import EthicsDiagnostics
+import EthicsYAML
 
 /// `ethics decision-flowchart validate [FILE]`: checks the configured flowcharts, or one file.
 struct ValidateCommand: PluginCommand {

@@ -1,3 +1,4 @@
+public import EthicsYAML
 /// One answer to a question node, and the node it leads to.
 public struct Choice: Decodable, Sendable, Hashable {
     public var id: Located<String>

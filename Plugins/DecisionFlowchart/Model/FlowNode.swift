@@ -1,5 +1,5 @@
 public import EthicsDiagnostics
-import EthicsYAML
+public import EthicsYAML
 
 /// One node of a flowchart, as written. Every kind shares one shape so that a key that does not
 /// belong to a node's kind (`choices` on a prompt) is reported by the content checks with a

@@ -1,6 +1,6 @@
 public import EthicsCore
 public import EthicsDiagnostics
-import EthicsYAML
+public import EthicsYAML
 
 /// A decision flowchart as its file gives it: the nodes, the lenses options are weighed through,
 /// and where the content came from. Loading checks it (see `FlowchartChecks` and

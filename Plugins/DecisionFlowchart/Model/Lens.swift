@@ -1,3 +1,4 @@
+public import EthicsYAML
 /// One of the ethical lenses through which options are weighed (rights, justice, utilitarian,
 /// common good, virtue, care), as the flowchart defines it.
 public struct Lens: Decodable, Sendable, Hashable {

@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsYAML
 
 /// `render`: a flowchart as a diagram, and (in Markdown, HTML and text) each node in words, so
 /// the chart reads without the picture too.

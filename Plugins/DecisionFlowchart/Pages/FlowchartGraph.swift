@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsYAML
 
 /// A flowchart as boxes and arrows: questions as diamonds, outcomes as stadiums, and the nodes
 /// a decision passed marked `visited`, so a record shows the path it took through the chart.

@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsYAML
 import Foundation
 
 /// Turns a finished walk into the content of its decision record: the path in words, the

@@ -1,3 +1,4 @@
+import EthicsYAML
 import Foundation
 
 /// What each kind of node accepts, and where an accepted answer leads: one set of rules for

@@ -1,3 +1,4 @@
+import EthicsYAML
 /// Where a person is in a flowchart and how they got there: the answers given so far and the
 /// node they are at. A plain value, so that it can be saved to resume later, stepped back, and
 /// replayed against the chart when a session is resumed.

@@ -1,5 +1,6 @@
 import EthicsCore
 import EthicsDiagnostics
+import EthicsYAML
 import Foundation
 
 /// Walks a flowchart with a person at a terminal: numbered choices, multi-line answers, and

@@ -1,4 +1,5 @@
 public import EthicsDiagnostics
+import EthicsYAML
 
 /// Checks the shape of a flowchart as a graph, in time linear in its nodes and edges: duplicate
 /// ids, ways on that name no node, nodes the start never reaches, nodes with no way on, and

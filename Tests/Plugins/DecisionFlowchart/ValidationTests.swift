@@ -1,9 +1,10 @@
+@testable import DecisionFlowchart
 import EthicsCore
 import EthicsDiagnostics
 import EthicsTestSupport
+import EthicsYAML
 import Foundation
 import Testing
-@testable import DecisionFlowchart
 
 /// The shipped chart is valid, and each problem the validator knows is reported, at its place,
 /// by a chart broken in exactly that way.

@@ -1,8 +1,8 @@
 public import EthicsDiagnostics
-import EthicsYAML
 
-/// A value written in a flowchart or answers file together with where it was written, so that
-/// a reference to a node that does not exist is reported at its own line and column.
+/// A value decoded from YAML together with where it was written, so that a reference to
+/// something that does not exist (a flowchart node, a code clause) is reported at its own line
+/// and column rather than at the file or the list holding it.
 public struct Located<Value: Decodable & Sendable & Hashable>: Decodable, Sendable, Hashable {
     public var value: Value
     public var location: SourceLocation
@@ -17,10 +17,4 @@ public struct Located<Value: Decodable & Sendable & Hashable>: Decodable, Sendab
         value = try decoder.singleValueContainer().decode(Value.self)
         location = node?.location ?? .unknown
     }
-}
-
-extension SourceLocation {
-    /// Stands in for the position of a value that was never written (a decoding placeholder);
-    /// such values are never reported, since their file already failed to decode.
-    static let unknown = SourceLocation(file: "", line: 0, column: 0)
 }
