@@ -5,7 +5,7 @@ extension CanvasBuilderPlugin {
     public static let descriptor = PluginDescriptor(
         id: "canvas-builder",
         name: "Canvas builder",
-        summary: "Build, fill, check and render a Data Ethics Canvas and the UK Data Ethics Framework self-assessment",
+        summary: "Build, fill, check and render a Data Ethics Canvas and the UK Data Ethics Framework self-assessment.",
         version: "0.1.0",
         publishes: ["canvas.created", "canvas.updated", "canvas.checked"],
         listens: []

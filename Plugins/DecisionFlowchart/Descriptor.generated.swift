@@ -5,7 +5,7 @@ extension DecisionFlowchartPlugin {
     public static let descriptor = PluginDescriptor(
         id: "decision-flowchart",
         name: "Decision flowchart",
-        summary: "Walk a proposal through the ethical decision-making flow and keep the decision record",
+        summary: "Walk a proposal through the ethical decision-making flow and keep the decision record.",
         version: "0.1.0",
         publishes: ["decision.started", "decision.step", "decision.recorded"],
         listens: ["codes.mapped"]
