@@ -46,29 +46,9 @@ struct AnswersFile {
             decoder.keyPathPrefix = ["areas", id]
             guard let entry = decoder.decode(CanvasAreaRecord.self, from: value, collectingInto: &problems) else { continue }
             if let score = entry.score {
-                let at = (value["score"] ?? value).location
-                if !area.scored {
-                    problems.append(.error("the area '\(id)' is not scored", at: at, keyPath: "areas.\(id).score"))
-                } else if !template.scores.contains(score) {
-                    problems.append(.error("the score \(score) is outside 0 to 5", at: at, keyPath: "areas.\(id).score"))
-                }
+                CanvasFile.checkScore(score, for: area, at: value["score"] ?? value, template: template, problems: &problems)
             }
-            var answers: [(String, String?)] = []
-            for (questionNode, answerNode) in entry.answers?.entries ?? [] {
-                let question = questionNode.text ?? ""
-                guard area.questions.contains(where: { $0.id == question }) else {
-                    let ids = area.questions.map(\.id)
-                    problems.append(.error(
-                        "the area '\(id)' has no question '\(question)'", at: questionNode.location, keyPath: "areas.\(id).answers",
-                        suggestion: Suggestion.didYouMean(question, among: ids) ?? "its questions are \(ids.joined(separator: ", "))"))
-                    continue
-                }
-                guard answerNode.kind == .scalar else {
-                    problems.append(.error("an answer is text; write it as a single value (use '|' for several lines)", at: answerNode.location))
-                    continue
-                }
-                answers.append((question, answerNode.isNull ? nil : answerNode.text))
-            }
+            let answers = CanvasFile.checkedAnswers(entry.answers, for: area, problems: &problems)
             canvas.withArea(id, in: template) { area in
                 if value["status"] != nil { area.status = entry.status }
                 if value["score"] != nil { area.score = entry.score }

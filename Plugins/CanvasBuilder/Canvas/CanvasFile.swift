@@ -54,27 +54,10 @@ enum CanvasFile {
             guard let record = decoder.decode(CanvasAreaRecord.self, from: value, collectingInto: &problems) else { continue }
             var entry = CanvasArea(id: id, status: record.status, score: record.score, notes: record.notes)
             if let score = record.score {
-                let scoreNode = value["score"] ?? value
-                if !area.scored {
-                    problems.append(.error("the area '\(id)' is not scored; only \(template.areas.filter(\.scored).map(\.id).joined(separator: ", ")) take a score", at: scoreNode.location, keyPath: "areas.\(id).score"))
-                } else if !template.scores.contains(score) {
-                    problems.append(.error("the score \(score) is outside 0 to 5", at: scoreNode.location, keyPath: "areas.\(id).score"))
-                }
+                checkScore(score, for: area, at: value["score"] ?? value, template: template, problems: &problems)
             }
-            for (questionNode, answerNode) in record.answers?.entries ?? [] {
-                let question = questionNode.text ?? ""
-                guard area.questions.contains(where: { $0.id == question }) else {
-                    let ids = area.questions.map(\.id)
-                    problems.append(.error(
-                        "the area '\(id)' has no question '\(question)'", at: questionNode.location, keyPath: "areas.\(id).answers",
-                        suggestion: Suggestion.didYouMean(question, among: ids) ?? "its questions are \(ids.joined(separator: ", "))"))
-                    continue
-                }
-                guard answerNode.kind == .scalar else {
-                    problems.append(.error("an answer is text; write it as a single value (use '|' for several lines)", at: answerNode.location, keyPath: "areas.\(id).answers.\(question)"))
-                    continue
-                }
-                if !answerNode.isNull { entry.setAnswer(question, answerNode.text ?? "") }
+            for (question, answer) in checkedAnswers(record.answers, for: area, problems: &problems) {
+                if let answer { entry.setAnswer(question, answer) }
             }
             entry.odi = record.odi.flatMap { passthrough($0, problems: &problems) }
             areas.append(entry)
@@ -91,6 +74,45 @@ enum CanvasFile {
             "unknown area '\(id)' in template '\(template.id)'", at: node.location, keyPath: keyPath,
             suggestion: Suggestion.didYouMean(id, among: ids) ?? "its areas are \(ids.joined(separator: ", "))"))
         return nil
+    }
+
+    /// Reports a score given to an area that takes none, or one outside the template's scale.
+    static func checkScore(
+        _ score: Int, for area: CanvasTemplate.Area, at node: YAMLNode, template: CanvasTemplate, problems: inout DiagnosticCollector
+    ) {
+        let keyPath = "areas.\(area.id).score"
+        if !area.scored {
+            let scored = template.areas.filter(\.scored).map(\.id).joined(separator: ", ")
+            problems.append(.error("the area '\(area.id)' is not scored; only \(scored) take a score", at: node.location, keyPath: keyPath))
+        } else if !template.scores.contains(score) {
+            problems.append(.error("the score \(score) is outside 0 to 5", at: node.location, keyPath: keyPath))
+        }
+    }
+
+    /// The answers written under an area, each naming one of its questions and holding text (nil
+    /// when written as null, which clears an answer); anything else is reported and left out.
+    static func checkedAnswers(
+        _ node: YAMLNode?, for area: CanvasTemplate.Area, problems: inout DiagnosticCollector
+    ) -> [(question: String, answer: String?)] {
+        var answers: [(question: String, answer: String?)] = []
+        for (questionNode, answerNode) in node?.entries ?? [] {
+            let question = questionNode.text ?? ""
+            guard area.questions.contains(where: { $0.id == question }) else {
+                let ids = area.questions.map(\.id)
+                problems.append(.error(
+                    "the area '\(area.id)' has no question '\(question)'", at: questionNode.location, keyPath: "areas.\(area.id).answers",
+                    suggestion: Suggestion.didYouMean(question, among: ids) ?? "its questions are \(ids.joined(separator: ", "))"))
+                continue
+            }
+            guard answerNode.kind == .scalar else {
+                problems.append(.error(
+                    "an answer is text; write it as a single value (use '|' for several lines)", at: answerNode.location,
+                    keyPath: "areas.\(area.id).answers.\(question)"))
+                continue
+            }
+            answers.append((question, answerNode.isNull ? nil : answerNode.text ?? ""))
+        }
+        return answers
     }
 
     private static func passthrough(_ record: PassthroughRecord, problems: inout DiagnosticCollector) -> ODIPassthrough? {
