@@ -47,10 +47,6 @@ enum Timestamp {
         return (String(decoding: bytes, as: UTF8.self), exact)
     }
 
-    static func format(_ date: Date) -> String {
-        stamp(date).text
-    }
-
     /// The date a stored time stands for; nil when the text is not a time the register wrote.
     static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
