@@ -64,6 +64,13 @@ var targets: [Target] = [
         path: "Modules/EthicsCore",
         swiftSettings: swiftSettings
     ),
+    // Comma-separated files as spreadsheets write them, every field with its line and column.
+    .target(
+        name: "EthicsCSV",
+        dependencies: ["EthicsDiagnostics"],
+        path: "Modules/EthicsCSV",
+        swiftSettings: swiftSettings
+    ),
     .target(
         name: "EthicsRender",
         dependencies: ["EthicsCore"],
@@ -73,7 +80,7 @@ var targets: [Target] = [
     // The register: records, their versions and links, and the hash-chained journal, on SQLite.
     .target(
         name: "EthicsRecords",
-        dependencies: ["EthicsCore", "EthicsDiagnostics", grdb, crypto],
+        dependencies: ["EthicsCore", "EthicsCSV", "EthicsDiagnostics", grdb, crypto],
         path: "Modules/EthicsRecords",
         swiftSettings: swiftSettings
     ),
@@ -107,6 +114,12 @@ var targets: [Target] = [
         name: "EthicsYAMLTests",
         dependencies: ["EthicsYAML", "EthicsDiagnostics", "EthicsTestSupport"],
         path: "Tests/Modules/EthicsYAML",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "EthicsCSVTests",
+        dependencies: ["EthicsCSV", "EthicsDiagnostics"],
+        path: "Tests/Modules/EthicsCSV",
         swiftSettings: swiftSettings
     ),
     .testTarget(

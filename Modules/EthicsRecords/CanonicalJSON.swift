@@ -18,14 +18,26 @@ enum CanonicalJSON {
 
     /// `{"a":"1","b":"2"}`, keys in the order `JSONEncoder` sorts them.
     static func object(_ fields: [(key: String, value: String)]) -> String {
+        object(json: fields.map { ($0.key, string($0.value)) })
+    }
+
+    /// An object whose values are already JSON text (nested objects, numbers), keys sorted.
+    static func object(json fields: [(key: String, value: String)]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         for (position, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             appendString(field.key, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            appendString(field.value, to: &bytes)
+            bytes.append(contentsOf: field.value.utf8)
         }
         bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `"text"`, escaped as `JSONEncoder` escapes it.
+    static func string(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendString(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 

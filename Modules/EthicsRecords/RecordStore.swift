@@ -163,16 +163,35 @@ public final class RecordStore: RecordRegister {
 
     public func record(_ draft: RecordDraft) throws -> RecordVersion {
         try draft.validate()
+        return try write { db, time in try insertRecord(db, draft: draft, time: time) }
+    }
+
+    /// Keeps every draft as a new record in one transaction, then journals the event `announcing`
+    /// makes of what was kept: all of them are kept, with the event, or none is.
+    ///
+    /// For bringing many records in at once (a council's existing decision log): one commit, so
+    /// one sync to disk, rather than one per record, and an error part-way leaves nothing behind.
+    public func recordAll<E: Event>(
+        _ drafts: [RecordDraft], announcing: ([RecordVersion]) -> E
+    ) throws -> [RecordVersion] {
+        for draft in drafts { try draft.validate() }
         return try write { db, time in
-            let year = Self.year(of: time.text)
-            let serial = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT MAX(serial) FROM record WHERE kind = ? AND year = ?"),
-                arguments: [draft.kind.rawValue, year]) ?? 0
-            let id = draft.kind.recordID(year: year, serial: serial + 1)
-            try db.cachedStatement(sql: "INSERT INTO record (id, kind, year, serial, created_at) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [id, draft.kind.rawValue, year, serial + 1, time.text])
-            return try insertVersion(db, draft: draft, id: id, number: 1, created: time, time: time, topic: "record.created")
+            let kept = try drafts.map { try insertRecord(db, draft: $0, time: time) }
+            let event = announcing(kept)
+            try Self.append(db, topic: E.topic, payload: Self.payload(of: event), time: time.text)
+            return kept
         }
+    }
+
+    private func insertRecord(_ db: Database, draft: RecordDraft, time: Stamp) throws -> RecordVersion {
+        let year = Self.year(of: time.text)
+        let serial = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT MAX(serial) FROM record WHERE kind = ? AND year = ?"),
+            arguments: [draft.kind.rawValue, year]) ?? 0
+        let id = draft.kind.recordID(year: year, serial: serial + 1)
+        try db.cachedStatement(sql: "INSERT INTO record (id, kind, year, serial, created_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [id, draft.kind.rawValue, year, serial + 1, time.text])
+        return try insertVersion(db, draft: draft, id: id, number: 1, created: time, time: time, topic: "record.created")
     }
 
     public func addVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion {
@@ -211,16 +230,20 @@ public final class RecordStore: RecordRegister {
         }
     }
 
-    /// Appends an event to the journal as its topic and its JSON encoding (keys sorted, dates in
-    /// ISO 8601), in a transaction of its own.
+    /// Appends an event to the journal as its topic and its JSON encoding, in a transaction of its own.
     public func journal<E: Event>(_ event: E) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
+        let payload = try Self.payload(of: event)
         try write { db, time in
             _ = try Self.append(db, topic: E.topic, payload: payload, time: time.text)
         }
+    }
+
+    /// An event as the journal keeps it: JSON, keys sorted, dates in ISO 8601.
+    static func payload<E: Event>(of event: E) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(event), as: UTF8.self)
     }
 
     private func insertVersion(
@@ -369,6 +392,14 @@ public final class RecordStore: RecordRegister {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY sequence").map(Self.entry(from:))
                 .filter { !excluded.contains($0.topic) }
+        }
+    }
+
+    /// The journal entries of one topic, in order.
+    public func journalEntries(topic: String) throws -> [JournalEntry] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE topic = ? ORDER BY sequence", arguments: [topic])
+                .map(Self.entry(from:))
         }
     }
 

@@ -13,6 +13,7 @@ import Testing
         enum Reading: String, Decodable, Sendable {
             case config, attributes, code, glossary, flowchart, canvas
             case decJSON = "dec-json"
+            case recordsImport = "records-import"
         }
 
         var file: String
@@ -69,10 +70,15 @@ import Testing
             try FileManager.default.copyItem(at: Self.folder.appendingPathComponent(badInput.file), to: target)
         }
         let before = FileManager.default.contents(atPath: target.path)
-        let result = try CommandRunner.ethics(arguments(for: badInput, in: directory.url), in: directory.url)
+        let data = directory.url.appendingPathComponent("data")
+        let result = try CommandRunner.ethics(
+            arguments(for: badInput, in: directory.url), environment: ["XDG_DATA_HOME": data.path], in: directory.url)
         // Nothing lost or half-written: the input is untouched and an import left nothing behind.
         #expect(FileManager.default.contents(atPath: target.path) == before)
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("imported.yaml").path))
+        if badInput.reading == .recordsImport {
+            #expect(!FileManager.default.fileExists(atPath: data.path), "a refused import created a register")
+        }
         let expected = badInput.expect
             .replacingOccurrences(of: "{dir}", with: directory.path)
             .replacingOccurrences(of: "{root}", with: CommandRunner.repositoryRoot.path)
@@ -100,6 +106,7 @@ import Testing
         case .flowchart: return ["decision-flowchart", "validate", file]
         case .canvas: return ["canvas-builder", "check", file]
         case .decJSON: return ["canvas-builder", "import", file, "--output", directory.appendingPathComponent("imported.yaml").path]
+        case .recordsImport: return ["records", "import", file]
         }
     }
 }

@@ -12,13 +12,13 @@ import Glibc
 struct RecordsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "records",
-        abstract: "List, show, verify and export the register of decisions, canvases and assessments.",
+        abstract: "List, show, verify, export and import the register of decisions, canvases and assessments.",
         discussion: """
             The register is a SQLite database, register.sqlite, in the council's workspace \
             ($XDG_DATA_HOME/ethics/<council id>/ unless the configuration sets 'workspace:'). \
             Every record version and every event is appended to a hash-chained journal.
             """,
-        subcommands: [List.self, Show.self, History.self, Due.self, Verify.self, Export.self])
+        subcommands: [List.self, Show.self, History.self, Due.self, Verify.self, Export.self, Import.self])
 
     /// Parses `--since`.
     static func calendarDate(_ text: String) throws -> CalendarDate {

@@ -1,0 +1,137 @@
+import EthicsCore
+import EthicsDiagnostics
+import EthicsRecords
+import EthicsTestSupport
+import Foundation
+import Testing
+
+/// A council's decision log, from a spreadsheet's CSV into the register: every column placed,
+/// every problem found before anything is kept, and the import kept whole or not at all.
+@Suite struct RecordImportTests {
+    let attributes = AttributeCatalog([
+        Attribute(id: "justice", name: "Justice", summary: "Fair shares."),
+        Attribute(id: "explicability", name: "Explicability", summary: "Reasons given."),
+    ])
+
+    func read(_ text: String, defaults: RecordImport.Defaults = .init()) throws(DiagnosticError) -> RecordImport {
+        try RecordImport.read(Array(text.utf8), file: "logs/decisions.csv", attributes: attributes, defaults: defaults)
+    }
+
+    func problems(_ text: String, defaults: RecordImport.Defaults = .init()) -> [String] {
+        do {
+            _ = try read(text, defaults: defaults)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    func body(_ draft: RecordDraft) throws -> [String: [String: String]] {
+        let object = try JSONSerialization.jsonObject(with: draft.body) as? [String: [String: Any]] ?? [:]
+        return object.mapValues { $0.mapValues { "\($0)" } }
+    }
+
+    @Test func placesEveryColumnAndKeepsTheRestInTheContent() throws {
+        let log = try read("""
+            Reference,Title,Author,Kind,Status,Review-By,Tags,Attributes,Summary\r
+            EDL-14,Share repairs data with the NHS,Data protection officer,,approved,31/03/2027,"housing; health",Justice;explicability,"Agreed, with conditions"\r
+            EDL-15,Trial ANPR   in car parks,Head of parking,Assessment,,2026-12-01,,,\r
+
+            """)
+        #expect(log.file == "logs/decisions.csv")
+        #expect(log.entries.map(\.line) == [2, 3])
+        let first = log.entries[0].draft
+        #expect(first.kind == .decision)
+        #expect(first.title == "Share repairs data with the NHS")
+        #expect(first.author == "Data protection officer")
+        #expect(first.status == "approved")
+        #expect(first.reviewBy == CalendarDate(year: 2027, month: 3, day: 31))
+        #expect(first.tags == ["housing", "health", "imported"])
+        #expect(first.attributes == ["justice", "explicability"])
+        #expect(try body(first) == [
+            "fields": ["Reference": "EDL-14", "Summary": "Agreed, with conditions"],
+            "importedFrom": ["file": "decisions.csv", "line": "2", "sha256": log.sha256],
+        ])
+        let second = log.entries[1].draft
+        #expect(second.kind == .assessment)
+        #expect(second.title == "Trial ANPR in car parks")
+        #expect(second.status == "recorded")
+        #expect(second.tags == ["imported"])
+        #expect(try body(second)["fields"] == ["Reference": "EDL-15"])
+        #expect(log.sha256.count == 64)
+    }
+
+    @Test func aDefaultAuthorAndKindFillTheRowsThatLeaveThemOut() throws {
+        let log = try read("Title,Author\nA,\nB,Named officer\n", defaults: .init(kind: .canvas, author: "Head of digital"))
+        #expect(log.entries.map(\.draft.author) == ["Head of digital", "Named officer"])
+        #expect(log.entries.map(\.draft.kind) == [.canvas, .canvas])
+        #expect(try read("Title\nA\n", defaults: .init(author: "Head of digital")).entries.count == 1)
+    }
+
+    @Test func everyProblemIsFoundBeforeAnythingIsKeptEachAtItsCell() {
+        #expect(problems("""
+            Title,Author,Kind,Review by,Attributes
+            A,B,decsion,31/02/2027,"justice, fairnes"
+            ,,,,
+
+            ,,,2027-01-01,
+
+            """) == [
+            "logs/decisions.csv:2:5: error: 'decsion' is not a kind of record; write one of decision, canvas, assessment; did you mean 'decision'?",
+            "logs/decisions.csv:2:13: error: '31/02/2027' is not a date; write it as YYYY-MM-DD (2027-03-31) or DD/MM/YYYY (31/03/2027)",
+            "logs/decisions.csv:2:24: error: 'fairnes' is not one of the attributes of ethical practice (justice, explicability)",
+            "logs/decisions.csv:5:1: error: this row has no title; every record needs one",
+            "logs/decisions.csv:5:2: error: this row has no author; name who is accountable, or pass --author for rows that leave it empty",
+        ])
+    }
+
+    @Test func theHeaderRowMustNameTitleAuthorAndEachColumnOnce() {
+        #expect(problems("Titel,Author\nA,B\n") == [
+            "logs/decisions.csv:1:1: error: the header row has no 'title' column; every record needs a title; rename the column 'Titel' to 'title'",
+        ])
+        #expect(problems("Title,Notes,review_by,Review By,\nA,x,,,y\n", defaults: .init(author: "Officer")) == [
+            "logs/decisions.csv:1:23: error: the column 'Review By' appears twice (first at column 13); give each column its own name",
+            "logs/decisions.csv:1:33: error: this column has values but no name; name it in the header row, or delete it",
+        ])
+        #expect(problems("Title\nA\n") == [
+            "logs/decisions.csv:1:1: error: the header row has no 'author' column; add one, or pass --author to name who is accountable for every row",
+        ])
+        #expect(problems("Title,Author\n") == ["logs/decisions.csv: error: the file has a header row but no rows to import"])
+        // An unnamed column left empty (spreadsheets write one for a stray cell's column) is fine.
+        #expect(problems("Title,Author,\nA,B,\n") == [])
+    }
+
+    @Test func keepsTheWholeLogInOneTransactionWithAJournalEntryNamingTheFile() throws {
+        let directory = try TemporaryDirectory(prefix: "ethics-import")
+        let store = try RecordStore(workspace: directory.path)
+        _ = try store.record(RecordDraft(kind: .decision, title: "Already here", author: "Officer"))
+        let log = try read("Title,Author\nA,B\nC,D\n")
+        let kept = try store.recordAll(log.entries.map(\.draft)) { kept in
+            RecordsImported(file: "decisions.csv", sha256: log.sha256, records: kept.map(\.id))
+        }
+        let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year!
+        #expect(kept.map(\.id) == ["dec-\(year)-0002", "dec-\(year)-0003"])
+        #expect(kept.map(\.title) == ["A", "C"])
+        let imports = try store.journalEntries(topic: RecordImport.topic)
+        #expect(imports.count == 1)
+        let event = try JSONDecoder().decode(RecordsImported.self, from: Data(imports[0].payload.utf8))
+        #expect(event == RecordsImported(file: "decisions.csv", sha256: log.sha256, records: kept.map(\.id)))
+        // The import's own entry comes after the entries of the records it made, in the same commit.
+        #expect(imports[0].sequence == 4)
+        #expect(try store.verify().isIntact)
+    }
+
+    @Test func oneBadDraftKeepsNothing() throws {
+        let directory = try TemporaryDirectory(prefix: "ethics-import")
+        let store = try RecordStore(workspace: directory.path)
+        let drafts = [
+            RecordDraft(kind: .decision, title: "Fine", author: "Officer"),
+            RecordDraft(kind: .decision, title: "No author", author: " "),
+        ]
+        #expect(throws: RecordRegisterError("a record needs an author")) {
+            try store.recordAll(drafts) { RecordsImported(file: "x.csv", sha256: "", records: $0.map(\.id)) }
+        }
+        #expect(try store.latestVersions().isEmpty)
+        #expect(try store.journalEntries().isEmpty)
+    }
+}
