@@ -8,12 +8,13 @@ public import EthicsDiagnostics
 /// The CSV libraries on offer parse leniently and report no positions, so this reader is the
 /// toolkit's own. It reads RFC 4180, and what spreadsheets write beside it:
 ///
-/// - A UTF-8 byte order mark (Excel's "CSV UTF-8") is skipped. Any other encoding (Excel's plain
-///   "CSV" is Windows-1252) is refused at the first byte that is not UTF-8, with the fix.
+/// - The text is screened as every text file is (`TextFile`): a UTF-8 byte order mark (Excel's
+///   "CSV UTF-8") is skipped; any other encoding (Excel's plain "CSV" is Windows-1252) is refused
+///   at the first byte that is not UTF-8, with the fix, and so are NUL and other control characters.
 /// - Records end with CRLF, LF or CR. Quoted fields may hold commas, doubled quotes and line
 ///   breaks (kept as LF).
-/// - Blank lines, and rows whose fields are all empty (`,,,`, which spreadsheets write for empty
-///   rows), are skipped.
+/// - Blank lines, and rows whose fields are all empty or blank (`,,,`, which spreadsheets write for
+///   empty rows), are skipped.
 /// - A quote inside an unquoted field is kept as it is, as spreadsheets read it.
 public struct CSVTable: Sendable, Hashable {
     /// One cell: its text and where it starts (the opening quote, for a quoted field).
@@ -42,16 +43,21 @@ public struct CSVTable: Sendable, Hashable {
     public var header: Row
     public var rows: [Row]
 
+    /// The largest file read: a log of some 170,000 decisions, and the limit YAML files have.
+    public static let maxFileSize = 32 * 1024 * 1024
+
     /// Reads `bytes` (the contents of `file`) as a table.
-    /// - Throws: `DiagnosticError` with a position for text that is not UTF-8, a quoted field that
+    /// - Throws: `DiagnosticError` with a position for text that is not UTF-8 (or holds control
+    ///   characters other than tab and line breaks), a quoted field that
     ///   is never closed or is followed by more text, a file with no header row, and every row
     ///   whose number of fields differs from the header's (at most 20 of those are listed).
     public static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> CSVTable {
-        try checkUTF8(bytes, file: file)
-        var reader = Reader(bytes: bytes, file: file)
+        var text = bytes
+        try TextFile.screen(&text, file: file, as: .csv)
+        var reader = Reader(bytes: text, file: file)
         var records: [Row] = []
         while let row = try reader.nextRow() {
-            if row.fields.contains(where: { !$0.text.isEmpty }) {
+            if row.fields.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) {
                 records.append(row)
             }
         }
@@ -68,38 +74,6 @@ public struct CSVTable: Sendable, Hashable {
         }
         if problems.hasErrors { throw DiagnosticError(problems.diagnostics, limit: 20) }
         return CSVTable(file: file, header: header, rows: Array(records.dropFirst()))
-    }
-
-    /// Refuses text that is not UTF-8, at the first offending byte.
-    static func checkUTF8(_ bytes: [UInt8], file: String) throws(DiagnosticError) {
-        // The common case, valid text, is checked by the standard library's fast validation; the
-        // position is only looked for when it fails.
-        guard String(validating: bytes, as: UTF8.self) == nil else { return }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        var line = 1
-        var column = 1
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                offset += encoded.count
-                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-            case .error:
-                let byte = String(bytes[offset], radix: 16, uppercase: true)
-                throw DiagnosticError.error(
-                    "the file is not UTF-8 text (byte 0x\(byte.count == 1 ? "0" : "")\(byte) cannot start or continue a character)",
-                    at: SourceLocation(file: file, line: line, column: column),
-                    suggestion: "save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)'")
-            case .emptyInput:
-                return
-            }
-        }
     }
 }
 
@@ -121,9 +95,8 @@ private struct Reader {
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
         self.file = file
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        index = start
-        mark = (start, 1)
+        index = 0
+        mark = (0, 1)
     }
 
     /// The column of `index` on the current line, counting characters (not bytes).
@@ -216,4 +189,10 @@ private struct Reader {
         }
         return CSVTable.Field(String(decoding: text, as: UTF8.self), at: start)
     }
+}
+
+extension TextFile.Format {
+    /// CSV files, saved from a spreadsheet.
+    public static let csv = TextFile.Format(
+        name: "CSV", fileExtension: ".csv", saveAsUTF8: "save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)'")
 }

@@ -24,7 +24,9 @@ enum CanonicalJSON {
     /// An object whose values are already JSON text (nested objects, numbers), keys sorted.
     static func object(json fields: [(key: String, value: String)]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
-        for (position, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+        // By UTF-8 bytes, as JSONEncoder sorts keys on Linux: `<` on String compares canonical
+        // equivalence, which orders some keys (a header in decomposed form) differently.
+        for (position, field) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             appendString(field.key, to: &bytes)
             bytes.append(UInt8(ascii: ":"))

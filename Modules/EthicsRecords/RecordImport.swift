@@ -116,26 +116,45 @@ private struct Columns {
         String(name.lowercased().unicodeScalars.filter { !" _-\t".unicodeScalars.contains($0) })
     }
 
+    /// The spreadsheet's name for the column at `index`: A, B, … Z, AA, AB, …
+    static func letter(_ index: Int) -> String {
+        var number = index + 1
+        var letters: [Character] = []
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters.insert(Character(Unicode.Scalar(UInt8(65 + remainder))), at: 0)
+            number = (number - 1) / 26
+        }
+        return String(letters)
+    }
+
     init(header: CSVTable.Row, rows: [CSVTable.Row], defaults: RecordImport.Defaults, problems: inout DiagnosticCollector) {
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: Int] = [:]
         for (index, field) in header.fields.enumerated() {
             let name = RowReader.trimmed(field.text) ?? ""
             if name.isEmpty {
                 if rows.contains(where: { !$0.fields[index].text.allSatisfy(\.isWhitespace) }) {
                     problems.append(.error(
-                        "this column has values but no name; name it in the header row, or delete it", at: field.location))
+                        "column \(Self.letter(index)) has values but no name; name it in the header row, or delete it",
+                        at: field.location))
                 }
                 continue
             }
             let key = Self.key(name)
             if let first = seen[key] {
                 problems.append(.error(
-                    "the column '\(name)' appears twice (first at column \(first.column)); give each column its own name",
+                    "the column '\(name)' appears twice (it is also column \(Self.letter(first))); give each column its own name",
                     at: field.location))
                 continue
             }
-            seen[key] = field.location
+            seen[key] = index
             if let role = Self.aliases[key] {
+                if let other = roles[role] {
+                    problems.append(.error(
+                        "the columns '\(name)' and '\(header.fields[other].text)' (column \(Self.letter(other))) mean the same; keep one of them",
+                        at: field.location))
+                    continue
+                }
                 roles[role] = index
             } else {
                 kept.append((index, name))

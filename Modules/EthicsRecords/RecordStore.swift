@@ -171,11 +171,19 @@ public final class RecordStore: RecordRegister {
     ///
     /// For bringing many records in at once (a council's existing decision log): one commit, so
     /// one sync to disk, rather than one per record, and an error part-way leaves nothing behind.
+    ///
+    /// - Parameter unlessJournalled: when given, and an event of the same type already in the
+    ///   journal satisfies it (the same file imported before), nothing is kept and
+    ///   ``AlreadyJournalled`` is thrown. It is checked inside the transaction, so two processes
+    ///   doing the same thing at once cannot both get past it.
     public func recordAll<E: Event>(
-        _ drafts: [RecordDraft], announcing: ([RecordVersion]) -> E
+        _ drafts: [RecordDraft], unlessJournalled: ((E) -> Bool)? = nil, announcing: ([RecordVersion]) -> E
     ) throws -> [RecordVersion] {
         for draft in drafts { try draft.validate() }
         return try write { db, time in
+            if let unlessJournalled, let earlier = try Self.firstJournalled(db, E.self, where: unlessJournalled) {
+                throw AlreadyJournalled(entry: earlier)
+            }
             let kept = try drafts.map { try insertRecord(db, draft: $0, time: time) }
             let event = announcing(kept)
             try Self.append(db, topic: E.topic, payload: Self.payload(of: event), time: time.text)
@@ -395,12 +403,21 @@ public final class RecordStore: RecordRegister {
         }
     }
 
-    /// The journal entries of one topic, in order.
-    public func journalEntries(topic: String) throws -> [JournalEntry] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE topic = ? ORDER BY sequence", arguments: [topic])
-                .map(Self.entry(from:))
+    /// The first journal entry of `E`'s topic whose event satisfies `matches`; entries whose
+    /// payload is not such an event are passed over.
+    public func firstJournalled<E: Event>(_ type: E.Type, where matches: (E) -> Bool) throws -> JournalEntry? {
+        try pool.read { db in try Self.firstJournalled(db, type, where: matches) }
+    }
+
+    static func firstJournalled<E: Event>(_ db: Database, _ type: E.Type, where matches: (E) -> Bool) throws -> JournalEntry? {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE topic = ? ORDER BY sequence", arguments: [E.topic])
+        while let row = try rows.next() {
+            let entry = Self.entry(from: row)
+            if let event = try? decoder.decode(E.self, from: Data(entry.payload.utf8)), matches(event) { return entry }
         }
+        return nil
     }
 
     // MARK: - Verifying
@@ -532,4 +549,10 @@ extension StoredVersion {
             status: row["status"], reviewBy: row["review_by"], tags: row["tags"], attributes: row["attributes"],
             body: row["body"], createdAt: row["created_at"], recordedAt: row["recorded_at"])
     }
+}
+
+/// What `recordAll` throws when the journal shows the same thing was done before.
+public struct AlreadyJournalled: Error, Sendable {
+    /// The earlier entry.
+    public var entry: JournalEntry
 }

@@ -17,7 +17,7 @@ struct LibYAMLProblem {
         }
         if parser.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset rather than a mark.
-            let location = YAMLInput.position(of: parser.problem_offset, in: Array(bytes), file: file)
+            let location = TextFile.position(of: parser.problem_offset, in: Array(bytes), file: file)
             error = .error("the file is not valid UTF-8 YAML text: \(problem)", at: location)
             return
         }

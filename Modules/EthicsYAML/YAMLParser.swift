@@ -11,7 +11,7 @@ public enum YAMLParser {
     /// Parses one file. An empty file (or one holding only comments) gives a document whose
     /// `root` is nil; callers that need content report that themselves.
     public static func parse(file path: String, limits: YAMLLimits = .default) throws(DiagnosticError) -> YAMLDocument {
-        let bytes = try YAMLInput.read(file: path, limits: limits)
+        let bytes = try TextFile.read(path, as: .yaml, maxSize: limits.maxFileSize)
         return try parse(screened: bytes, file: path, limits: limits)
     }
 
@@ -23,10 +23,10 @@ public enum YAMLParser {
     /// Parses raw bytes (screened first, exactly as a file would be).
     public static func parse(bytes: [UInt8], file: String = "<input>", limits: YAMLLimits = .default) throws(DiagnosticError) -> YAMLDocument {
         if bytes.count > limits.maxFileSize {
-            throw .error("the input is \(YAMLInput.megabytes(bytes.count)), over the \(YAMLInput.megabytes(limits.maxFileSize)) limit for YAML files", file: file)
+            throw .error("the input is \(TextFile.megabytes(bytes.count)), over the \(TextFile.megabytes(limits.maxFileSize)) limit for YAML files", file: file)
         }
         var bytes = bytes
-        try YAMLInput.screen(&bytes, file: file)
+        try TextFile.screen(&bytes, file: file, as: .yaml)
         return try parse(screened: bytes, file: file, limits: limits)
     }
 
@@ -194,7 +194,7 @@ private struct EventBuilder {
         aliasBytes += target.size.bytes
         if aliasNodes > limits.maxAliasExpansion || aliasBytes > limits.maxAliasExpansionBytes {
             throw .error(
-                "aliases in this file would expand to more than \(limits.maxAliasExpansion) nodes or \(YAMLInput.megabytes(limits.maxAliasExpansionBytes)) of text; refusing to expand them (this looks like an alias bomb)",
+                "aliases in this file would expand to more than \(limits.maxAliasExpansion) nodes or \(TextFile.megabytes(limits.maxAliasExpansionBytes)) of text; refusing to expand them (this looks like an alias bomb)",
                 at: location(mark))
         }
         if frames.count + target.size.depth > limits.maxDepth {

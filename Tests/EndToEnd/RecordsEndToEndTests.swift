@@ -80,6 +80,21 @@ import Testing
         #expect(verify.stdout.contains("Record versions: 6"), "\(verify)")
     }
 
+    @Test func twoImportsOfOneFileAtOnceKeepItOnce() async throws {
+        let directory = try TemporaryDirectory(prefix: "ethics-records-import")
+        let environment = ["XDG_DATA_HOME": directory.path + "/data"]
+        let log = try directory.write(Self.decisionLog(rows: 500), to: "decision-log.csv")
+        let statuses = try await withThrowingTaskGroup(of: Int32.self) { group in
+            for _ in 0..<2 {
+                group.addTask { try CommandRunner.ethics(["records", "import", log], environment: environment).status }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses.sorted() == [0, 2])
+        let verify = try CommandRunner.ethics(["records", "verify"], environment: environment)
+        #expect(verify.stdout.contains("Record versions: 500\n"), "\(verify)")
+    }
+
     @Test func theShippedExampleLogImports() throws {
         let directory = try TemporaryDirectory(prefix: "ethics-records-import")
         let example = CommandRunner.repositoryRoot.appendingPathComponent("Configs/examples/decision-log.csv").path

@@ -115,13 +115,17 @@ public struct RecordDraft: Sendable, Hashable {
             attributes: attributes, body: try encoder.encode(content))
     }
 
-    /// Checks what every register refuses: an empty title or author, and a body that is not a JSON object.
+    /// Checks what every register refuses: an empty title or author, a NUL character (SQLite's
+    /// text ends at one, so the record would be kept cut short), and a body that is not a JSON object.
     public func validate() throws(RecordRegisterError) {
         if title.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs a title")
         }
         if author.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs an author")
+        }
+        for (name, text) in [("title", title), ("author", author), ("status", status)] where text.utf8.contains(0) {
+            throw RecordRegisterError("a record's \(name) must not contain a NUL character")
         }
         guard body.withUnsafeBytes(JSONObjectValidator.isObject) else {
             throw RecordRegisterError("a record's body must be a JSON object in UTF-8")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EthicsCSV
 import EthicsCore
 import EthicsDiagnostics
 import EthicsRecords
@@ -46,36 +47,37 @@ extension RecordsCommand {
         }
 
         func run(session: HostSession) async throws {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
-                throw DiagnosticError.error(isFolder.boolValue ? "this is a folder, not a CSV file" : "there is no such file", file: file)
-            }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw DiagnosticError.error("cannot read the file", file: file)
-            }
+            let bytes = try TextFile.bytes(of: file, as: .csv, maxSize: CSVTable.maxFileSize)
             let model = try session.loadModel()
             let log = try RecordImport.read(
-                Array(data), file: file, attributes: model.attributes, defaults: .init(kind: kind, author: author))
+                bytes, file: file, attributes: model.attributes, defaults: .init(kind: kind, author: author))
             let name = (file as NSString).lastPathComponent
 
+            let sameFile: (RecordsImported) -> Bool = { $0.sha256 == log.sha256 }
             if dryRun {
                 var document = Self.report(log, kept: nil, register: session.records.path)
                 document.title = "Import check: nothing was kept"
+                if let earlier = try session.records.existingStore()?.firstJournalled(RecordsImported.self, where: sameFile) {
+                    document.append(.callout(.warning, title: "Imported before", Self.importedBefore(earlier)))
+                }
                 session.output.write(try session.renderer.render(document, as: format))
                 return
             }
-            let store = try session.records.store()
-            if !again, let earlier = try store.journalEntries(topic: RecordImport.topic).first(where: {
-                (try? JSONDecoder().decode(RecordsImported.self, from: Data($0.payload.utf8)))?.sha256 == log.sha256
-            }) {
+            let kept: [RecordVersion]
+            do {
+                kept = try session.records.store().recordAll(log.entries.map(\.draft), unlessJournalled: again ? nil : sameFile) { kept in
+                    RecordsImported(file: name, sha256: log.sha256, records: kept.map(\.id))
+                }
+            } catch let refusal as AlreadyJournalled {
                 throw DiagnosticError.error(
-                    "this file was already imported, at \(earlier.time) (journal entry \(earlier.sequence)); nothing was imported again",
-                    file: file, suggestion: "pass --again to import it a second time")
-            }
-            let kept = try store.recordAll(log.entries.map(\.draft)) { kept in
-                RecordsImported(file: name, sha256: log.sha256, records: kept.map(\.id))
+                    Self.importedBefore(refusal.entry) + "; nothing was imported again", file: file,
+                    suggestion: "pass --again to import it a second time")
             }
             session.output.write(try session.renderer.render(Self.report(log, kept: kept, register: session.records.path), as: format))
+        }
+
+        static func importedBefore(_ entry: JournalEntry) -> String {
+            "this file was already imported, at \(entry.time) (journal entry \(entry.sequence))"
         }
 
         /// What was imported (or, without `kept`, what would be): a row per record, with the line

@@ -12,10 +12,14 @@ import Testing
         [table.header.fields.map(\.text)] + table.rows.map { $0.fields.map(\.text) }
     }
 
-    /// The one message a bad file gives, as `file:line:column: error: message`.
+    /// The messages a bad file gives, as `file:line:column: message`.
     func failure(_ text: String) -> [String] {
+        failure(Array(text.utf8))
+    }
+
+    func failure(_ bytes: [UInt8]) -> [String] {
         do {
-            _ = try parse(text)
+            _ = try CSVTable.parse(bytes, file: "log.csv")
             return []
         } catch {
             return error.diagnostics.map { "\($0.location?.description ?? "-"): \($0.message)" }
@@ -61,18 +65,22 @@ import Testing
         #expect(failure("\n,,\n") == ["-: the file has no header row: the first line must name the columns"])
     }
 
-    @Test func refusesTextThatIsNotUTF8AtTheFirstBadByte() {
+    @Test func refusesTextThatIsNotUTF8OrHoldsControlCharactersAtTheFirstBadByte() {
         // "Café" as Windows-1252 writes it, which is what Excel's plain "CSV" format saves.
-        var bytes = Array("title,author\nA,Caf".utf8)
-        bytes.append(0xE9)
-        do {
-            _ = try CSVTable.parse(bytes, file: "log.csv")
-            Issue.record("a Windows-1252 file was read")
-        } catch {
-            let diagnostic = error.diagnostics[0]
-            #expect(diagnostic.location == SourceLocation(file: "log.csv", line: 2, column: 6))
-            #expect(diagnostic.message.contains("byte 0xE9"))
-            #expect(diagnostic.suggestion?.contains("CSV UTF-8") == true)
-        }
+        var bytes = Array("\u{FEFF}title,author\nA,Caf".utf8)
+        bytes += [0xE9] + Array(",B\n".utf8)
+        #expect(failure(bytes) == [
+            "log.csv:2:6: invalid UTF-8 sequence starting with byte 0xE9; save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)'",
+        ])
+        #expect(failure(Array("title,author\rA,B\0\r".utf8)) == [
+            "log.csv:2:4: this does not look like a text file (it contains a NUL byte); is it a binary file saved with a .csv name?",
+        ])
+        #expect(failure(Array("title\r\nA\u{1B}[2J\r\n".utf8)) == ["log.csv:2:2: control character U+001B is not allowed in CSV"])
+    }
+
+    @Test func rowsOfBlanksAreSkippedEvenBeforeTheHeader() throws {
+        let table = try parse("  , \ntitle,author\n \t,\nA,B\n")
+        #expect(texts(table) == [["title", "author"], ["A", "B"]])
+        #expect(table.header.line == 2)
     }
 }

@@ -90,8 +90,11 @@ import Testing
             "logs/decisions.csv:1:1: error: the header row has no 'title' column; every record needs a title; rename the column 'Titel' to 'title'",
         ])
         #expect(problems("Title,Notes,review_by,Review By,\nA,x,,,y\n", defaults: .init(author: "Officer")) == [
-            "logs/decisions.csv:1:23: error: the column 'Review By' appears twice (first at column 13); give each column its own name",
-            "logs/decisions.csv:1:33: error: this column has values but no name; name it in the header row, or delete it",
+            "logs/decisions.csv:1:23: error: the column 'Review By' appears twice (it is also column C); give each column its own name",
+            "logs/decisions.csv:1:33: error: column E has values but no name; name it in the header row, or delete it",
+        ])
+        #expect(problems("Title,Author,Review date,Notes,Review by\nA,B,2027-01-01,,2027-02-01\n") == [
+            "logs/decisions.csv:1:32: error: the columns 'Review by' and 'Review date' (column C) mean the same; keep one of them",
         ])
         #expect(problems("Title\nA\n") == [
             "logs/decisions.csv:1:1: error: the header row has no 'author' column; add one, or pass --author to name who is accountable for every row",
@@ -112,7 +115,7 @@ import Testing
         let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year!
         #expect(kept.map(\.id) == ["dec-\(year)-0002", "dec-\(year)-0003"])
         #expect(kept.map(\.title) == ["A", "C"])
-        let imports = try store.journalEntries(topic: RecordImport.topic)
+        let imports = try store.journalEntries().filter { $0.topic == RecordImport.topic }
         #expect(imports.count == 1)
         let event = try JSONDecoder().decode(RecordsImported.self, from: Data(imports[0].payload.utf8))
         #expect(event == RecordsImported(file: "decisions.csv", sha256: log.sha256, records: kept.map(\.id)))
@@ -133,5 +136,47 @@ import Testing
         }
         #expect(try store.latestVersions().isEmpty)
         #expect(try store.journalEntries().isEmpty)
+    }
+
+    /// An event that cannot be written, so the failure comes after every record is in.
+    struct Unencodable: Event {
+        static let topic = "records.imported"
+        struct Refused: Error {}
+        init() {}
+        init(from decoder: any Decoder) throws { throw Refused() }
+        func encode(to encoder: any Encoder) throws { throw Refused() }
+    }
+
+    @Test func aFailureAfterTheRecordsAreInRollsAllOfThemBack() throws {
+        let directory = try TemporaryDirectory(prefix: "ethics-import")
+        let store = try RecordStore(workspace: directory.path)
+        let drafts = (1...50).map { RecordDraft(kind: .decision, title: "Decision \($0)", author: "Officer") }
+        #expect(throws: Unencodable.Refused.self) {
+            try store.recordAll(drafts) { _ in Unencodable() }
+        }
+        #expect(try store.latestVersions().isEmpty)
+        #expect(try store.journalEntries().isEmpty)
+        #expect(try store.verify().isIntact)
+    }
+
+    @Test func theSameImportIsRefusedInsideTheTransaction() throws {
+        let directory = try TemporaryDirectory(prefix: "ethics-import")
+        let store = try RecordStore(workspace: directory.path)
+        let drafts = [RecordDraft(kind: .decision, title: "A", author: "Officer")]
+        let first = try store.recordAll(drafts, unlessJournalled: { $0.sha256 == "abc" }) {
+            RecordsImported(file: "log.csv", sha256: "abc", records: $0.map(\.id))
+        }
+        #expect(first.count == 1)
+        #expect(throws: AlreadyJournalled.self) {
+            try store.recordAll(drafts, unlessJournalled: { $0.sha256 == "abc" }) {
+                RecordsImported(file: "log.csv", sha256: "abc", records: $0.map(\.id))
+            }
+        }
+        #expect(try store.latestVersions().count == 1)
+        #expect(try store.firstJournalled(RecordsImported.self, where: { $0.sha256 == "abc" })?.sequence == 2)
+        #expect(try store.firstJournalled(RecordsImported.self, where: { $0.sha256 == "other" }) == nil)
+        // Without the check (`--again`), the same file goes in a second time.
+        _ = try store.recordAll(drafts) { RecordsImported(file: "log.csv", sha256: "abc", records: $0.map(\.id)) }
+        #expect(try store.latestVersions().count == 2)
     }
 }

@@ -81,7 +81,7 @@ import Testing
 
     @Test func utf16ByteOrderMarkIsRefusedWithTheFix() throws {
         let diagnostic = try problem(bytes: [0xFF, 0xFE] + Array("a".utf8) + [0])
-        #expect(diagnostic.message == "the file is saved as UTF-16; save it as UTF-8")
+        #expect(diagnostic.message == "the file is saved as UTF-16; save the file as UTF-8")
     }
 
     @Test func multiDocumentStreamWhereOneIsExpected() throws {
