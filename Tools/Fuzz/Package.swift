@@ -6,7 +6,7 @@
 
 import PackageDescription
 
-let targets = ["yaml", "config", "code", "glossary", "flowchart", "canvas", "dec-json"]
+let targets = ["yaml", "config", "code", "glossary", "flowchart", "canvas", "dec-json", "records-import"]
 
 let package = Package(
     name: "EthicsFuzz",

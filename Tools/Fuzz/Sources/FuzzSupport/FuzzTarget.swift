@@ -29,6 +29,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case canvas
     /// The input is an ODI interactive canvas file (`canvas-builder import FILE.dec.json`).
     case decJSON = "dec-json"
+    /// The input is a decision log saved from a spreadsheet (`records import FILE.csv --dry-run`:
+    /// read and checked in full, never kept, so the register does not grow with every run).
+    case recordsImport = "records-import"
 
     /// The plugins the target's configuration enables.
     var plugins: [any EthicsPlugin.Type] {
@@ -39,6 +42,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .glossary: [GlossaryPlugin.self]
         case .flowchart: [DecisionFlowchartPlugin.self]
         case .canvas, .decJSON: [CanvasBuilderPlugin.self]
+        case .recordsImport: []
         }
     }
 
@@ -46,6 +50,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     var inputName: String {
         switch self {
         case .decJSON: "input.dec.json"
+        case .recordsImport: "input.csv"
         default: "input.yaml"
         }
     }
@@ -67,6 +72,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .glossary: "  glossary: {files: [\(inputName)]}"
         case .flowchart: "  decision-flowchart: {}"
         case .canvas, .decJSON: "  canvas-builder: {}"
+        case .recordsImport: "  {}"
         }
     }
 
@@ -81,6 +87,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .decJSON:
             return ["--config", workspace.path("ethics.yaml"), "canvas-builder", "import", input,
                     "--output", workspace.path("imported.yaml")]
+        case .recordsImport:
+            return ["--config", workspace.path("ethics.yaml"), "records", "import", input, "--dry-run"]
         }
     }
 }
