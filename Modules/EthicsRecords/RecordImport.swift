@@ -196,13 +196,6 @@ private struct RowReader {
     let attributes: AttributeIndex
     var problems: [Diagnostic] = []
 
-    init(row: CSVTable.Row, columns: Columns, defaults: RecordImport.Defaults, attributes: AttributeIndex) {
-        self.row = row
-        self.columns = columns
-        self.defaults = defaults
-        self.attributes = attributes
-    }
-
     func cell(_ role: Columns.Role) -> CSVTable.Field? {
         columns.roles[role].map { row.fields[$0] }
     }
