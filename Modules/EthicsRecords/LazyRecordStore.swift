@@ -1,8 +1,9 @@
 public import EthicsCore
 import Synchronization
 
-/// The register of one run, opened the first time something is recorded or journalled, so
-/// commands that record and publish nothing never create a database.
+/// The council's SQLite register as the engine behind ``Register``: opened the first time
+/// something is read or kept, and created only by a write, so reading commands never create a
+/// database and commands that keep nothing never touch one.
 ///
 /// A failure to open is not remembered: the next use tries again and reports it again.
 public final class LazyRecordStore: RecordRegister {
@@ -19,7 +20,10 @@ public final class LazyRecordStore: RecordRegister {
     /// The register, opened (and created) now if it was not yet.
     public func store() throws -> RecordStore {
         try opened.withLock { store in
-            if let store { return store }
+            if let store {
+                try store.migrateIfNeeded()
+                return store
+            }
             let opening = try RecordStore(workspace: workspace)
             store = opening
             return opening
@@ -36,46 +40,23 @@ public final class LazyRecordStore: RecordRegister {
         }
     }
 
-    public func record(_ draft: RecordDraft) throws -> RecordVersion {
-        try store().record(draft)
+    public func write<T: Sendable>(_ body: @Sendable (any RegisterTransaction) throws -> T) async throws -> T {
+        try store().transaction(body)
     }
 
-    public func addVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion {
-        try store().addVersion(of: id, draft)
-    }
-
-    public func fetch(_ id: String, version: Int?) throws -> RecordVersion? {
+    public func fetch(_ id: String, version: Int?) async throws -> RecordVersion? {
         try existingStore()?.fetch(id, version: version)
     }
 
-    public func link(from: String, to: String, _ relation: RecordLink.Relation) throws {
-        try store().link(from: from, to: to, relation)
-    }
-
-    public func links(of id: String) throws -> [RecordLink] {
+    public func links(of id: String) async throws -> [RecordLink] {
         try existingStore()?.links(of: id) ?? []
     }
 
-    public func history(of id: String) throws -> [RecordVersion] {
+    public func history(of id: String) async throws -> [RecordVersion] {
         try existingStore()?.history(of: id) ?? []
     }
 
-    public func latestVersions(kind: RecordKind?) throws -> [RecordVersion] {
+    public func latestVersions(kind: String?) async throws -> [RecordVersion] {
         try existingStore()?.latestVersions(kind: kind) ?? []
-    }
-}
-
-/// Journals every event published on the bus it is attached to, each in its own transaction.
-/// `document.rendering` goes in as its summary (title, format, number of blocks), which is how
-/// that event encodes itself.
-public struct RegisterJournalSink: EventSink {
-    private let register: LazyRecordStore
-
-    public init(register: LazyRecordStore) {
-        self.register = register
-    }
-
-    public func receive<E: Event>(_ event: E) throws {
-        try register.store().journal(event)
     }
 }

@@ -29,11 +29,15 @@ public struct RecordImport: Sendable {
 
     /// What a row may leave out.
     public struct Defaults: Sendable {
+        /// The kinds of record the compiled-in plugins keep, which a `kind` column may name.
+        public var kinds: [RecordKind]
+        /// The kind of a row that names none.
         public var kind: RecordKind
         public var author: String?
         public var status: String
 
-        public init(kind: RecordKind = .decision, author: String? = nil, status: String = "recorded") {
+        public init(kinds: [RecordKind], kind: RecordKind, author: String? = nil, status: String = "recorded") {
+            self.kinds = kinds
             self.kind = kind
             self.author = author
             self.status = status
@@ -53,7 +57,7 @@ public struct RecordImport: Sendable {
     /// Reads the log in `bytes` (the contents of `file`).
     /// - Throws: `DiagnosticError` listing every problem (at most 50), each at its line and column.
     public static func read(
-        _ bytes: [UInt8], file: String, attributes: AttributeCatalog, defaults: Defaults = Defaults()
+        _ bytes: [UInt8], file: String, attributes: AttributeCatalog, defaults: Defaults
     ) throws(DiagnosticError) -> RecordImport {
         let table = try CSVTable.parse(bytes, file: file)
         var problems = DiagnosticCollector()
@@ -273,8 +277,8 @@ private struct RowReader {
 
     mutating func readKind() -> RecordKind? {
         guard let text = line(.kind), let field = cell(.kind) else { return defaults.kind }
-        if let kind = RecordKind(rawValue: text.lowercased()) { return kind }
-        let kinds = RecordKind.allCases.map(\.rawValue)
+        if let kind = defaults.kinds.first(where: { $0.id == text.lowercased() }) { return kind }
+        let kinds = defaults.kinds.map(\.id)
         problems.append(.error(
             "'\(text)' is not a kind of record; write one of \(kinds.joined(separator: ", "))", at: field.location,
             suggestion: Suggestion.didYouMean(text.lowercased(), among: kinds)))

@@ -16,7 +16,7 @@ import GRDB
 /// - Triggers refuse UPDATE and DELETE on every table: a new version is a new row.
 /// - Any file at the path that is not a register (not SQLite, or SQLite without the register's
 ///   application id) is refused with an error naming it and is never written to.
-public final class RecordStore: RecordRegister {
+public final class RecordStore: Sendable {
     /// The register's file name inside the workspace.
     public static let fileName = "register.sqlite"
 
@@ -37,7 +37,13 @@ public final class RecordStore: RecordRegister {
     }
 
     /// Opens (or creates) the register at `path`.
-    public init(path: String, durability: RegisterDurability = .full, now: @escaping @Sendable () -> Date = Date.init) throws {
+    /// - Parameter migrate: brings the schema up to date; reading commands pass false, since
+    ///   reading never writes (a register at an older schema reads the same), and the first write
+    ///   migrates (``migrateIfNeeded()``).
+    public init(
+        path: String, durability: RegisterDurability = .full, migrate: Bool = true,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) throws {
         self.path = path
         self.now = now
         let folder = (path as NSString).deletingLastPathComponent
@@ -77,7 +83,7 @@ public final class RecordStore: RecordRegister {
                 throw DiagnosticError.error(
                     "the register was written by a newer version of ethics; use that version to read it", file: path)
             }
-            try migrator.migrate(pool)
+            if migrate { try migrator.migrate(pool) }
             self.pool = pool
             self.descriptor = descriptor
         } catch let error as DiagnosticError {
@@ -97,7 +103,14 @@ public final class RecordStore: RecordRegister {
     public static func openExisting(workspace: String, now: @escaping @Sendable () -> Date = Date.init) throws -> RecordStore? {
         let path = workspace + "/" + fileName
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try RecordStore(path: path, now: now)
+        return try RecordStore(path: path, migrate: false, now: now)
+    }
+
+    /// Brings the schema up to date before a write, when the register was opened for reading.
+    public func migrateIfNeeded() throws {
+        let migrator = RegisterSchema.migrator
+        if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+        try migrator.migrate(pool)
     }
 
     deinit {
@@ -186,7 +199,7 @@ public final class RecordStore: RecordRegister {
             }
             let kept = try drafts.map { try insertRecord(db, draft: $0, time: time) }
             let event = announcing(kept)
-            try Self.append(db, topic: E.topic, payload: Self.payload(of: event), time: time.text)
+            try Self.append(db, topic: E.topic, payload: EventJSON.encode(event), time: time.text)
             return kept
         }
     }
@@ -195,63 +208,75 @@ public final class RecordStore: RecordRegister {
         let year = Self.year(of: time.text)
         let serial = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT MAX(serial) FROM record WHERE kind = ? AND year = ?"),
-            arguments: [draft.kind.rawValue, year]) ?? 0
+            arguments: [draft.kind.id, year]) ?? 0
         let id = draft.kind.recordID(year: year, serial: serial + 1)
         try db.cachedStatement(sql: "INSERT INTO record (id, kind, year, serial, created_at) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [id, draft.kind.rawValue, year, serial + 1, time.text])
+            .execute(arguments: [id, draft.kind.id, year, serial + 1, time.text])
         return try insertVersion(db, draft: draft, id: id, number: 1, created: time, time: time, topic: "record.created")
     }
 
     public func addVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion {
-        try draft.validate()
-        return try write { db, time in
-            guard let row = try Row.fetchOne(db, sql: "SELECT kind, created_at FROM record WHERE id = ?", arguments: [id]) else {
-                throw RecordRegisterError("there is no record '\(id)'")
-            }
-            let kind: String = row["kind"]
-            guard kind == draft.kind.rawValue else {
-                throw RecordRegisterError("record '\(id)' is a \(kind), not a \(draft.kind.rawValue)")
-            }
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM record_version WHERE record_id = ?", arguments: [id]) ?? 0
-            let createdText: String = row["created_at"]
-            let created = (text: createdText, date: Timestamp.parse(createdText) ?? time.date)
-            return try insertVersion(
-                db, draft: draft, id: id, number: last + 1, created: created, time: time, topic: "record.versioned")
-        }
+        try write { db, time in try insertVersion(db, of: id, draft: draft, time: time) }
     }
 
     public func link(from: String, to: String, _ relation: RecordLink.Relation) throws {
-        if from == to { throw RecordRegisterError("record '\(from)' cannot be linked to itself") }
+        try write { db, time in try insertLink(db, from: from, to: to, relation, time: time) }
+    }
+
+    /// Runs `body` as one IMMEDIATE transaction: every record, version, link and fact it makes
+    /// is kept together, or none is. This is how the register's engine protocol writes.
+    public func transaction<T>(_ body: (any RegisterTransaction) throws -> T) throws -> T {
         try write { db, time in
-            for id in [from, to] where try Bool.fetchOne(db, sql: "SELECT 1 FROM record WHERE id = ?", arguments: [id]) == nil {
-                throw RecordRegisterError("there is no record '\(id)'")
-            }
-            let exists = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM record_link WHERE from_id = ? AND to_id = ? AND relation = ?",
-                arguments: [from, to, relation.rawValue]) ?? false
-            if exists { return }
-            let payload = CanonicalJSON.object([("from", from), ("to", to), ("relation", relation.rawValue)])
-            let sequence = try Self.append(db, topic: "record.linked", payload: payload, time: time.text)
-            try db.execute(
-                sql: "INSERT INTO record_link (from_id, to_id, relation, linked_at, journal_sequence) VALUES (?, ?, ?, ?, ?)",
-                arguments: [from, to, relation.rawValue, time.text, sequence])
+            try body(SQLiteTransaction(store: self, db: db, time: time))
         }
     }
 
-    /// Appends an event to the journal as its topic and its JSON encoding, in a transaction of its own.
+    /// Appends a fact to the journal as its topic and its JSON encoding, in a transaction of its own.
     public func journal<E: Event>(_ event: E) throws {
-        let payload = try Self.payload(of: event)
+        let payload = try EventJSON.encode(event)
         try write { db, time in
             _ = try Self.append(db, topic: E.topic, payload: payload, time: time.text)
         }
     }
 
-    /// An event as the journal keeps it: JSON, keys sorted, dates in ISO 8601.
-    static func payload<E: Event>(of event: E) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(event), as: UTF8.self)
+    /// Keeps a new record inside a transaction begun by ``transaction(_:)``.
+    func insert(_ db: Database, draft: RecordDraft, time: Stamp) throws -> RecordVersion {
+        try draft.validate()
+        return try insertRecord(db, draft: draft, time: time)
+    }
+
+    /// Keeps the next version of record `id` inside a transaction.
+    func insertVersion(_ db: Database, of id: String, draft: RecordDraft, time: Stamp) throws -> RecordVersion {
+        try draft.validate()
+        guard let row = try Row.fetchOne(db, sql: "SELECT kind, created_at FROM record WHERE id = ?", arguments: [id]) else {
+            throw RecordRegisterError("there is no record '\(id)'")
+        }
+        let kind: String = row["kind"]
+        guard kind == draft.kind.id else {
+            throw RecordRegisterError("record '\(id)' is a \(kind), not a \(draft.kind.id)")
+        }
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM record_version WHERE record_id = ?", arguments: [id]) ?? 0
+        let createdText: String = row["created_at"]
+        let created = (text: createdText, date: Timestamp.parse(createdText) ?? time.date)
+        return try insertVersion(
+            db, draft: draft, id: id, number: last + 1, created: created, time: time, topic: "record.versioned")
+    }
+
+    /// Links two records inside a transaction.
+    func insertLink(_ db: Database, from: String, to: String, _ relation: RecordLink.Relation, time: Stamp) throws {
+        if from == to { throw RecordRegisterError("record '\(from)' cannot be linked to itself") }
+        for id in [from, to] where try Bool.fetchOne(db, sql: "SELECT 1 FROM record WHERE id = ?", arguments: [id]) == nil {
+            throw RecordRegisterError("there is no record '\(id)'")
+        }
+        let exists = try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM record_link WHERE from_id = ? AND to_id = ? AND relation = ?",
+            arguments: [from, to, relation.rawValue]) ?? false
+        if exists { return }
+        let payload = CanonicalJSON.object([("from", from), ("to", to), ("relation", relation.rawValue)])
+        let sequence = try Self.append(db, topic: "record.linked", payload: payload, time: time.text)
+        try db.execute(
+            sql: "INSERT INTO record_link (from_id, to_id, relation, linked_at, journal_sequence) VALUES (?, ?, ?, ?, ?)",
+            arguments: [from, to, relation.rawValue, time.text, sequence])
     }
 
     private func insertVersion(
@@ -261,11 +286,11 @@ public final class RecordStore: RecordRegister {
             throw RecordRegisterError("a record's body must be UTF-8 JSON")
         }
         let stored = StoredVersion(
-            id: id, kind: draft.kind.rawValue, version: number, title: draft.title, author: draft.author,
+            id: id, kind: draft.kind.id, version: number, title: draft.title, author: draft.author,
             status: draft.status, reviewBy: draft.reviewBy?.description, tags: CanonicalJSON.array(draft.tags),
             attributes: CanonicalJSON.array(draft.attributes), body: body, createdAt: created.text, recordedAt: time.text)
         let payload = CanonicalJSON.object([
-            ("id", id), ("kind", draft.kind.rawValue), ("version", String(number)), ("title", draft.title),
+            ("id", id), ("kind", draft.kind.id), ("version", String(number)), ("title", draft.title),
             ("author", draft.author), ("status", draft.status), ("contentHash", stored.contentHash),
         ])
         let sequence = try Self.append(db, topic: topic, payload: payload, time: time.text)
@@ -277,7 +302,7 @@ public final class RecordStore: RecordRegister {
                                  stored.attributes, stored.body, time.text, sequence])
         // Built from the draft rather than read back: it is exactly what was stored.
         return RecordVersion(
-            id: id, kind: draft.kind, version: number, title: draft.title, author: draft.author, status: draft.status,
+            id: id, kind: draft.kind.id, version: number, title: draft.title, author: draft.author, status: draft.status,
             reviewBy: draft.reviewBy, tags: draft.tags, attributes: draft.attributes, body: draft.body,
             created: created.date, updated: time.date)
     }
@@ -326,6 +351,11 @@ public final class RecordStore: RecordRegister {
         }
     }
 
+    /// The latest version of record `id`.
+    public func fetch(_ id: String) throws -> RecordVersion? {
+        try fetch(id, version: nil)
+    }
+
     public func links(of id: String) throws -> [RecordLink] {
         try pool.read { db in
             try Row.fetchAll(
@@ -354,12 +384,12 @@ public final class RecordStore: RecordRegister {
     /// The latest version of each record, oldest record first, narrowed by kind, by the day its
     /// latest version was kept (on or after `since`, UTC) and by text found, ignoring case, in
     /// its title, author, status, tags or body.
-    public func latestVersions(kind: RecordKind? = nil, since: CalendarDate? = nil, text: String? = nil) throws -> [RecordVersion] {
+    public func latestVersions(kind: String? = nil, since: CalendarDate? = nil, text: String? = nil) throws -> [RecordVersion] {
         var conditions = ["v.version = (SELECT MAX(version) FROM record_version WHERE record_id = v.record_id)"]
         var arguments: StatementArguments = []
         if let kind {
             conditions.append("r.kind = ?")
-            arguments += [kind.rawValue]
+            arguments += [kind]
         }
         if let since {
             conditions.append("substr(v.recorded_at, 1, 10) >= ?")
@@ -375,10 +405,6 @@ public final class RecordStore: RecordRegister {
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { try StoredVersion(row: $0).recordVersion() }
         }
-    }
-
-    public func latestVersions(kind: RecordKind?) throws -> [RecordVersion] {
-        try latestVersions(kind: kind, since: nil, text: nil as String?)
     }
 
     /// The latest version of each record whose review-by date is on or before `cutoff`, soonest first.
@@ -528,9 +554,6 @@ struct StoredVersion {
     }
 
     func recordVersion() throws -> RecordVersion {
-        guard let kind = RecordKind(rawValue: kind) else {
-            throw RecordRegisterError("record '\(id)' has an unknown kind '\(self.kind)'")
-        }
         let decoder = JSONDecoder()
         return RecordVersion(
             id: id, kind: kind, version: version, title: title, author: author, status: status,
@@ -548,6 +571,29 @@ extension StoredVersion {
             id: row["record_id"], kind: row["kind"], version: row["version"], title: row["title"], author: row["author"],
             status: row["status"], reviewBy: row["review_by"], tags: row["tags"], attributes: row["attributes"],
             body: row["body"], createdAt: row["created_at"], recordedAt: row["recorded_at"])
+    }
+}
+
+/// One write to the SQLite register, inside its IMMEDIATE transaction.
+private struct SQLiteTransaction: RegisterTransaction {
+    let store: RecordStore
+    let db: Database
+    let time: RecordStore.Stamp
+
+    func record(_ draft: RecordDraft) throws -> RecordVersion {
+        try store.insert(db, draft: draft, time: time)
+    }
+
+    func addVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion {
+        try store.insertVersion(db, of: id, draft: draft, time: time)
+    }
+
+    func link(from: String, to: String, _ relation: RecordLink.Relation) throws {
+        try store.insertLink(db, from: from, to: to, relation, time: time)
+    }
+
+    func journal(topic: String, payload: String) throws {
+        try RecordStore.append(db, topic: topic, payload: payload, time: time.text)
     }
 }
 

@@ -7,7 +7,7 @@ public enum RecordsDocument {
     /// One version of a record, with where it stands among the record's versions and its links.
     public static func record(_ record: RecordVersion, latestVersion: Int, links: [RecordLink]) -> Document {
         var document = Document(
-            title: "\(record.id): \(record.title)", subtitle: record.kind.rawValue,
+            title: "\(record.id): \(record.title)", subtitle: record.kind,
             metadata: [.init("Version", record.version == latestVersion ? "\(record.version) (latest)" : "\(record.version) of \(latestVersion)")]
                 + facts(of: record))
         document.append(.heading(level: 2, "Content"))
@@ -38,7 +38,7 @@ public enum RecordsDocument {
         for versions in histories {
             guard let latest = versions.last else { continue }
             document.append(.heading(level: 2, "\(latest.id): \(latest.title)", anchor: latest.id))
-            document.append(.definitions([.init("Kind", latest.kind.rawValue), .init("Created", stamp(latest.created))]))
+            document.append(.definitions([.init("Kind", latest.kind), .init("Created", stamp(latest.created))]))
             document.append(.heading(level: 3, "Links"))
             document.append(linksBlock(links, of: latest.id))
             for version in versions.reversed() {
@@ -55,7 +55,7 @@ public enum RecordsDocument {
         let records: [[String: Any]] = histories.compactMap { versions in
             guard let first = versions.first else { return nil }
             return [
-                "id": first.id, "kind": first.kind.rawValue, "created": stamp(first.created),
+                "id": first.id, "kind": first.kind, "created": stamp(first.created),
                 "versions": versions.map { version -> [String: Any] in
                     [
                         "version": version.version, "title": version.title, "author": version.author,

@@ -62,6 +62,32 @@ enum RegisterSchema {
                 }
             }
         }
+        // The kinds of record are declared by plugins (a council's own plugin may add one), so the
+        // schema no longer lists them. SQLite cannot drop a CHECK in place: the table is rebuilt,
+        // its rows copied as they are, with the append-only triggers set again around it.
+        migrator.registerMigration("v2-record-kinds-declared-by-plugins") { db in
+            try db.execute(sql: """
+                DROP TRIGGER record_refuses_update;
+                DROP TRIGGER record_refuses_delete;
+                CREATE TABLE record_v2 (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind <> ''),
+                    year INTEGER NOT NULL,
+                    serial INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (kind, year, serial)
+                );
+                INSERT INTO record_v2 (id, kind, year, serial, created_at) SELECT id, kind, year, serial, created_at FROM record;
+                DROP TABLE record;
+                ALTER TABLE record_v2 RENAME TO record;
+                """)
+            for operation in ["UPDATE", "DELETE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER record_refuses_\(operation.lowercased()) BEFORE \(operation) ON record
+                    BEGIN SELECT RAISE(ABORT, 'the register is append-only: record rows are never changed or removed'); END
+                    """)
+            }
+        }
         return migrator
     }
 }

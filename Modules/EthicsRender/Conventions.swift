@@ -26,6 +26,7 @@ extension Document {
                 case .list(_, let items): items.forEach(visit)
                 case .definitions(let definitions): definitions.map(\.details).forEach(visit)
                 case .quote(let content), .callout(_, _, let content): visit(content)
+                case .form(let form): visit(form.worksheet)
                 case .heading, .paragraph, .table, .code, .graph, .thematicBreak: break
                 }
             }

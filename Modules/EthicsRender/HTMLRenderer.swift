@@ -167,6 +167,8 @@ struct HTMLRenderer {
             html += "</div>\n"
         case .thematicBreak:
             html += "<hr>\n"
+        case .form(let form):
+            blocks(form.worksheet)
         }
     }
 

@@ -69,6 +69,8 @@ struct MarkdownRenderer {
             return quoted(alert + "\n" + body.filter { !$0.isEmpty }.joined(separator: "\n\n"))
         case .thematicBreak:
             return "---"
+        case .form(let form):
+            return blocks(form.worksheet)
         }
     }
 

@@ -3,22 +3,29 @@ public import EthicsCore
 /// Turns documents into the formats users ask for: the one place in the toolkit that knows HTML
 /// and Markdown escaping, CSV quoting and accessibility.
 ///
-/// Rendering is a pure function of the document and the format, except for one deliberate step:
-/// given a bus, the renderer first publishes ``DocumentRendering`` for HTML and Markdown and
-/// renders the document as the listeners leave it, which is how the glossary links terms in every
-/// page without any plugin asking it to. The cost of rendering is linear in the document's size.
+/// Rendering is a pure function of the document and the format, after one deliberate step: the
+/// document hooks that apply to the format (``DocumentHook``, added by plugins when they are
+/// activated) change the document first, in order, like middleware. That is how the glossary links
+/// terms in every page without any plugin asking it to. A hook that throws is reported and
+/// skipped. The cost of rendering is linear in the document's size.
 public struct Renderer: DocumentRenderer {
-    /// Where ``DocumentRendering`` is published; without one, documents are rendered as given.
-    public let bus: EventBus?
+    /// The hooks applied before writing; none by default.
+    public let hooks: DocumentHooks
+    /// Told of each hook that threw; the document is then written as the other hooks left it.
+    public let onHookFailure: @Sendable (DocumentHook, any Error) -> Void
     /// The column at which terminal text wraps.
     public let textWidth: Int
     /// The council's name, logo and accent colour on HTML pages; nil for the toolkit's own look.
     public let branding: Branding?
 
-    public init(bus: EventBus? = nil, textWidth: Int = 80, branding: Branding? = nil) {
-        self.bus = bus
+    public init(
+        hooks: DocumentHooks = DocumentHooks(), textWidth: Int = 80, branding: Branding? = nil,
+        onHookFailure: @escaping @Sendable (DocumentHook, any Error) -> Void = { _, _ in }
+    ) {
+        self.hooks = hooks
         self.textWidth = textWidth
         self.branding = branding
+        self.onHookFailure = onHookFailure
     }
 
     /// Renders `document` as `format`.
@@ -26,7 +33,7 @@ public struct Renderer: DocumentRenderer {
     /// - Throws: ``RenderError`` when the format cannot carry the document: CSV without a table,
     ///   Mermaid or DOT without a graph.
     public func render(_ document: Document, as format: OutputFormat) throws(RenderError) -> String {
-        let document = annotated(document, for: format)
+        let document = hooked(document, for: format)
         switch format {
         case .text:
             return TextRenderer(width: textWidth).render(document)
@@ -45,12 +52,16 @@ public struct Renderer: DocumentRenderer {
         }
     }
 
-    /// The document after listeners to ``DocumentRendering`` have annotated it, for the formats
-    /// that are annotated.
-    private func annotated(_ document: Document, for format: OutputFormat) -> Document {
-        guard let bus, format.isAnnotated else { return document }
-        let draft = DocumentDraft(document)
-        bus.publish(DocumentRendering(draft: draft, format: format))
-        return draft.document
+    /// The document after the hooks for `format` have changed it, in order.
+    private func hooked(_ document: Document, for format: OutputFormat) -> Document {
+        var document = document
+        for hook in hooks.chain(for: format) {
+            do {
+                document = try hook.apply(document)
+            } catch {
+                onHookFailure(hook, error)
+            }
+        }
+        return document
     }
 }

@@ -81,6 +81,8 @@ struct TextRenderer {
             return indented(body, by: "| ")
         case .thematicBreak:
             return ["* * *"]
+        case .form(let form):
+            return self.lines(for: form.worksheet, width: width)
         }
     }
 

@@ -7,7 +7,14 @@ extension CanvasBuilderPlugin {
         name: "Canvas builder",
         summary: "Build, fill, check and render a Data Ethics Canvas and the UK Data Ethics Framework self-assessment.",
         version: "0.1.0",
-        publishes: ["canvas.created", "canvas.updated", "canvas.checked"],
-        listens: []
+        publishes: ["canvas.recorded"],
+        listens: [],
+        recordKinds: [canvasKind, assessmentKind]
     )
+
+    /// Data ethics canvas: the kind of record this plugin keeps, ids `can-YYYY-NNNN`.
+    static let canvasKind = RecordKind(id: "canvas", prefix: "can", title: "Data ethics canvas")
+
+    /// Data ethics self-assessment: the kind of record this plugin keeps, ids `asm-YYYY-NNNN`.
+    static let assessmentKind = RecordKind(id: "assessment", prefix: "asm", title: "Data ethics self-assessment")
 }

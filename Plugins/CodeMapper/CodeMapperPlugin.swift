@@ -1,7 +1,6 @@
 public import ArgumentParser
 public import EthicsCore
 public import EthicsDiagnostics
-import Logging
 
 /// Code mapper: shows how the professional codes that bind a council's staff line up with each
 /// other and with the attributes of ethical practice, finds what a council's own code misses,
@@ -35,21 +34,18 @@ public struct CodeMapperPlugin: EthicsPlugin {
         }
     }
 
-    /// Annotates each recorded decision: publishes `codes.mapped` with the clauses it engages.
-    public func activate(on bus: EventBus) throws {
-        let logger = context.logger
-        // Weak, because the bus keeps this handler: a strong capture would be a cycle that keeps
-        // both alive after the run (or the test) that made them is over.
-        bus.subscribe(to: DecisionRecorded.self, name: "code-mapper.annotate") { [weak bus] decision in
-            let annotator = DecisionAnnotator(library: try library(), clausesPerCode: settings.clausesPerCode)
-            let (mapped, unknown) = annotator.annotate(decision)
-            if !unknown.isEmpty {
-                logger.warning("decision cites clauses that no code defines", metadata: [
-                    "record": .string(decision.recordID), "flowchart": .string(decision.flowchartID),
-                    "clauses": .string(unknown.joined(separator: ", ")),
-                ])
-            }
-            bus?.publish(mapped)
+    /// Answers, for any plugin that asks, which professional duties a decision engages.
+    public func activate(_ activation: PluginActivation) throws {
+        try activation.provide((any EngagedDutiesFinder).self, DutiesFinder(plugin: self))
+    }
+
+    /// The capability: the codes, loaded on first use, read by the annotator.
+    struct DutiesFinder: EngagedDutiesFinder {
+        let plugin: CodeMapperPlugin
+
+        func duties(attributes: [String], citedClauses: [String]) throws -> (duties: [EngagedDuty], unknownClauses: [String]) {
+            let annotator = DecisionAnnotator(library: try plugin.library(), clausesPerCode: plugin.settings.clausesPerCode)
+            return annotator.annotate(attributes: attributes, citedClauses: citedClauses)
         }
     }
 

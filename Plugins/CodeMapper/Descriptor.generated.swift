@@ -7,7 +7,8 @@ extension CodeMapperPlugin {
         name: "Code mapper",
         summary: "Map professional codes of ethics to each other and to the five attributes; find gaps.",
         version: "0.1.0",
-        publishes: ["codes.mapped"],
-        listens: ["decision.recorded"]
+        publishes: [],
+        listens: [],
+        recordKinds: []
     )
 }

@@ -7,7 +7,11 @@ extension DecisionFlowchartPlugin {
         name: "Decision flowchart",
         summary: "Walk a proposal through the ethical decision-making flow and keep the decision record.",
         version: "0.1.0",
-        publishes: ["decision.started", "decision.step", "decision.recorded"],
-        listens: ["codes.mapped"]
+        publishes: ["decision.recorded"],
+        listens: [],
+        recordKinds: [decisionKind]
     )
+
+    /// Decision record: the kind of record this plugin keeps, ids `dec-YYYY-NNNN`.
+    static let decisionKind = RecordKind(id: "decision", prefix: "dec", title: "Decision record")
 }

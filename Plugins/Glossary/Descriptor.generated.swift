@@ -8,6 +8,7 @@ extension GlossaryPlugin {
         summary: "Look up terms and resources, and link glossary terms in every document the toolkit writes.",
         version: "0.1.0",
         publishes: [],
-        listens: ["document.rendering"]
+        listens: [],
+        recordKinds: []
     )
 }

@@ -21,16 +21,16 @@ public struct GlossaryPlugin: EthicsPlugin {
         try store.glossary()
     }
 
-    /// Links terms in each document about to be written as HTML or Markdown, unless the
-    /// configuration says `link-terms: false`. If the glossary cannot be loaded the listener
-    /// fails, the host logs why, and the document is written unlinked.
-    public func activate(on bus: EventBus) throws {
+    /// Links terms in each document written as HTML or Markdown, unless the configuration says
+    /// `link-terms: false`: a document hook, run late so that the appendix it adds comes last. If
+    /// the glossary cannot be loaded the hook fails, the host logs why, and the document is
+    /// written unlinked.
+    public func activate(_ activation: PluginActivation) throws {
         guard settings.linkTerms else { return }
         let store = store
-        bus.subscribe(to: DocumentRendering.self, name: "glossary.link-terms") { event in
-            let linker = TermLinker(glossary: try store.glossary())
-            event.draft.update { $0 = linker.link($0) }
-        }
+        activation.hook(DocumentHook(name: "link-terms", order: 100) { document in
+            TermLinker(glossary: try store.glossary()).link(document)
+        })
     }
 
     public func checkContent() throws(DiagnosticError) {

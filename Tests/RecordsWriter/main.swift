@@ -12,15 +12,16 @@ guard arguments.count == 3, let count = Int(arguments[2]) else {
 }
 do {
     let store = try RecordStore(path: arguments[1])
+    let decision = RecordKind(id: "decision", prefix: "dec", title: "Decision record")
     var written = 0
     while count == 0 || written < count {
         let record = try store.record(RecordDraft(
-            kind: .decision, title: "Decision \(written) of process \(getpid())", author: "writer \(getpid())",
+            kind: decision, title: "Decision \(written) of process \(getpid())", author: "writer \(getpid())",
             tags: ["load"], body: Data(#"{"step":\#(written)}"#.utf8)))
         written += 1
         if written % 3 == 0 {
             _ = try store.addVersion(of: record.id, RecordDraft(
-                kind: .decision, title: "Decision \(written) revised", author: "writer \(getpid())", status: "approved"))
+                kind: decision, title: "Decision \(written) revised", author: "writer \(getpid())", status: "approved"))
         }
         FileHandle.standardOutput.write(Data("\(record.id)\n".utf8))
     }

@@ -3,12 +3,12 @@
 extension Block: Codable {
     private enum CodingKeys: String, CodingKey {
         case type, level, content, anchor, kind, items, table, definitions, blocks, text, language
-        case graph, title
+        case graph, title, form
     }
 
     private enum Kind: String, Codable {
         case heading, paragraph, list, table, definitions, quote, code, graph, callout
-        case thematicBreak
+        case thematicBreak, form
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,6 +44,8 @@ extension Block: Codable {
                 try container.decode([Block].self, forKey: .blocks))
         case .thematicBreak:
             self = .thematicBreak
+        case .form:
+            self = .form(try container.decode(Form.self, forKey: .form))
         }
     }
 
@@ -85,6 +87,9 @@ extension Block: Codable {
             try container.encode(blocks, forKey: .blocks)
         case .thematicBreak:
             try container.encode(Kind.thematicBreak, forKey: .type)
+        case .form(let form):
+            try container.encode(Kind.form, forKey: .type)
+            try container.encode(form, forKey: .form)
         }
     }
 }

@@ -26,6 +26,10 @@ public indirect enum Block: Hashable, Sendable {
     case callout(CalloutKind, title: [Inline] = [], [Block])
     /// A change of topic within a section.
     case thematicBreak
+    /// Questions to answer: a page of a walk, a canvas area, a worksheet. Written as a worksheet
+    /// (each question with its help and choices) in every format; the browser shows it as an
+    /// HTML form.
+    case form(Form)
 }
 
 extension Block {

@@ -74,7 +74,8 @@ extension Block {
             return .quote(try blocks(content))
         case .callout(let kind, let title, let content):
             return .callout(kind, title: try map(title), try blocks(content))
-        case .code, .graph, .thematicBreak:
+        case .code, .graph, .thematicBreak, .form:
+            // A form's questions are plain strings: they are not linked.
             return self
         }
     }

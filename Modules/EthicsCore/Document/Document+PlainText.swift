@@ -65,6 +65,8 @@ extension Block {
             for block in content { block.appendPlainText(to: &text) }
         case .thematicBreak:
             break
+        case .form(let form):
+            for block in form.worksheet { block.appendPlainText(to: &text) }
         }
     }
 }

@@ -1,7 +1,7 @@
 /// A format the renderer can write, as users name it in `--format`.
 ///
 /// It lives beside the document model rather than in the renderer because plugins (which see only
-/// EthicsCore) take it as an option and the `document.rendering` event carries it.
+/// EthicsCore) take it as an option and document hooks name the formats they apply to.
 public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
     /// Plain text for a terminal: underlined headings, aligned tables, no colour codes.
     case text
@@ -36,14 +36,9 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// Whether listeners annotate documents before they are written in this format (the
-    /// glossary links terms): true for the formats people read as pages, HTML and Markdown.
-    public var isAnnotated: Bool {
-        switch self {
-        case .markdown, .html: true
-        case .text, .json, .csv, .mermaid, .dot: false
-        }
-    }
+    /// The formats people read as pages, HTML and Markdown: where document hooks apply by
+    /// default (the glossary links terms there).
+    public static let annotated: Set<OutputFormat> = [.markdown, .html]
 
     /// The usual file-name extension, without the dot.
     public var fileExtension: String {

@@ -1,29 +1,46 @@
 public import ArgumentParser
 public import EthicsDiagnostics
 
-/// A toolkit plugin: a set of commands under `ethics <id>`, its settings from the council's
-/// configuration, and the events it listens to.
+/// A toolkit plugin: what it is (its descriptor, generated from `plugin.yaml`), its settings from
+/// the council's configuration, the operations it offers, and what it connects to.
 ///
 /// The host creates one instance per run for each enabled plugin, passing the settings decoded
-/// strictly from `plugins.<id>` in the configuration and a context holding the shared services.
-/// A plugin never builds its own bus, logger or database, and never imports another plugin.
+/// strictly from `plugins.<id>` and a context holding the world (``PluginContext``). A plugin never
+/// builds its own bus, logger, clock or database, and never imports another plugin.
+///
+/// The smallest plugin is a descriptor, an initialiser and one operation:
+///
+/// ```swift
+/// public struct HelloPlugin: EthicsPlugin {
+///     public init(settings: NoSettings, context: PluginContext) {}
+///
+///     public static let operations: [Operation<HelloPlugin>] = [
+///         Operation("status", summary: "Say hello.") { _, _, context in
+///             Document(title: "Hello from \(context.model.council.name)")
+///         },
+///     ]
+/// }
+/// ```
 public protocol EthicsPlugin: Sendable {
     /// The plugin's section of the configuration; unknown keys are errors.
     associatedtype Settings: Decodable & Sendable = NoSettings
 
     static var descriptor: PluginDescriptor { get }
 
-    /// The root of the plugin's command tree. Its configuration should come from
-    /// `CommandConfiguration.plugin(_:)` so its name and abstract match the descriptor.
+    /// What the plugin does, each written once: the command line runs them as
+    /// `ethics <id> <operation>`, from options or an answers file, and the browser as pages.
+    static var operations: [Operation<Self>] { get }
+
+    /// A hand-written command tree for `ethics <id>`, for plugins whose commands predate
+    /// operations. By default the tree is made from ``operations``.
     static var command: any ParsableCommand.Type { get }
 
-    /// Keep this cheap: load content lazily, since every enabled plugin is created on each run
-    /// so that it can listen to the others' events.
+    /// Keep this cheap: load content lazily, since every enabled plugin is created on each run.
     init(settings: Settings, context: PluginContext) throws
 
-    /// Subscribes to the events the plugin listens to. Called once, after every enabled plugin
-    /// has been created and before the command runs.
-    func activate(on bus: EventBus) throws
+    /// Connects the plugin to facts, document hooks and capabilities. Called once, after every
+    /// enabled plugin has been created and before the command runs.
+    func activate(_ activation: PluginActivation) throws
 
     /// Loads and checks all the content the settings name, reporting every problem at once;
     /// `ethics config check` calls it for each enabled plugin.
@@ -31,8 +48,12 @@ public protocol EthicsPlugin: Sendable {
 }
 
 extension EthicsPlugin {
-    /// Plugins that listen to nothing need not say so.
-    public func activate(on bus: EventBus) throws {}
+    public static var operations: [Operation<Self>] { [] }
+
+    public static var command: any ParsableCommand.Type { OperationsCommand<Self>.self }
+
+    /// Plugins that connect to nothing need not say so.
+    public func activate(_ activation: PluginActivation) throws {}
 
     /// Plugins without content files have nothing to check.
     public func checkContent() throws(DiagnosticError) {}

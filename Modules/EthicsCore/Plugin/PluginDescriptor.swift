@@ -1,5 +1,6 @@
 /// What the host and the user know about a plugin without running it: the one line shown in
-/// `ethics --help`, the version shown by `ethics plugins`, and the events it speaks.
+/// `ethics --help`, the version shown by `ethics plugins`, the facts it speaks and the records it
+/// keeps.
 ///
 /// Each plugin's descriptor is generated from its `plugin.yaml` by `Tools/register-plugins`, so
 /// the manifest is the one place these facts are written.
@@ -10,17 +11,23 @@ public struct PluginDescriptor: Sendable, Hashable, Codable {
     /// One line, shown in `ethics --help`.
     public var summary: String
     public var version: String
-    /// Topics this plugin publishes.
+    /// Topics of the facts this plugin publishes; the register refuses any other.
     public var publishes: [String]
-    /// Topics or patterns (`decision.*`) this plugin listens to.
+    /// Topics or patterns (`decision.*`) this plugin listens to; activation refuses any other.
     public var listens: [String]
+    /// The kinds of record this plugin keeps in the register.
+    public var recordKinds: [RecordKind]
 
-    public init(id: String, name: String, summary: String, version: String, publishes: [String] = [], listens: [String] = []) {
+    public init(
+        id: String, name: String, summary: String, version: String, publishes: [String] = [], listens: [String] = [],
+        recordKinds: [RecordKind] = []
+    ) {
         self.id = id
         self.name = name
         self.summary = summary
         self.version = version
         self.publishes = publishes
         self.listens = listens
+        self.recordKinds = recordKinds
     }
 }

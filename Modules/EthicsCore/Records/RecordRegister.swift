@@ -1,12 +1,47 @@
+public import EthicsDiagnostics
 public import Foundation
 
-/// What plugins see of the register: where decisions, canvases and assessments are kept as
-/// immutable versions, linked to each other, with every write journalled.
+/// One register engine: where records are kept as immutable versions, linked to each other, with
+/// every write and every fact journalled in the same transaction.
 ///
-/// Plugins receive it in their `PluginContext` and never open a database themselves. The host's
-/// register (EthicsRecords) keeps everything in SQLite with a hash-chained journal;
-/// `InMemoryRecordRegister` is the deterministic stand-in for tests.
+/// Two engines implement it: SQLite in the council's workspace (EthicsRecords) and, in tests,
+/// ``InMemoryRecordRegister``. Everything is `async`, so an engine may sit across a network.
+/// Plugins do not see an engine directly: their context hands them a ``Register``, which checks
+/// the facts they publish against their manifest and delivers them once the write has committed.
 public protocol RecordRegister: Sendable {
+    /// Runs `body` as one transaction: every record, version, link and fact it makes is kept
+    /// together, or (when it throws) none is. Returns what `body` returned and the facts it
+    /// published, in order, for the caller to deliver.
+    ///
+    /// The body is synchronous: it only states what to keep. An engine across a network runs it
+    /// on a thread of its own inside one database transaction.
+    func write<T: Sendable>(_ body: @Sendable (any RegisterTransaction) throws -> T) async throws -> T
+
+    /// Version `version` of record `id`, or its latest version when `version` is nil; nil when
+    /// there is no such record or version.
+    func fetch(_ id: String, version: Int?) async throws -> RecordVersion?
+
+    /// The links that start or end at record `id`, oldest first.
+    func links(of id: String) async throws -> [RecordLink]
+
+    /// Every version of record `id`, oldest first; empty when there is no such record.
+    func history(of id: String) async throws -> [RecordVersion]
+
+    /// The latest version of each record of the kind with id `kind` (of every kind when nil),
+    /// oldest record first. Reading never creates a register that does not exist yet.
+    func latestVersions(kind: String?) async throws -> [RecordVersion]
+}
+
+extension RecordRegister {
+    /// The latest version of record `id`.
+    public func fetch(_ id: String) async throws -> RecordVersion? {
+        try await fetch(id, version: nil)
+    }
+}
+
+/// What a write may do, inside its one transaction. Only valid while the body of
+/// ``RecordRegister/write(_:)`` runs.
+public protocol RegisterTransaction {
     /// Keeps a new record as its version 1 and returns it, with the id the register gave it.
     func record(_ draft: RecordDraft) throws -> RecordVersion
 
@@ -14,62 +49,49 @@ public protocol RecordRegister: Sendable {
     /// The draft's kind must be the record's kind.
     func addVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion
 
-    /// Version `version` of record `id`, or its latest version when `version` is nil; nil when
-    /// there is no such record or version.
-    func fetch(_ id: String, version: Int?) throws -> RecordVersion?
-
     /// Records that `from` relates to `to` (a decision cites the canvas that informed it).
     /// Linking the same pair twice in the same way changes nothing.
     func link(from: String, to: String, _ relation: RecordLink.Relation) throws
 
-    /// The links that start or end at record `id`, oldest first.
-    func links(of id: String) throws -> [RecordLink]
-
-    /// Every version of record `id`, oldest first; empty when there is no such record.
-    func history(of id: String) throws -> [RecordVersion]
-
-    /// The latest version of each record of `kind` (of every kind when nil), oldest record first.
-    /// Listing never creates a register that does not exist yet.
-    func latestVersions(kind: RecordKind?) throws -> [RecordVersion]
+    /// Appends a fact to the journal: its topic and its JSON encoding.
+    func journal(topic: String, payload: String) throws
 }
 
-extension RecordRegister {
-    /// The latest version of record `id`.
-    public func fetch(_ id: String) throws -> RecordVersion? {
-        try fetch(id, version: nil)
-    }
-}
+/// A kind of record the register keeps, declared by the plugin that keeps it (in its manifest's
+/// `records:`), so that neither EthicsCore nor the register's schema names any plugin.
+public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Stored with every record and typed by users: `decision`, `canvas`, `scan`.
+    public var id: String
+    /// The first part of its records' ids: `dec` in `dec-2026-0001`. Unique across plugins.
+    public var prefix: String
+    /// How people name it: `Decision record`.
+    public var title: String
 
-/// The kinds of record the register keeps.
-public enum RecordKind: String, Codable, Sendable, Hashable, CaseIterable {
-    case decision
-    case canvas
-    case assessment
-
-    /// The first part of the ids of records of this kind: `dec-2026-0001`.
-    public var idPrefix: String {
-        switch self {
-        case .decision: "dec"
-        case .canvas: "can"
-        case .assessment: "asm"
-        }
+    public init(id: String, prefix: String, title: String) {
+        self.id = id
+        self.prefix = prefix
+        self.title = title
     }
+
+    public var description: String { id }
 
     /// The readable, stable id of the `serial`th record of this kind created in `year`:
     /// the kind's prefix, the year and a serial of at least four digits (`can-2026-0012`).
     public func recordID(year: Int, serial: Int) -> String {
         let digits = String(serial)
-        return "\(idPrefix)-\(year)-\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
+        return "\(prefix)-\(year)-\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
     }
 }
 
 /// Why a record version cannot be kept or found: bad input from the caller or the user.
-public struct RecordRegisterError: Error, Sendable, CustomStringConvertible, Equatable {
+public struct RecordRegisterError: UserFacingError, Sendable, CustomStringConvertible, Equatable {
     public var description: String
 
     public init(_ description: String) {
         self.description = description
     }
+
+    public var diagnostics: [Diagnostic] { [.error(description)] }
 }
 
 /// What a plugin hands the register: one version of a record, before the register stamps it.
@@ -130,13 +152,17 @@ public struct RecordDraft: Sendable, Hashable {
         guard body.withUnsafeBytes(JSONObjectValidator.isObject) else {
             throw RecordRegisterError("a record's body must be a JSON object in UTF-8")
         }
+        if kind.id.isEmpty || kind.prefix.isEmpty {
+            throw RecordRegisterError("a record needs a kind with an id and a prefix")
+        }
     }
 }
 
 /// One kept version of a record, as the register returns it.
 public struct RecordVersion: Sendable, Hashable, Codable {
     public var id: String
-    public var kind: RecordKind
+    /// The id of its ``RecordKind``: `decision`.
+    public var kind: String
     /// 1 for the record as first kept, then 2, 3, …
     public var version: Int
     public var title: String
@@ -153,7 +179,7 @@ public struct RecordVersion: Sendable, Hashable, Codable {
     public var updated: Date
 
     public init(
-        id: String, kind: RecordKind, version: Int, title: String, author: String, status: String,
+        id: String, kind: String, version: Int, title: String, author: String, status: String,
         reviewBy: CalendarDate?, tags: [String], attributes: [String], body: Data, created: Date, updated: Date
     ) {
         self.id = id

@@ -29,4 +29,10 @@ struct EthicsCommand: ParsableCommand {
         "The configuration file to use (default: $ETHICS_CONFIG, then ./ethics.yaml, then the toolkit's Configs/toolkit.yaml).",
         valueName: "file"))
     var config: String?
+
+    /// Read by the host before parsing, like `--config`; declared here so that `--help` documents it.
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Who is acting: the name records, reviews and sign-offs are kept under (default: $ETHICS_AUTHOR, then the login name).",
+        valueName: "name"))
+    var actingAs: String?
 }

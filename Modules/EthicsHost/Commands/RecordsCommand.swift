@@ -32,6 +32,17 @@ struct RecordsCommand: ParsableCommand {
         date.formatted(Date.ISO8601FormatStyle())
     }
 
+    /// The kind of record named `id`, among those the compiled-in plugins keep.
+    static func recordKind(_ id: String, session: HostSession) throws(DiagnosticError) -> RecordKind {
+        let kinds = session.recordKinds
+        guard let kind = kinds.first(where: { $0.id == id }) else {
+            throw .error(
+                "'\(id)' is not a kind of record", suggestion: Suggestion.didYouMean(id, among: kinds.map(\.id))
+                    ?? "the kinds are: \(kinds.map(\.id).joined(separator: ", "))")
+        }
+        return kind
+    }
+
     static func noRecord(_ id: String, session: HostSession) -> DiagnosticError {
         DiagnosticError.error("there is no record '\(id)' in the register", file: session.records.path)
     }
@@ -42,8 +53,8 @@ struct RecordsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the records, their latest version each, oldest first.")
 
-        @Option(help: "Only records of this kind.")
-        var kind: RecordKind?
+        @Option(help: "Only records of this kind (decision, canvas, assessment, scan, …).")
+        var kind: String?
 
         @Option(help: ArgumentHelp("Only records whose latest version was kept on or after this day (UTC).", valueName: "YYYY-MM-DD"),
                 transform: RecordsCommand.calendarDate)
@@ -56,6 +67,7 @@ struct RecordsCommand: ParsableCommand {
         var format: OutputFormat = .text
 
         func run(session: HostSession) async throws {
+            let kind = try kind.map { kind throws(DiagnosticError) in try RecordsCommand.recordKind(kind, session: session).id }
             let records = try session.records.existingStore()?.latestVersions(kind: kind, since: since, text: text) ?? []
             var document = Document(title: "Records", metadata: [.init("Register", session.records.path)])
             if records.isEmpty {
@@ -65,7 +77,7 @@ struct RecordsCommand: ParsableCommand {
                     caption: [.text("\(records.count) record\(records.count == 1 ? "" : "s"), latest version each")],
                     header: ["Record", "Kind", "Version", "Title", "Status", "Review by", "Updated"],
                     rows: records.map { record in
-                        [Table.Cell([.code(record.id)]), Table.Cell(stringLiteral: record.kind.rawValue),
+                        [Table.Cell([.code(record.id)]), Table.Cell(stringLiteral: record.kind),
                          Table.Cell(stringLiteral: String(record.version)), Table.Cell(stringLiteral: record.title),
                          Table.Cell(stringLiteral: record.status), Table.Cell(stringLiteral: record.reviewBy?.description ?? ""),
                          Table.Cell(stringLiteral: RecordsCommand.stamp(record.updated))]
@@ -121,7 +133,7 @@ struct RecordsCommand: ParsableCommand {
             let versions = try session.records.existingStore()?.history(of: id) ?? []
             guard let first = versions.first else { throw RecordsCommand.noRecord(id, session: session) }
             let document = Document(
-                title: "History of \(id)", subtitle: first.kind.rawValue,
+                title: "History of \(id)", subtitle: first.kind,
                 metadata: [.init("Register", session.records.path), .init("Created", RecordsCommand.stamp(first.created))],
                 blocks: [.table(Table(
                     caption: [.text("\(versions.count) version\(versions.count == 1 ? "" : "s") of \(id)")],
@@ -172,7 +184,7 @@ struct RecordsCommand: ParsableCommand {
                     header: ["Record", "Kind", "Title", "Review by", "When", "Status"],
                     rows: records.map { record in
                         let review = record.reviewBy ?? today
-                        return [Table.Cell([.code(record.id)]), Table.Cell(stringLiteral: record.kind.rawValue),
+                        return [Table.Cell([.code(record.id)]), Table.Cell(stringLiteral: record.kind),
                                 Table.Cell(stringLiteral: record.title), Table.Cell(stringLiteral: review.description),
                                 Table.Cell(stringLiteral: Self.when(review, today: today, calendar)),
                                 Table.Cell(stringLiteral: record.status)]
@@ -267,7 +279,7 @@ struct RecordsCommand: ParsableCommand {
             let records = try store?.latestVersions() ?? []
             let histories = try records.map { try store?.history(of: $0.id) ?? [$0] }
             let links = try store?.allLinks() ?? []
-            let journal = try store?.journalEntries(excludingTopics: [DocumentRendering.topic]) ?? []
+            let journal = try store?.journalEntries() ?? []
             let verification = try store?.verify()
             let exported = Date()
 

@@ -26,7 +26,7 @@ extension RecordsCommand {
         var file: String
 
         @Option(help: "The kind of record for rows without a kind column or with it empty.")
-        var kind: RecordKind = .decision
+        var kind = "decision"
 
         @Option(help: "Who is accountable for rows that name no author.")
         var author: String?
@@ -50,7 +50,8 @@ extension RecordsCommand {
             let bytes = try TextFile.bytes(of: file, as: .csv, maxSize: CSVTable.maxFileSize)
             let model = try session.loadModel()
             let log = try RecordImport.read(
-                bytes, file: file, attributes: model.attributes, defaults: .init(kind: kind, author: author))
+                bytes, file: file, attributes: model.attributes,
+                defaults: .init(kinds: session.recordKinds, kind: try RecordsCommand.recordKind(kind, session: session), author: author))
             let name = (file as NSString).lastPathComponent
 
             let sameFile: (RecordsImported) -> Bool = { $0.sha256 == log.sha256 }
@@ -91,7 +92,7 @@ extension RecordsCommand {
                 let draft = entry.draft
                 var row = [Table.Cell(stringLiteral: String(entry.line))]
                 if let kept { row.append(Table.Cell([.code(kept[index].id)])) }
-                row += [Table.Cell(stringLiteral: draft.kind.rawValue), Table.Cell(stringLiteral: draft.title),
+                row += [Table.Cell(stringLiteral: draft.kind.id), Table.Cell(stringLiteral: draft.title),
                         Table.Cell(stringLiteral: draft.status), Table.Cell(stringLiteral: draft.reviewBy?.description ?? "")]
                 return row
             }

@@ -1,6 +1,7 @@
 import EthicsCore
 public import EthicsDiagnostics
 import EthicsYAML
+import Foundation
 
 /// Reads a configuration file and the files it `extends:`, composes them, and decodes the result.
 ///
@@ -49,6 +50,10 @@ public struct ConfigLoader: Sendable {
                                    at: node.location, keyPath: "council.id"))
         }
         let plugins = readPlugins(config?.plugins, problems: &problems)
+        if let zone = council.timeZone, TimeZone(identifier: zone) == nil, let node = root["council"]?["time-zone"] {
+            problems.append(.error("'\(zone)' is not a time zone; write an IANA name such as Europe/London",
+                                   at: node.location, keyPath: "council.time-zone"))
+        }
         let workspace = resolveWorkspace(config?.workspace, councilID: council.id, problems: &problems)
         let branding = BrandingSettings.resolve(
             config?.branding, node: root["branding"], council: council, problems: &problems)

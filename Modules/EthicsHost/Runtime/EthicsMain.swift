@@ -17,8 +17,10 @@ public enum EthicsMain {
     ) async -> Int32 {
         var arguments = arguments
         let explicitConfig: String?
+        let actingAs: String?
         do {
-            explicitConfig = try extractConfigOption(from: &arguments)
+            explicitConfig = try extractOption("--config", valueName: "FILE", from: &arguments)
+            actingAs = try extractOption("--as", valueName: "NAME", from: &arguments)
         } catch {
             errors.line("error: \(error.message)")
             return ExitStatus.badInput.rawValue
@@ -59,7 +61,8 @@ public enum EthicsMain {
             } catch {
                 return finish(with: error, output: output, errors: errors)
             }
-            let session = HostSession(config: config, registry: registry, output: output, errors: errors)
+            let session = HostSession(
+                config: config, registry: registry, output: output, errors: errors, environment: environment, actingAs: actingAs)
             do {
                 switch command {
                 case let command as any HostCommand:
@@ -86,21 +89,16 @@ public enum EthicsMain {
         guard let plugin = plugins[C.Plugin.descriptor.id] as? C.Plugin else {
             throw DiagnosticError.error("plugin '\(C.Plugin.descriptor.id)' is not enabled", file: session.config.file)
         }
-        try await command.run(plugin: plugin, context: context)
+        try await command.run(plugin: plugin, context: context.forPlugin(C.Plugin.descriptor))
     }
 
     /// Exit status and message for whatever ended the run.
     private static func finish(with error: any Error, output: OutputSink, errors: OutputSink) -> Int32 {
         switch error {
-        case let error as DiagnosticError:
-            report(error, to: errors)
-            return ExitStatus.badInput.rawValue
-        case let error as SafeFile.WriteError:
-            errors.line("error: \(error)")
-            return ExitStatus.badInput.rawValue
-        case let error as RenderError:
-            // A format that cannot carry the document (CSV without a table) is a usage mistake.
-            errors.line("error: \(error)")
+        case let error as any UserFacingError:
+            // The one place user-facing errors become messages: every module's error type that is
+            // the user's to fix conforms to UserFacingError and says what to print.
+            report(DiagnosticError(error.diagnostics), to: errors)
             return ExitStatus.badInput.rawValue
         case let error as ExitCode:
             return error.rawValue
@@ -138,21 +136,28 @@ public enum EthicsMain {
     /// Takes `--config FILE` or `--config=FILE` out of the arguments wherever it appears (before
     /// `--`), since the configuration decides which subcommands exist at all.
     static func extractConfigOption(from arguments: inout [String]) throws(OptionError) -> String? {
+        try extractOption("--config", valueName: "FILE", from: &arguments)
+    }
+
+    /// Takes a host-wide option (`--config FILE`, `--as NAME`) out of the arguments wherever it
+    /// appears before `--`: the configuration decides which subcommands exist, and the acting
+    /// person belongs to the whole run rather than to one command.
+    static func extractOption(_ name: String, valueName: String, from arguments: inout [String]) throws(OptionError) -> String? {
         var found: String?
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "--" { break }
-            if argument == "--config" {
+            if argument == name {
                 guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") else {
-                    throw OptionError(message: "--config needs a file: --config FILE")
+                    throw OptionError(message: "\(name) needs a value: \(name) \(valueName)")
                 }
                 found = arguments[index + 1]
                 arguments.removeSubrange(index...index + 1)
                 continue
             }
-            if argument.hasPrefix("--config=") {
-                found = String(argument.dropFirst("--config=".count))
+            if argument.hasPrefix(name + "=") {
+                found = String(argument.dropFirst(name.count + 1))
                 arguments.remove(at: index)
                 continue
             }

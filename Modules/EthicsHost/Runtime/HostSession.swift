@@ -1,8 +1,10 @@
 public import EthicsCore
 public import EthicsDiagnostics
-import EthicsRecords
+public import EthicsRecords
 import EthicsRender
 import EthicsYAML
+import Foundation
+import Glibc
 public import Logging
 
 /// One run of `ethics`: the loaded configuration and the shared services built from it once,
@@ -12,18 +14,27 @@ public final class HostSession: Sendable {
     public let registry: PluginRegistry
     public let logger: Logger
     public let bus: EventBus
+    public let hooks: DocumentHooks
+    public let capabilities: Capabilities
     public let renderer: any DocumentRenderer
     public let output: OutputSink
     public let errors: OutputSink
-    /// The council's register, opened on first use: by a record write or by the first event
-    /// published, which the journal sink appends. A run that does neither creates no database.
-    let records: LazyRecordStore
+    public let environment: [String: String]
+    /// The person named by `--as`, taken off the command line before parsing.
+    public let actingAs: String?
+    /// The council's register, opened on first use and created only by a write.
+    public let records: LazyRecordStore
 
-    public init(config: LoadedConfig, registry: PluginRegistry, output: OutputSink, errors: OutputSink) {
+    public init(
+        config: LoadedConfig, registry: PluginRegistry, output: OutputSink, errors: OutputSink,
+        environment: [String: String] = [:], actingAs: String? = nil
+    ) {
         self.config = config
         self.registry = registry
         self.output = output
         self.errors = errors
+        self.environment = environment
+        self.actingAs = actingAs
         var logger = Logger(label: "ethics") { label in
             StreamLogHandler.standardError(label: label)
         }
@@ -36,9 +47,25 @@ public final class HostSession: Sendable {
                 "error": .string(String(describing: failure.error)),
             ])
         }
-        renderer = Renderer(bus: bus, branding: config.branding)
+        hooks = DocumentHooks()
+        capabilities = Capabilities()
+        renderer = Renderer(hooks: hooks, branding: config.branding) { hook, error in
+            busLogger.warning("a document hook failed; the document is written without it", metadata: [
+                "hook": .string(hook.name), "error": .string(String(describing: error)),
+            ])
+        }
         records = LazyRecordStore(workspace: config.workspace)
-        bus.attach(RegisterJournalSink(register: records), name: "register.journal")
+    }
+
+    /// The register as the host's own commands use it: writes publish nothing a plugin declares.
+    public var register: Register {
+        Register(engine: records, bus: bus)
+    }
+
+    /// Every kind of record the compiled-in plugins keep, switched on or not: a register may hold
+    /// records of a plugin the council has since switched off.
+    public var recordKinds: [RecordKind] {
+        registry.plugins.flatMap { $0.descriptor.recordKinds }
     }
 
     /// The council's data model; loads the attribute packs the configuration names.
@@ -47,15 +74,32 @@ public final class HostSession: Sendable {
         return DataModel(council: config.council, attributes: attributes)
     }
 
-    public func context(model: DataModel) -> PluginContext {
-        PluginContext(
-            bus: bus, model: model, renderer: renderer, logger: logger,
-            workspace: config.workspace, configFile: config.file, output: output, register: records)
+    /// The council's clock: the real time, in its time zone.
+    public var clock: CouncilClock {
+        let zone = config.council.timeZone.flatMap(TimeZone.init(identifier:)) ?? CouncilClock.defaultTimeZone
+        return CouncilClock(timeZone: zone)
     }
 
-    /// Creates every enabled plugin with its settings, then lets each subscribe to the bus.
-    /// Every plugin's settings are checked before any problem is reported. A plugin that fails
-    /// to start for a reason other than its input is rethrown as it is: an internal failure.
+    public func context(model: DataModel) -> PluginContext {
+        let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        return PluginContext(
+            model: model, renderer: renderer, logger: logger, register: register, capabilities: capabilities,
+            clock: clock, terminal: interactive ? StandardTerminal() : nil, environment: environment,
+            actor: Person.resolve(explicit: actingAs, environment: environment) ?? Self.loginPerson(),
+            workspace: config.workspace, configFile: config.file, output: output, notices: errors)
+    }
+
+    /// The account the process runs as, when the environment names nobody (a scheduled job).
+    private static func loginPerson() -> Person? {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
+        let login = String(cString: name)
+        return login.isEmpty ? nil : Person(name: login, source: "login name")
+    }
+
+    /// Creates every enabled plugin with its settings, then activates each: its listeners, hooks
+    /// and capabilities. Every plugin's settings are checked before any problem is reported. A
+    /// plugin that fails to start for a reason other than its input is rethrown as it is: an
+    /// internal failure.
     public func startPlugins(context: PluginContext) throws -> [String: any EthicsPlugin] {
         var problems = DiagnosticCollector()
         var started: [String: any EthicsPlugin] = [:]
@@ -69,7 +113,9 @@ public final class HostSession: Sendable {
         }
         try problems.throwIfErrors()
         for entry in config.plugins where entry.enabled {
-            try started[entry.id]?.activate(on: bus)
+            guard let plugin = started[entry.id] else { continue }
+            try plugin.activate(PluginActivation(
+                plugin: type(of: plugin).descriptor, bus: bus, hooks: hooks, capabilities: capabilities))
         }
         return started
     }
@@ -104,6 +150,17 @@ public final class HostSession: Sendable {
     }
 
     private func start<P: EthicsPlugin>(_ type: P.Type, entry: PluginEntry, context: PluginContext) throws -> P {
-        try P(settings: settings(type, entry: entry), context: context)
+        try P(settings: settings(type, entry: entry), context: context.forPlugin(P.descriptor))
+    }
+}
+
+/// The process's own terminal: standard input and output, used only when both are a terminal.
+struct StandardTerminal: Terminal {
+    func write(_ text: String) {
+        OutputSink.standardOutput.write(text)
+    }
+
+    func readLine() -> String? {
+        Swift.readLine(strippingNewline: true)
     }
 }

@@ -14,13 +14,8 @@ struct CheckCommand: PluginCommand {
 
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         let (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
-        let check = CanvasCheck(canvas: canvas, template: template, today: Today.date())
+        let check = CanvasCheck(canvas: canvas, template: template, today: context.clock.today())
         try output.write(CheckDocument(canvas: canvas, template: template, check: check).document, to: context)
-        let problems = check.areas.reduce(0) { $0 + $1.unanswered.count + ($1.status == .complete ? 0 : 1) + ($1.needsScore ? 1 : 0) }
-            + check.incompleteActions.count + (check.reviewOverdue || check.reviewBy == nil ? 1 : 0)
-        context.bus.publish(CanvasChecked(
-            file: file, title: canvas.title, complete: check.isComplete, areasComplete: check.areas.filter(\.isComplete).count,
-            areas: check.areas.count, problems: problems))
         if !check.isComplete { throw ExitCode(1) }
     }
 }

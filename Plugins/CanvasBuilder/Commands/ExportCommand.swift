@@ -28,7 +28,7 @@ struct ExportCommand: PluginCommand {
             throw DiagnosticError.error(
                 "the template '\(template.id)' has no ODI canvas layout, so it cannot be exported as dec-json; only ODI canvases can", file: file)
         }
-        let json = JSONWriter.write(ODIExporter(template: template, now: Date()).export(canvas))
+        let json = JSONWriter.write(ODIExporter(template: template, now: context.clock.now()).export(canvas))
         if let output {
             try SafeFile.write(json, to: output, mode: CanvasFile.mode)
         } else {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import EthicsCore
 import EthicsDiagnostics
-import Glibc
 
 /// `ethics canvas-builder fill FILE [--area ID] [--answers FILE]`
 struct FillCommand: PluginCommand {
@@ -35,11 +34,11 @@ struct FillCommand: PluginCommand {
         if let answers {
             changed = try AnswersFile.apply(answers, to: &canvas, template: template, only: area)
         } else {
-            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            guard let terminal = context.terminal else {
                 throw ValidationError("fill asks questions only on a terminal; pass --answers FILE to fill from a file")
             }
             let areas = area.flatMap { template.area($0) }.map { [$0] } ?? template.areas
-            let session = InteractiveFill(template: template, output: context.output) { Swift.readLine(strippingNewline: true) }
+            let session = InteractiveFill(template: template, terminal: terminal)
             do {
                 changed = try session.fill(&canvas, areas: areas)
             } catch {
@@ -48,9 +47,8 @@ struct FillCommand: PluginCommand {
                 throw ExitCode(1)
             }
         }
-        canvas.updated = Today.date()
+        canvas.updated = context.clock.today()
         try CanvasFile.write(canvas, to: file)
-        context.bus.publish(CanvasUpdated(file: file, title: canvas.title, areas: changed))
         context.output.line("\(file): updated \(changed.count) area\(changed.count == 1 ? "" : "s")\(changed.isEmpty ? "" : " (\(changed.joined(separator: ", ")))")")
     }
 }

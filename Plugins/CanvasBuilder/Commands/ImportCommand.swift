@@ -34,18 +34,17 @@ struct ImportCommand: PluginCommand {
         let template = try plugin.store.template(Self.odiTemplate)
         let name = URL(fileURLWithPath: file).lastPathComponent
         let base = name.hasSuffix(".dec.json") ? String(name.dropLast(9)) : String(name.split(separator: ".").first ?? "canvas")
-        let canvas = try ODIImporter(template: template, today: Today.date()).canvas(from: document, fallbackTitle: base)
+        let canvas = try ODIImporter(template: template, today: context.clock.today()).canvas(from: document, fallbackTitle: base)
         let path = output ?? ContentPath.directory(of: file) + "/" + base + ".canvas.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output", file: path)
         }
         try CanvasFile.write(canvas, to: path)
-        context.bus.publish(CanvasCreated(file: path, title: canvas.title, template: template.id, origin: "import"))
         context.output.line("\(path): imported '\(canvas.title)' with \(canvas.areas.count) areas and \(canvas.actions.count) actions")
     }
 
     private func importChecklist(context: PluginContext) throws {
-        let (id, yaml) = try DeonImporter(today: Today.date()).template(fromFile: file)
+        let (id, yaml) = try DeonImporter(today: context.clock.today()).template(fromFile: file)
         let path = output ?? ContentPath.directory(of: file) + "/" + id + ".template.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output", file: path)

@@ -25,13 +25,12 @@ struct NewCommand: PluginCommand {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output or edit it with `fill`", file: path)
         }
-        let today = Today.date()
+        let today = context.clock.today()
         let canvas = Canvas(
             template: template.id, templateVersion: template.version, title: title, uuid: UUID().uuidString.lowercased(),
-            created: today, updated: today, reviewBy: Today.adding(days: template.reviewEveryDays, to: today), record: nil,
+            created: today, updated: today, reviewBy: context.clock.adding(days: template.reviewEveryDays, to: today), record: nil,
             areas: template.areas.map { CanvasArea(id: $0.id) }, actions: [], odi: nil)
         try CanvasFile.write(canvas, to: path)
-        context.bus.publish(CanvasCreated(file: path, title: title, template: template.id, origin: "new"))
         context.output.line("\(path): created \(template.title) '\(title)' with \(template.areas.count) areas; review by \(canvas.reviewBy!)")
     }
 }

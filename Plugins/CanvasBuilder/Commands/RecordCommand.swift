@@ -24,28 +24,39 @@ struct RecordCommand: PluginCommand {
 
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         var (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
-        let check = CanvasCheck(canvas: canvas, template: template, today: Today.date())
+        let check = CanvasCheck(canvas: canvas, template: template, today: context.clock.today())
         let answered = Set(canvas.areas.filter { !$0.answers.isEmpty || $0.status != nil }.map(\.id))
         let attributes = template.areas.filter { answered.contains($0.id) }.flatMap(\.attributes)
+        let kind = template.kind == .assessment ? CanvasBuilderPlugin.assessmentKind : CanvasBuilderPlugin.canvasKind
         let draft = try RecordDraft(
-            kind: template.kind == .assessment ? .assessment : .canvas, title: canvas.title,
-            author: author ?? ProcessInfo.processInfo.environment["USER"] ?? "project team", status: status,
+            kind: kind, title: canvas.title,
+            author: try author ?? context.actingPerson(for: "this canvas").name, status: status,
             reviewBy: canvas.reviewBy, tags: [template.id],
             attributes: attributes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
             content: CanvasRecordBody(canvas: canvas, template: template, check: check, file: file))
+        if canvas.record == nil {
+            // The new record's id is written into the canvas file, so check now that it can be.
+            try SafeFile.checkTarget(file)
+        }
+        let existing = canvas.record
+        let (templateID, complete) = (template.id, check.isComplete)
         let version: RecordVersion
         do {
-            if let id = canvas.record {
-                version = try context.register.addVersion(of: id, draft)
-            } else {
-                version = try context.register.record(draft)
-                canvas.record = version.id
-                try CanvasFile.write(canvas, to: file)
+            version = try await context.register.write { write in
+                let version = try existing.map { try write.addVersion(of: $0, draft) } ?? write.record(draft)
+                try write.publish(CanvasRecorded(
+                    recordID: version.id, version: version.version, title: draft.title, kind: draft.kind.id,
+                    template: templateID, complete: complete))
+                return version
             }
         } catch let error as RecordRegisterError {
             throw DiagnosticError.error(error.description, file: file)
         }
-        context.output.line("\(file): kept as \(version.id) version \(version.version) (\(version.kind.rawValue), \(status))")
+        if existing == nil {
+            canvas.record = version.id
+            try CanvasFile.write(canvas, to: file)
+        }
+        context.output.line("\(file): kept as \(version.id) version \(version.version) (\(version.kind), \(status))")
     }
 }
 

@@ -14,7 +14,7 @@ struct RenderCommand: PluginCommand {
 
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         let (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
-        let check = CanvasCheck(canvas: canvas, template: template, today: Today.date())
+        let check = CanvasCheck(canvas: canvas, template: template, today: context.clock.today())
         try output.write(CanvasDocument(canvas: canvas, template: template, check: check).document, to: context)
     }
 }

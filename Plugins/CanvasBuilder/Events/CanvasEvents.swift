@@ -1,32 +1,24 @@
 public import EthicsCore
 
-/// A canvas file was started, from a template (`new`) or from an ODI canvas file (`import`).
-public struct CanvasCreated: Event, Hashable {
-    public static let topic = "canvas.created"
-    public var file: String
+/// A canvas or a self-assessment was kept in the register (`canvas-builder record`), as a new
+/// record or a new version of one. Journalled with the version it describes.
+public struct CanvasRecorded: Event, Hashable {
+    public static let topic = "canvas.recorded"
+    public var recordID: String
+    public var version: Int
     public var title: String
+    /// `canvas` or `assessment`.
+    public var kind: String
+    /// The template it follows (`odi-data-ethics-canvas`).
     public var template: String
-    /// `new` or `import`.
-    public var origin: String
-}
-
-/// A team filled in some areas of a canvas (`fill`).
-public struct CanvasUpdated: Event, Hashable {
-    public static let topic = "canvas.updated"
-    public var file: String
-    public var title: String
-    /// The ids of the areas that changed.
-    public var areas: [String]
-}
-
-/// A canvas was checked for completeness (`check`).
-public struct CanvasChecked: Event, Hashable {
-    public static let topic = "canvas.checked"
-    public var file: String
-    public var title: String
     public var complete: Bool
-    public var areasComplete: Int
-    public var areas: Int
-    /// Overdue review, actions without owner or priority, unanswered questions: one line each.
-    public var problems: Int
+
+    public init(recordID: String, version: Int, title: String, kind: String, template: String, complete: Bool) {
+        self.recordID = recordID
+        self.version = version
+        self.title = title
+        self.kind = kind
+        self.template = template
+        self.complete = complete
+    }
 }

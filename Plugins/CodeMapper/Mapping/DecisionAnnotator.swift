@@ -1,7 +1,7 @@
 import EthicsCore
 
-/// Finds the professional duties a recorded decision touches, for the `codes.mapped` event that
-/// lets its record list them.
+/// Finds the professional duties a decision touches, so that its record lists them (the
+/// ``EngagedDutiesFinder`` capability).
 ///
 /// Clauses the flowchart cited come first, whatever their attributes. Then, for each code, the
 /// clauses that best match the decision's attributes: most shared attributes first, then the
@@ -12,14 +12,14 @@ struct DecisionAnnotator: Sendable {
     /// How many attribute-matched clauses of each code to keep.
     let clausesPerCode: Int
 
-    /// The event to publish, and the cited ids that name no clause (for the log: an unknown id
-    /// is the flowchart's problem, and must not stop the record from being annotated).
-    func annotate(_ decision: DecisionRecorded) -> (mapped: CodesMapped, unknownClauseIDs: [String]) {
-        let decisionAttributes = library.attributes(among: decision.attributes).map(\.id)
-        var engaged: [CodesMapped.EngagedClause] = []
+    /// The duties engaged, and the cited ids that name no clause (an unknown id is the
+    /// flowchart's problem, and must not stop the record from being annotated).
+    func annotate(attributes: [String], citedClauses: [String]) -> (duties: [EngagedDuty], unknownClauses: [String]) {
+        let decisionAttributes = library.attributes(among: attributes).map(\.id)
+        var engaged: [EngagedDuty] = []
         var unknown: [String] = []
         var cited = Set<String>()
-        for id in decision.clauses where !cited.contains(id) {
+        for id in citedClauses where !cited.contains(id) {
             guard let clause = library.clause(id) else {
                 unknown.append(id)
                 continue
@@ -46,11 +46,11 @@ struct DecisionAnnotator: Sendable {
                 engaged.append(engagement(of: match.clause, sharing: match.shared, reason: "serves " + names.joined(separator: ", ")))
             }
         }
-        return (CodesMapped(recordID: decision.recordID, clauses: engaged), unknown)
+        return (engaged, unknown)
     }
 
-    private func engagement(of clause: Clause, sharing attributes: [String], reason: String) -> CodesMapped.EngagedClause {
-        CodesMapped.EngagedClause(
+    private func engagement(of clause: Clause, sharing attributes: [String], reason: String) -> EngagedDuty {
+        EngagedDuty(
             clauseID: clause.id, code: library.code(of: clause)?.title ?? clause.codeID, title: clause.title,
             sharedAttributes: attributes, reason: reason)
     }

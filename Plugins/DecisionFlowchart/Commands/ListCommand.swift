@@ -16,7 +16,7 @@ struct ListCommand: PluginCommand {
     }
 
     func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
-        let decisions = try context.register.latestVersions(kind: .decision).map { version in
+        let decisions = try await context.register.latestVersions(kind: DecisionFlowchartPlugin.decisionKind).map { version in
             (version: version, content: try? version.decodeBody(as: DecisionRecordContent.self))
         }
         let sessions = SessionStore(workspace: context.workspace).all()

@@ -1,9 +1,8 @@
 import ArgumentParser
 import EthicsCore
+import Foundation
 import EthicsDiagnostics
 import EthicsYAML
-import Foundation
-import Glibc
 
 /// `ethics decision-flowchart run`: walks a proposal through a flowchart and keeps the decision.
 struct RunCommand: PluginCommand {
@@ -26,7 +25,7 @@ struct RunCommand: PluginCommand {
     @Option(help: ArgumentHelp("Answer from a YAML file instead of a terminal.", valueName: "file"))
     var answers: String?
 
-    @Option(help: "Who is accountable for the decision; $ETHICS_AUTHOR or $USER when omitted.")
+    @Option(help: "Who is accountable for the decision; the acting person (--as, $ETHICS_AUTHOR, the login name) when omitted.")
     var author: String?
 
     @Option(name: .customLong("cites"), help: ArgumentHelp("A register record (a canvas) the decision rests on; repeatable.", valueName: "id"))
@@ -70,37 +69,31 @@ struct RunCommand: PluginCommand {
         } else {
             chart = try plugin.flowchart(flowchart)
             walk = DecisionWalk(chart: chart)
+            let author = try author ?? context.actingPerson(for: "this decision").name
             session = SavedSession(
-                id: SessionStore.newID(), title: title ?? "", author: try resolvedAuthor(), cites: cites, walk: walk, saved: Date())
+                id: SessionStore.newID(context.clock), title: title ?? "", author: author, cites: cites, walk: walk,
+                saved: context.clock.now())
         }
         let recorder = DecisionRecorder(context: context)
-        try recorder.checkCitations(session.cites)
+        try await recorder.checkCitations(session.cites)
+        if let output { try SafeFile.checkTarget(output) }
         // Answers come from a file, or from a person at a terminal; never from a pipe by accident.
         let answersFile = try answers.map { file throws(DiagnosticError) in try AnswersFile(file: file, chart: chart) }
-        guard answersFile != nil || (isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) else {
+        guard answersFile != nil || context.terminal != nil else {
             throw DiagnosticError.error(
                 "standard input and output are not a terminal, so the walk cannot ask its questions",
                 suggestion: "pass --answers FILE (a YAML mapping from node id to answer) to run unattended")
         }
 
-        context.bus.publish(DecisionStarted(
-            title: session.title, author: session.author, flowchartID: chart.id.value, flowchartVersion: chart.version,
-            resumedSession: resume))
-        let announce = { (step: TakenStep, number: Int) in
-            context.bus.publish(DecisionStep(
-                title: session.title, flowchartID: chart.id.value, number: number, node: step.node,
-                kind: chart.node(step.node)?.kind.rawValue ?? "", choice: step.answer.choice))
-        }
         if let answersFile {
-            walk = try Self.walk(chart, from: walk, answers: answersFile, onStep: announce)
-        } else {
-            let conversation = TerminalConversation(
-                chart: chart, readLine: { Swift.readLine(strippingNewline: true) }, write: context.output.write)
-            context.output.line("\(session.title)\nFlowchart: \(chart.title) (\(chart.id.value), version \(chart.version))\n\(TerminalConversation.help)")
-            switch try conversation.converse(from: walk, onStep: announce) {
+            walk = try Self.walk(chart, from: walk, answers: answersFile)
+        } else if let terminal = context.terminal {
+            let conversation = TerminalConversation(chart: chart, terminal: terminal)
+            terminal.line("\(session.title)\nFlowchart: \(chart.title) (\(chart.id.value), version \(chart.version))\n\(conversation.forms.help)")
+            switch try conversation.converse(from: walk) {
             case .saved(let partial):
                 session.walk = partial
-                session.saved = Date()
+                session.saved = context.clock.now()
                 try store.save(session)
                 context.output.line("\nSaved as \(session.id). Continue with: ethics decision-flowchart run --resume \(session.id)")
                 return
@@ -112,8 +105,8 @@ struct RunCommand: PluginCommand {
         let builder = DecisionRecordBuilder(chart: chart, attributes: context.model.attributes)
         let content = builder.content(
             of: walk, title: session.title, author: session.author, council: context.model.council.name,
-            date: .today(), cites: session.cites)
-        let kept = try recorder.keep(content)
+            date: context.clock.today(), cites: session.cites)
+        let kept = try await recorder.keep(content)
         if resume != nil { store.remove(session.id) }
         let document = DecisionDocument(
             id: kept.version.id, version: kept.version.version, content: kept.content, attributes: context.model.attributes, chart: chart)
@@ -129,7 +122,7 @@ struct RunCommand: PluginCommand {
     /// A walk from an answers file: each node on the way must have an answer, and the file gives
     /// one answer per node, so a walk that comes back to a node it passed cannot go on.
     static func walk(
-        _ chart: Flowchart, from start: DecisionWalk, answers: AnswersFile, onStep: (TakenStep, Int) -> Void
+        _ chart: Flowchart, from start: DecisionWalk, answers: AnswersFile
     ) throws(DiagnosticError) -> DecisionWalk {
         var walk = start
         var visited = Set(walk.steps.map(\.node))
@@ -143,20 +136,11 @@ struct RunCommand: PluginCommand {
             }
             let answer = try answers.answer(for: node, in: chart)
             do {
-                let step = try walk.answer(answer, in: chart)
-                onStep(step, walk.steps.count)
+                _ = try walk.answer(answer, in: chart)
             } catch {
                 throw .error("invalid answer for '\(node.id.value)': \(error.message)", at: answers.location(of: node.id.value))
             }
         }
         return walk
-    }
-
-    private func resolvedAuthor() throws(DiagnosticError) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        for candidate in [author, environment["ETHICS_AUTHOR"], environment["USER"]] {
-            if let candidate, !candidate.trimmingCharacters(in: .whitespaces).isEmpty { return candidate }
-        }
-        throw .error("who is accountable for this decision? Pass --author NAME or set ETHICS_AUTHOR")
     }
 }

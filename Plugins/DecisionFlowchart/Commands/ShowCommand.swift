@@ -17,15 +17,15 @@ struct ShowCommand: PluginCommand {
     @OptionGroup var format: RecordFormatOption
 
     func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
-        guard let record = try context.register.fetch(id, version: version) else {
-            let known = try context.register.latestVersions(kind: .decision).map(\.id)
+        guard let record = try await context.register.fetch(id, version: version) else {
+            let known = try await context.register.latestVersions(kind: DecisionFlowchartPlugin.decisionKind).map(\.id)
             throw DiagnosticError.error(
                 version == nil ? "there is no decision '\(id)' in the register" : "decision '\(id)' has no version \(version ?? 0)",
                 suggestion: Suggestion.didYouMean(id, among: known) ?? "list the decisions with 'ethics decision-flowchart list'")
         }
-        guard record.kind == .decision else {
+        guard record.kind == DecisionFlowchartPlugin.decisionKind.id else {
             throw DiagnosticError.error(
-                "'\(id)' is a \(record.kind.rawValue), not a decision", suggestion: "show it with 'ethics records show \(id)'")
+                "'\(id)' is a \(record.kind), not a decision", suggestion: "show it with 'ethics records show \(id)'")
         }
         let content: DecisionRecordContent
         do {

@@ -89,12 +89,6 @@ struct DecisionRecordBuilder {
 }
 
 extension CalendarDate {
-    /// Today in the local time zone: the date a council officer would write on the record.
-    static func today(_ now: Date = Date()) -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? .yamlPlaceholder
-    }
-
     /// The same day `months` later, or the month's last day when it is shorter (31 January
     /// plus one month is 28 or 29 February).
     func adding(months: Int) -> CalendarDate? {

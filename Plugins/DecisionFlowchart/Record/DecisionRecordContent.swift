@@ -54,7 +54,7 @@ struct DecisionRecordContent: Codable, Sendable, Hashable {
     /// Register records (canvases) the decision rests on.
     var cites: [String]
     /// The professional duties code-mapper found engaged; absent when it is switched off.
-    var duties: [CodesMapped.EngagedClause]?
+    var duties: [EngagedDuty]?
 
     /// Every lens evaluation on the path.
     var evaluations: [PathStep] { path.filter { $0.kind == .lensEvaluation } }

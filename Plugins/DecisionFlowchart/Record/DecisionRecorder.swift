@@ -1,9 +1,8 @@
 import EthicsCore
 import EthicsDiagnostics
-import Synchronization
 
-/// Keeps a finished decision: in the register, linked to the records it cites, announced on the
-/// bus, and annotated with the professional duties it engages.
+/// Keeps a finished decision: in the register, linked to the records it cites, with the
+/// professional duties it engages, and announced as `decision.recorded`; all in one transaction.
 ///
 /// Nothing is written before the walk is finished, so an interrupted run leaves nothing behind.
 struct DecisionRecorder {
@@ -11,12 +10,12 @@ struct DecisionRecorder {
 
     /// Refuses ids that name no record, before the walk starts, so nobody answers a whole
     /// flowchart only to have the record refused at the end.
-    func checkCitations(_ ids: [String]) throws(DiagnosticError) {
+    func checkCitations(_ ids: [String]) async throws(DiagnosticError) {
         var problems = DiagnosticCollector()
         for id in ids {
             let found: RecordVersion?
             do {
-                found = try context.register.fetch(id)
+                found = try await context.register.fetch(id)
             } catch {
                 throw .error("cannot read the register: \(error)")
             }
@@ -29,38 +28,35 @@ struct DecisionRecorder {
         try problems.throwIfErrors()
     }
 
-    /// Keeps `content` as a new decision record and returns its latest version and content.
+    /// Keeps `content` as a new decision record and returns its version and content.
     ///
-    /// `decision.recorded` carries the new id; code-mapper (when enabled) answers at once with
-    /// `codes.mapped`. The duties it names are kept as the record's second version, so that the
-    /// record shown later lists them too; without an answer the record stays at version 1.
-    func keep(_ content: DecisionRecordContent) throws -> (version: RecordVersion, content: DecisionRecordContent) {
+    /// The duties come from whichever enabled plugin answers ``EngagedDutiesFinder`` (code-mapper)
+    /// and are part of the record's first version; without one the record lists none.
+    func keep(_ content: DecisionRecordContent) async throws -> (version: RecordVersion, content: DecisionRecordContent) {
         var content = content
-        let draft = { (content: DecisionRecordContent) throws -> RecordDraft in
-            try RecordDraft(
-                kind: .decision, title: content.title, author: content.author, status: content.outcome.verdict.rawValue,
-                reviewBy: content.outcome.reviewBy, tags: [content.flowchart.id, content.outcome.verdict.rawValue],
-                attributes: content.attributes, content: content)
+        if let finder = context.capabilities.find((any EngagedDutiesFinder).self) {
+            let (duties, unknown) = try finder.duties(attributes: content.attributes, citedClauses: content.clauses)
+            content.duties = duties
+            if !unknown.isEmpty {
+                context.logger.warning("the flowchart cites clauses that no code defines", metadata: [
+                    "flowchart": .string(content.flowchart.id), "clauses": .string(unknown.joined(separator: ", ")),
+                ])
+            }
         }
-        var version = try context.register.record(try draft(content))
-        for cited in content.cites {
-            try context.register.link(from: version.id, to: cited, .cites)
-        }
-
-        let recordID = version.id
-        let duties = Mutex<[CodesMapped.EngagedClause]?>(nil)
-        let subscription = context.bus.subscribe(to: CodesMapped.self, name: "decision-flowchart.duties") { mapped in
-            guard mapped.recordID == recordID else { return }
-            duties.withLock { $0 = ($0 ?? []) + mapped.clauses }
-        }
-        context.bus.publish(DecisionRecorded(
-            recordID: recordID, title: content.title, flowchartID: content.flowchart.id,
-            verdict: content.outcome.verdict.rawValue, attributes: content.attributes, clauses: content.clauses))
-        context.bus.unsubscribe(subscription)
-
-        if let engaged = duties.withLock({ $0 }) {
-            content.duties = engaged
-            version = try context.register.addVersion(of: recordID, try draft(content))
+        let draft = try RecordDraft(
+            kind: DecisionFlowchartPlugin.decisionKind, title: content.title, author: content.author,
+            status: content.outcome.verdict.rawValue, reviewBy: content.outcome.reviewBy,
+            tags: [content.flowchart.id, content.outcome.verdict.rawValue], attributes: content.attributes, content: content)
+        let kept = content
+        let version = try await context.register.write { write in
+            let version = try write.record(draft)
+            for cited in kept.cites {
+                try write.link(from: version.id, to: cited, .cites)
+            }
+            try write.publish(DecisionRecorded(
+                recordID: version.id, title: kept.title, flowchartID: kept.flowchart.id,
+                verdict: kept.outcome.verdict.rawValue, attributes: kept.attributes, clauses: kept.clauses))
+            return version
         }
         return (version, content)
     }

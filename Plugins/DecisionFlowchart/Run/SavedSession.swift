@@ -23,14 +23,19 @@ struct SessionStore {
 
     func path(of id: String) -> String { "\(folder)/\(id).json" }
 
-    /// A readable id that sorts by time: `ses-20261122-143005`.
-    static func newID(_ now: Date = Date()) -> String {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
+    /// A readable id that sorts by time, with a random tail so that two officers saving in the
+    /// same second never overwrite each other's answers: `ses-20261122-143005-7f3a`.
+    static func newID(_ clock: CouncilClock) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = clock.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: clock.now())
         func pad(_ value: Int?, _ width: Int = 2) -> String {
             let digits = String(value ?? 0)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return "ses-\(pad(parts.year, 4))\(pad(parts.month))\(pad(parts.day))-\(pad(parts.hour))\(pad(parts.minute))\(pad(parts.second))"
+        let tail = String(UInt16.random(in: 0...UInt16.max), radix: 16)
+        return "ses-\(pad(parts.year, 4))\(pad(parts.month))\(pad(parts.day))-\(pad(parts.hour))\(pad(parts.minute))\(pad(parts.second))-"
+            + String(repeating: "0", count: 4 - tail.count) + tail
     }
 
     func save(_ session: SavedSession) throws {

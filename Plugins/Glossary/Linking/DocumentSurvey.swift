@@ -35,7 +35,7 @@ struct DocumentSurvey {
             case .callout(_, let title, let content):
                 visit(title)
                 visit(content)
-            case .code, .graph, .thematicBreak:
+            case .code, .graph, .thematicBreak, .form:
                 break
             }
         }

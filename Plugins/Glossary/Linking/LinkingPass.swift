@@ -28,7 +28,7 @@ struct LinkingPass {
 
     private mutating func linkBlock(_ block: Block) -> Block {
         switch block {
-        case .heading, .code, .graph, .thematicBreak:
+        case .heading, .code, .graph, .thematicBreak, .form:
             return block
         case .paragraph(let content):
             return .paragraph(linkInlines(content))

@@ -55,6 +55,16 @@ struct GeneratedFiles {
 
     func descriptor(_ plugin: ScannedPlugin) -> String {
         let manifest = plugin.manifest
+        var kinds = ""
+        for record in manifest.records {
+            kinds += """
+
+                    /// \(record.title): the kind of record this plugin keeps, ids `\(record.prefix)-YYYY-NNNN`.
+                    static let \(camelCase(record.kind))Kind = RecordKind(id: \(literal(record.kind)), prefix: \(literal(record.prefix)), title: \(literal(record.title)))
+
+                """
+        }
+        let kindList = "[" + manifest.records.map { "\(camelCase($0.kind))Kind" }.joined(separator: ", ") + "]"
         return """
             \(Self.header)
             public import EthicsCore
@@ -66,11 +76,18 @@ struct GeneratedFiles {
                     summary: \(literal(manifest.summary)),
                     version: \(literal(manifest.version)),
                     publishes: \(list(manifest.publishes)),
-                    listens: \(list(manifest.listens))
+                    listens: \(list(manifest.listens)),
+                    recordKinds: \(kindList)
                 )
-            }
+            \(kinds)}
 
             """
+    }
+
+    /// `impact-assessment` as a Swift name: `impactAssessment`.
+    private func camelCase(_ id: String) -> String {
+        let parts = id.split(separator: "-")
+        return ([String(parts.first ?? "")] + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }).joined()
     }
 
     private func list(_ values: [String]) -> String {

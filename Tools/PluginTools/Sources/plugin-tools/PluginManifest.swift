@@ -14,8 +14,17 @@ struct PluginManifest: Decodable {
     /// Products of the toolkit's own package dependencies the plugin needs beyond the
     /// defaults, written `package/Product` (e.g. `swift-crypto/Crypto`).
     var dependencies: [String]
+    /// The kinds of record the plugin keeps in the register.
+    var records: [RecordKindEntry]
 
-    enum CodingKeys: String, CodingKey { case id, name, summary, version, type, publishes, listens, dependencies }
+    /// One kind of record: `{kind: scan, prefix: csc, title: Consequence scan}`.
+    struct RecordKindEntry: Decodable, Equatable {
+        var kind: String
+        var prefix: String
+        var title: String
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, summary, version, type, publishes, listens, dependencies, records }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -27,6 +36,7 @@ struct PluginManifest: Decodable {
         publishes = try container.decodeIfPresent([String].self, forKey: .publishes) ?? []
         listens = try container.decodeIfPresent([String].self, forKey: .listens) ?? []
         dependencies = try container.decodeIfPresent([String].self, forKey: .dependencies) ?? []
+        records = try container.decodeIfPresent([RecordKindEntry].self, forKey: .records) ?? []
     }
 
     init(id: String, name: String, summary: String, version: String, type: String) {
@@ -38,6 +48,7 @@ struct PluginManifest: Decodable {
         publishes = []
         listens = []
         dependencies = []
+        records = []
     }
 
     /// Checks that go beyond the shape: an id users can type, a Swift type name, a version.
@@ -59,6 +70,15 @@ struct PluginManifest: Decodable {
             let parts = dependency.split(separator: "/")
             if parts.count != 2 {
                 problems.append(.error("dependency '\(dependency)' must be written package/Product", at: root?["dependencies"]?.elements[index].location))
+            }
+        }
+        for (index, record) in records.enumerated() {
+            let location = root?["records"]?.elements[index].location
+            if !PluginNaming.isValidID(record.kind) {
+                problems.append(.error("record kind '\(record.kind)' must be lowercase letters, digits and single hyphens", at: location))
+            }
+            if record.prefix.count < 2 || record.prefix.count > 4 || !record.prefix.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+                problems.append(.error("record prefix '\(record.prefix)' must be 2 to 4 lowercase letters (it starts every id: \(record.prefix)-2026-0001)", at: location))
             }
         }
         if summary.contains("\n") {

@@ -6,6 +6,9 @@ import Foundation
 struct ScannedPlugin {
     var folder: String
     var manifest: PluginManifest
+    /// The manifest's path and parsed text, for positions in messages.
+    var path: String = ""
+    var document: YAMLDocument?
 }
 
 /// Reads every `Plugins/*/plugin.yaml`, reporting all problems across all manifests at once.
@@ -38,8 +41,21 @@ struct PluginScan {
             if !isDirectory("\(root)/Tests/Plugins/\(folder)") {
                 problems.append(.error("Plugins/\(folder) has no tests: create Tests/Plugins/\(folder)/ (Tools/new-plugin writes a first test)", file: path))
             }
-            found.append(ScannedPlugin(folder: folder, manifest: manifest))
+            for (index, record) in manifest.records.enumerated() {
+                let location = document.root?["records"]?.elements[index].location
+                for other in found {
+                    if other.manifest.records.contains(where: { $0.kind == record.kind }) {
+                        problems.append(.error("record kind '\(record.kind)' is already kept by Plugins/\(other.folder)", at: location))
+                    }
+                    if other.manifest.records.contains(where: { $0.prefix == record.prefix }) {
+                        problems.append(.error("record prefix '\(record.prefix)' is already used by Plugins/\(other.folder)", at: location))
+                    }
+                }
+            }
+            found.append(ScannedPlugin(folder: folder, manifest: manifest, path: path, document: document))
         }
+        try problems.throwIfErrors()
+        problems.append(contentsOf: EventTopics(root: root).problems(in: found))
         try problems.throwIfErrors()
         return found
     }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The help of an operations plugin, made from its operations and their forms, so that what
+/// `--help` says is what the command accepts.
+enum OperationHelp<Plugin: EthicsPlugin> {
+    /// The list of operations, for the plugin's discussion in `ethics <plugin> --help`.
+    static var overview: String {
+        var lines = ["Operations:"]
+        let width = (Plugin.operations.map(\.name.count).max() ?? 0) + 2
+        for operation in Plugin.operations {
+            lines.append("  " + operation.name.padding(toLength: width, withPad: " ", startingAt: 0) + operation.summary)
+        }
+        lines.append("")
+        lines.append("'ethics \(Plugin.descriptor.id) <operation> --help' shows an operation's options.")
+        return lines.joined(separator: "\n")
+    }
+
+    static var usage: String {
+        "USAGE: ethics \(Plugin.descriptor.id) <operation> [options]\n\n\(Plugin.descriptor.summary)\n\n\(overview)\n"
+    }
+
+    static func help(for operation: Operation<Plugin>) -> String {
+        var usage = "ethics \(Plugin.descriptor.id) \(operation.name)"
+        for id in operation.positional { usage += " [<\(id)>]" }
+        usage += " [options]"
+        var text = "OVERVIEW: \(operation.summary)\n"
+        if !operation.discussion.isEmpty { text += "\n\(operation.discussion)\n" }
+        text += "\nUSAGE: \(usage)\n\nOPTIONS:\n"
+        var rows: [(String, String)] = []
+        for field in operation.input.fields {
+            let value: String = switch field.kind {
+            case .flag: ""
+            case .repeating: ""
+            case .choice(let choices), .choices(let choices): " <\(choices.map(\.id).joined(separator: "|"))>"
+            case .integer(let range): " <\(range.lowerBound)-\(range.upperBound)>"
+            case .date: " <YYYY-MM-DD>"
+            case .text, .longText: " <\(field.id)>"
+            }
+            var description = field.label + (field.isRequired ? "" : " (optional)")
+            if let help = field.help { description += ". " + help }
+            if case .repeating(_, let itemLabel) = field.kind {
+                rows.append(("(answers file or terminal)", "\(field.label): a list of \(itemLabel)s"))
+            } else {
+                rows.append(("--\(field.id)\(value)", description))
+            }
+        }
+        rows.append(("--answers <file>", "Answer the questions from a YAML file instead of options or the terminal."))
+        rows.append(("--format <format>", "Output format: \(operation.formats.map(\.rawValue).joined(separator: ", ")) (default: \(operation.formats[0].rawValue))."))
+        rows.append(("-o, --output <file>", "Write the result to this file instead of standard output."))
+        rows.append(("-h, --help", "Show help information."))
+        let width = min((rows.map(\.0.count).max() ?? 0) + 2, 32)
+        for (option, description) in rows {
+            if option.count + 2 > width {
+                text += "  \(option)\n" + String(repeating: " ", count: width + 2) + description + "\n"
+            } else {
+                text += "  " + option.padding(toLength: width, withPad: " ", startingAt: 0) + description + "\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,106 @@
+public import ArgumentParser
+import EthicsDiagnostics
+import EthicsYAML
+
+/// The command line's adapter over a plugin's operations: `ethics <plugin> <operation> [options]`.
+///
+/// Every field of an operation's input form is an option, `--<field> VALUE` (a flag field is
+/// `--<field>` alone; a field of several choices may repeat); fields the operation names as
+/// positional may be plain words. Fields not given come from `--answers FILE`, or are asked on the
+/// terminal, or are reported missing. `--format` and `--output FILE` say how and where the
+/// operation's document is written. The help is made from the same descriptions.
+///
+/// A plugin gets this command tree by default; nothing in it is specific to any plugin.
+public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
+    public static var configuration: CommandConfiguration {
+        .plugin(Plugin.self, discussion: OperationHelp<Plugin>.overview)
+    }
+
+    /// The operation's name and its options, read by ``OperationArguments`` rather than by the
+    /// argument parser, since the options come from the operation's form.
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The operation and its options.", valueName: "operation"))
+    var words: [String] = []
+
+    public init() {}
+
+    public func run(plugin: Plugin, context: PluginContext) async throws {
+        guard let name = words.first, !name.hasPrefix("-") || ["-h", "--help"].contains(name) else {
+            context.output.write(OperationHelp<Plugin>.usage)
+            return
+        }
+        if ["-h", "--help", "help"].contains(name) {
+            context.output.write(OperationHelp<Plugin>.usage)
+            return
+        }
+        guard let operation = Plugin.operations.first(where: { $0.name == name }) else {
+            throw DiagnosticError.error(
+                "'\(name)' is not an operation of \(Plugin.descriptor.id)",
+                suggestion: Suggestion.didYouMean(name, among: Plugin.operations.map(\.name))
+                    ?? "the operations are: \(Plugin.operations.map(\.name).joined(separator: ", "))")
+        }
+        let arguments = try OperationArguments(Array(words.dropFirst()), for: operation)
+        if arguments.wantsHelp {
+            context.output.write(OperationHelp<Plugin>.help(for: operation))
+            return
+        }
+        let forms = CommandLineForms(answersFile: arguments.answersFile, terminal: context.terminal)
+        let answers = try forms.complete(operation.input, given: arguments.answers, options: true)
+        if let output = arguments.output {
+            try SafeFile.checkTarget(output)
+        }
+        let document = try await operation.run(plugin, OperationInput(answers: answers, forms: forms), context)
+        let text = try context.renderer.render(document, as: arguments.format ?? operation.formats[0])
+        if let output = arguments.output {
+            try SafeFile.write(text, to: output)
+            context.notices.line("Written to \(output).")
+        } else {
+            context.output.write(text)
+        }
+    }
+}
+
+/// Where the command line's forms get their answers: the answers file when one is given, else
+/// the person at the terminal, else nowhere (and the missing answers are reported).
+struct CommandLineForms: FormDriver {
+    let answersFile: FormAnswersFile?
+    let terminal: (any Terminal)?
+
+    func answers(to form: Form, current: FormAnswers) async throws -> FormAnswers {
+        if let answersFile {
+            guard let node = answersFile.root[form.id] else {
+                throw DiagnosticError.error(
+                    "no answers for '\(form.id)' (\(form.title))", file: answersFile.file,
+                    suggestion: "add '\(form.id):' with a mapping of its answers")
+            }
+            return try answersFile.answers(to: form, in: node)
+        }
+        return try complete(form, given: current, options: false)
+    }
+
+    /// `given` completed from the answers file or the terminal; every problem at once.
+    /// - Parameter options: whether the given answers came from options, so that the message for
+    ///   one left out names its option.
+    func complete(_ form: Form, given: FormAnswers, options: Bool) throws(DiagnosticError) -> FormAnswers {
+        var answers = given
+        let rest = Form(id: form.id, title: form.title, help: form.help, fields: form.fields.filter { given[$0.id] == nil })
+        if let answersFile {
+            let fromFile = try answersFile.answers(to: rest)
+            for (id, value) in fromFile.values { answers[id] = value }
+        } else if let terminal, !form.missing(in: answers).isEmpty {
+            let missing = Form(id: form.id, title: form.title, help: form.help, fields: rest.fields)
+            if case .answered(let asked) = try FormConversation(terminal: terminal).ask(missing, current: answers) {
+                answers = asked
+            }
+        }
+        let problems = form.missing(in: answers)
+        guard problems.isEmpty else {
+            throw DiagnosticError(problems.map { problem in
+                let option = options && form.field(problem.field) != nil ? "--\(problem.field): " : ""
+                return Diagnostic.error(
+                    option + problem.message,
+                    suggestion: answersFile == nil ? "give it as an option, or pass --answers FILE, or run it at a terminal to be asked" : nil)
+            })
+        }
+        return answers
+    }
+}

@@ -1,4 +1,0 @@
-public import ArgumentParser
-
-/// Lets commands declare `@Option var kind: RecordKind?` and list the kinds in `--help`.
-extension RecordKind: ExpressibleByArgument {}

@@ -1,0 +1,31 @@
+/// Who is acting: the person a record, a review or a sign-off is written in the name of.
+///
+/// On the command line it is `--as NAME`, else `$ETHICS_AUTHOR`, else the login name; a signed-in
+/// user in the browser later. Plugins take it from their context; a command's own `--author`
+/// names someone else as accountable for one record.
+public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var name: String
+    /// Where the name came from (`--as`, `ETHICS_AUTHOR`, `login name`), for messages that say
+    /// how to change it.
+    public var source: String
+
+    public init(name: String, source: String) {
+        self.name = name
+        self.source = source
+    }
+
+    public var description: String { name }
+
+    /// The acting person from the command line's `--as`, then the environment, or nil when
+    /// nothing names anyone.
+    public static func resolve(explicit: String?, environment: [String: String]) -> Person? {
+        let candidates: [(String?, String)] = [
+            (explicit, "--as"), (environment["ETHICS_AUTHOR"], "ETHICS_AUTHOR"),
+            (environment["LOGNAME"], "login name"), (environment["USER"], "login name"),
+        ]
+        for (name, source) in candidates {
+            if let name, !name.allSatisfy(\.isWhitespace) { return Person(name: name, source: source) }
+        }
+        return nil
+    }
+}
