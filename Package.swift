@@ -23,6 +23,7 @@ struct PluginTarget {
 let pluginTargets: [PluginTarget] = [
     PluginTarget(id: "canvas-builder", folder: "CanvasBuilder", module: "CanvasBuilder"),
     PluginTarget(id: "code-mapper", folder: "CodeMapper", module: "CodeMapper"),
+    PluginTarget(id: "consequence-scanning", folder: "ConsequenceScanning", module: "ConsequenceScanning"),
     PluginTarget(id: "decision-flowchart", folder: "DecisionFlowchart", module: "DecisionFlowchart"),
     PluginTarget(id: "glossary", folder: "Glossary", module: "Glossary"),
 ]

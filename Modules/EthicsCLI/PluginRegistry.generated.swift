@@ -2,6 +2,7 @@
 import EthicsCore
 import CanvasBuilder
 import CodeMapper
+import ConsequenceScanning
 import DecisionFlowchart
 import Glossary
 
@@ -9,6 +10,7 @@ import Glossary
 let registeredPlugins: [any EthicsPlugin.Type] = [
     CanvasBuilderPlugin.self,
     CodeMapperPlugin.self,
+    ConsequenceScanningPlugin.self,
     DecisionFlowchartPlugin.self,
     GlossaryPlugin.self,
 ]

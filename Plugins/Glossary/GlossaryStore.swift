@@ -1,6 +1,5 @@
 import EthicsCore
 import EthicsDiagnostics
-import Synchronization
 
 /// Loads the glossary the first time something needs it, then hands out the same one.
 ///
@@ -11,7 +10,7 @@ import Synchronization
 final class GlossaryStore: Sendable {
     private let files: [ContentPath]
     private let loader: GlossaryLoader
-    private let state = Mutex<Result<Glossary, DiagnosticError>?>(nil)
+    private let loaded = LoadOnce<Glossary>()
 
     init(files: [ContentPath], loader: GlossaryLoader) {
         self.files = files
@@ -19,12 +18,6 @@ final class GlossaryStore: Sendable {
     }
 
     func glossary() throws(DiagnosticError) -> Glossary {
-        let result = state.withLock { state in
-            if let state { return state }
-            let loaded = Result { () throws(DiagnosticError) in try loader.load(paths: files) }
-            state = loaded
-            return loaded
-        }
-        return try result.get()
+        try loaded.value { () throws(DiagnosticError) in try loader.load(paths: files) }
     }
 }

@@ -95,10 +95,13 @@ struct CommandLineForms: FormDriver {
         let problems = form.missing(in: answers)
         guard problems.isEmpty else {
             throw DiagnosticError(problems.map { problem in
-                let option = options && form.field(problem.field) != nil ? "--\(problem.field): " : ""
-                return Diagnostic.error(
-                    option + problem.message,
-                    suggestion: answersFile == nil ? "give it as an option, or pass --answers FILE, or run it at a terminal to be asked" : nil)
+                let field = form.field(problem.field)
+                let isList: Bool = if case .repeating? = field?.kind { true } else { false }
+                let option = options && field != nil && !isList ? "--\(problem.field): " : ""
+                let suggestion = isList
+                    ? "list them in an answers file (--answers FILE), or run it at a terminal to be asked"
+                    : "give it as an option, or pass --answers FILE, or run it at a terminal to be asked"
+                return Diagnostic.error(option + problem.message, suggestion: answersFile == nil ? suggestion : nil)
             })
         }
         return answers

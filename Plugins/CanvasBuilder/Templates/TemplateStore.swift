@@ -1,13 +1,12 @@
 import EthicsCore
 import EthicsDiagnostics
-import Synchronization
 
 /// Loads the templates the first time a command needs them: the host creates every enabled
 /// plugin on every run, so reading files up front would slow down every other plugin's commands.
 final class TemplateStore: Sendable {
     private let files: [ContentPath]
     private let loader: TemplateLoader
-    private let state = Mutex<Result<[CanvasTemplate], DiagnosticError>?>(nil)
+    private let loaded = LoadOnce<[CanvasTemplate]>()
 
     init(files: [ContentPath], loader: TemplateLoader) {
         self.files = files
@@ -15,13 +14,7 @@ final class TemplateStore: Sendable {
     }
 
     func templates() throws(DiagnosticError) -> [CanvasTemplate] {
-        let result = state.withLock { state in
-            if let state { return state }
-            let loaded = Result { () throws(DiagnosticError) in try loader.load(paths: files) }
-            state = loaded
-            return loaded
-        }
-        return try result.get()
+        try loaded.value { () throws(DiagnosticError) in try loader.load(paths: files) }
     }
 
     /// The template with `id`; an unknown id is reported with a did-you-mean, at `location` when

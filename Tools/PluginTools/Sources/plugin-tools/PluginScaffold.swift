@@ -13,7 +13,6 @@ struct PluginScaffold {
         [
             ("Plugins/\(folder)/plugin.yaml", manifest),
             ("Plugins/\(folder)/\(type).swift", plugin),
-            ("Plugins/\(folder)/StatusCommand.swift", command),
             ("Tests/Plugins/\(folder)/\(type)Tests.swift", test),
         ]
     }
@@ -28,22 +27,25 @@ struct PluginScaffold {
         version: 0.1.0
         # The Swift type in this folder that conforms to EthicsPlugin.
         type: \(type)
-        # Topics this plugin publishes, and topics or patterns (decision.*) it listens to.
+        # Facts it publishes (journalled with the writes they describe), and topics or patterns (decision.*) it listens to.
         publishes: []
         listens: []
+        # The kinds of record it keeps in the register, e.g. {kind: scan, prefix: csc, title: Consequence scan}.
+        records: []
 
         """
     }
 
     private var plugin: String {
         """
-        public import ArgumentParser
         public import EthicsCore
 
         /// \(name): \(summary)
         ///
         /// The host creates one instance per run with the settings from `plugins.\(id)` in the
-        /// configuration and the shared services in `context`.
+        /// configuration and the world (council, register, clock, terminal) in `context`. Each
+        /// operation is served as `ethics \(id) <operation>` on the command line, from an answers
+        /// file, and as a page in the browser.
         public struct \(type): EthicsPlugin {
             /// The plugin's section of the configuration. Unknown keys are reported as errors.
             public struct Settings: Decodable, Sendable {
@@ -51,53 +53,27 @@ struct PluginScaffold {
                 public var heading: String?
             }
 
-            public static var command: any ParsableCommand.Type { \(type)Command.self }
-
             let settings: Settings
-            let model: DataModel
 
-            public init(settings: Settings, context: PluginContext) throws {
+            public init(settings: Settings, context: PluginContext) {
                 self.settings = settings
-                model = context.model
             }
 
+            public static let operations: [Operation<\(type)>] = [
+                Operation("status", summary: "Show the council and the attributes this plugin works with.") { plugin, _, context in
+                    plugin.status(of: context.model)
+                },
+            ]
+
             /// What the plugin sees of the council: a starting point to replace with real work.
-            func statusDocument() -> Document {
+            func status(of model: DataModel) -> Document {
                 var document = Document(
                     title: settings.heading ?? Self.descriptor.name,
                     metadata: [.init("Council", model.council.name), .init("Plugin version", Self.descriptor.version)])
                 document.append(.paragraph(Self.descriptor.summary))
                 document.append(.heading(level: 2, "Attributes of ethical practice"))
-                document.append(.list(.unordered, items: model.attributes.attributes.map { attribute in
-                    [.paragraph([.strong(attribute.name), .text(": \\(attribute.summary)")])]
-                }))
+                document.append(.list(.unordered, model.attributes.attributes.map { "\\($0.name): \\($0.summary)" }))
                 return document
-            }
-        }
-
-        /// `ethics \(id)`: the plugin's command tree.
-        struct \(type)Command: ParsableCommand {
-            static let configuration = CommandConfiguration.plugin(\(type).self, subcommands: [StatusCommand.self])
-        }
-
-        """
-    }
-
-    private var command: String {
-        """
-        import ArgumentParser
-        import EthicsCore
-
-        /// `ethics \(id) status`: shows the council and the attributes the plugin works with.
-        struct StatusCommand: PluginCommand {
-            static let configuration = CommandConfiguration(
-                commandName: "status", abstract: "Show the council and the attributes this plugin works with.")
-
-            @Option(help: "Output format: text, markdown, html or json.")
-            var format: OutputFormat = .text
-
-            func run(plugin: \(type), context: PluginContext) async throws {
-                context.output.write(try context.renderer.render(plugin.statusDocument(), as: format))
             }
         }
 
@@ -107,7 +83,6 @@ struct PluginScaffold {
     private var test: String {
         """
         import EthicsCore
-        import EthicsRender
         import EthicsTestSupport
         import Testing
         @testable import \(folder)
@@ -117,10 +92,12 @@ struct PluginScaffold {
                 #expect(\(type).descriptor.id == "\(id)")
             }
 
-            @Test func statusShowsTheCouncilAndItsAttributes() throws {
+            @Test func statusShowsTheCouncilAndItsAttributes() async throws {
                 let context = TestContext.make(council: Council(id: "testshire", name: "Testshire Council"))
-                let plugin = try \(type)(settings: .init(heading: "Status"), context: context.plugin)
-                let markdown = try Renderer().render(plugin.statusDocument(), as: .markdown)
+                let plugin = \(type)(settings: .init(heading: "Status"), context: context.plugin)
+                let status = try #require(\(type).operations.first { $0.name == "status" })
+                let document = try await status.run(plugin, OperationInput(answers: FormAnswers(), forms: NoForms()), context.plugin)
+                let markdown = try context.plugin.renderer.render(document, as: .markdown)
                 #expect(markdown.contains("Testshire Council"))
                 #expect(markdown.contains("Explicability"))
                 #expect(markdown.contains("# Status"))

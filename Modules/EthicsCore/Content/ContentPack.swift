@@ -1,0 +1,67 @@
+/// The one way content files are read: parse the YAML at each configured path, refuse an empty
+/// file, decode it strictly while collecting every problem, check what spans files (ids unique
+/// across them, a file listed twice), and report all of it at once with positions.
+///
+/// A plugin describes its file as a `Decodable` type and adds the checks that are its own:
+///
+/// ```swift
+/// let packs = try ContentPack<GuideFile>.load(settings.guides, kind: "guide")
+/// ```
+public struct ContentPack<File: Decodable & Sendable>: Sendable {
+    /// Where the file is, as the configuration named it.
+    public var path: ContentPath
+    public var file: File
+    /// The file's root, for positions in the plugin's own checks.
+    public var root: YAMLNode
+
+    /// Reads every file in `paths`.
+    /// - Parameters:
+    ///   - kind: what one file is, for messages ("guide file", "code file").
+    ///   - ids: the ids each file defines with their positions, checked for uniqueness across
+    ///     all the files; nil when the files define none.
+    ///   - check: the plugin's own checks of one decoded file.
+    public static func load(
+        _ paths: [ContentPath], kind: String, decoder: YAMLDecoder = YAMLDecoder(),
+        ids: ((File, YAMLNode) -> [(id: String, location: SourceLocation)])? = nil,
+        check: (File, YAMLNode) -> [Diagnostic] = { _, _ in [] }
+    ) throws(DiagnosticError) -> [ContentPack] {
+        var problems = DiagnosticCollector()
+        var packs: [ContentPack] = []
+        var seenPaths: [String: ContentPath] = [:]
+        for path in paths {
+            if let first = seenPaths[path.path] {
+                problems.append(.error("'\(path.written)' is listed twice; it is already loaded from \(first.location)", at: path.location))
+                continue
+            }
+            seenPaths[path.path] = path
+            guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
+                continue
+            }
+            guard let root = document.root else {
+                problems.append(.error("\(kind) '\(path.written)' is empty", at: path.location))
+                continue
+            }
+            var decoding = DiagnosticCollector()
+            let file = decoder.decode(File.self, from: root, collectingInto: &decoding)
+            problems.append(contentsOf: decoding.diagnostics)
+            guard let file, !decoding.hasErrors else { continue }
+            let own = check(file, root)
+            problems.append(contentsOf: own)
+            if own.isEmpty { packs.append(ContentPack(path: path, file: file, root: root)) }
+        }
+        if let ids {
+            var first: [String: SourceLocation] = [:]
+            for pack in packs {
+                for (id, location) in ids(pack.file, pack.root) {
+                    if let earlier = first[id] {
+                        problems.append(.error("'\(id)' is defined twice; it is already defined at \(earlier)", at: location))
+                    } else {
+                        first[id] = location
+                    }
+                }
+            }
+        }
+        try problems.throwIfErrors()
+        return packs
+    }
+}
