@@ -1,0 +1,74 @@
+import EthicsCore
+import EthicsTestSupport
+import Foundation
+import Testing
+
+/// One form, driven three ways: parsing rules, the terminal, and an answers file.
+@Suite struct FormTests {
+    static let form = Form(id: "f", title: "A form", fields: [
+        FormField(id: "name", label: "Name", kind: .text),
+        FormField(id: "colour", label: "Colour", kind: .choice([FormChoice(id: "red", label: "Red"), FormChoice(id: "blue", label: "Blue")])),
+        FormField(id: "score", label: "Score", kind: .integer(0...5), isRequired: false),
+        FormField(id: "due", label: "Due", kind: .date, isRequired: false),
+    ])
+
+    @Test func choicesAreTakenByIdLabelOrNumber() throws {
+        let colour = try #require(Self.form.field("colour"))
+        #expect(colour.parse("blue") == .success(.choices(["blue"])))
+        #expect(colour.parse("Red") == .success(.choices(["red"])))
+        #expect(colour.parse("2") == .success(.choices(["blue"])))
+        guard case .failure(let problem) = colour.parse("bleu") else { Issue.record("accepted 'bleu'"); return }
+        #expect(problem.message.contains("did you mean 'blue'?"))
+    }
+
+    @Test func numbersAndDatesAreChecked() throws {
+        #expect(throws: FormProblem.self) { try Self.form.field("score")!.parse("6").get() }
+        #expect(throws: FormProblem.self) { try Self.form.field("due")!.parse("2026-02-30").get() }
+        #expect(try Self.form.field("due")!.parse("2026-02-28").get() == .date(CalendarDate("2026-02-28")!))
+    }
+
+    @Test func theTerminalAsksAgainUntilTheAnswerFits() throws {
+        let terminal = ScriptedTerminal(["Jo", "green", "2", "9", "3", ""])
+        let outcome = try FormConversation(terminal: terminal).ask(Self.form)
+        #expect(outcome == .answered(FormAnswers(["name": .text("Jo"), "colour": .choices(["blue"]), "score": .integer(3)])))
+        #expect(terminal.transcript.contains("! 'green' is not one of the choices for 'Colour'"))
+        #expect(terminal.transcript.contains("! 'Score' must be a whole number from 0 to 5, not '9'"))
+    }
+
+    @Test func enterKeepsTheCurrentAnswerAndCommandsEndTheForm() throws {
+        let keep = ScriptedTerminal(["", "", "", ""])
+        let current = FormAnswers(["name": .text("Jo"), "colour": .choices(["red"])])
+        #expect(try FormConversation(terminal: keep).ask(Self.form, current: current) == .answered(current))
+        #expect(try FormConversation(terminal: ScriptedTerminal([":back"]), commands: [.back]).ask(Self.form) == .back)
+        #expect(try FormConversation(terminal: ScriptedTerminal(["Jo", ":save"]), commands: [.save]).ask(Self.form) == .save)
+    }
+
+    @Test func theEndOfInputKeepsNothing() {
+        #expect(throws: DiagnosticError.self) { try FormConversation(terminal: ScriptedTerminal(["Jo"])).ask(Self.form) }
+    }
+
+    @Test func anAnswersFileReportsEveryProblemAtItsPosition() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("nmae: Jo\ncolour: green\nscore: 7\n", to: "answers.yaml")
+        do {
+            _ = try FormAnswersFile(file: file).answers(to: Self.form)
+            Issue.record("the answers were accepted")
+        } catch {
+            let lines = error.diagnostics.map(\.description)
+            #expect(lines.contains { $0.hasSuffix("answers.yaml:1:1: error: 'nmae' is not a question here; did you mean 'name'?") })
+            #expect(lines.contains { $0.contains("answers.yaml:2:9: error: 'green' is not one of the choices for 'Colour'") })
+            #expect(lines.contains { $0.contains("answers.yaml:3:8: error: 'Score' must be a whole number from 0 to 5, not '7'") })
+            #expect(lines.contains { $0.contains("no answer for 'name' (Name)") })
+        }
+    }
+
+    @Test func aFormIsWrittenAsAWorksheetInEveryFormat() throws {
+        let document = Document(title: "Worksheet", blocks: [.form(Self.form)])
+        for format in [OutputFormat.text, .markdown, .html] {
+            let text = try TestContext.make().plugin.renderer.render(document, as: format)
+            #expect(text.contains("Colour") && text.contains("Choose one:") && text.contains("A whole number from 0 to 5."), "\(format)")
+        }
+        let json = try TestContext.make().plugin.renderer.render(document, as: .json)
+        #expect(json.contains("\"type\":\"form\"") || json.contains("\"type\" : \"form\""))
+    }
+}
