@@ -21,6 +21,15 @@ import Testing
         let check = try CommandRunner.run(URL(fileURLWithPath: copy.path + "/Tools/register-plugins"), ["--check"], in: copy.url)
         #expect(check.status == 0, "the scaffold leaves the registry up to date: \(check)")
 
+        // An event the plugin declares but its manifest does not list is caught before anything runs.
+        let event = try copy.write(
+            "import EthicsCore\npublic struct DemoChecked: Event { public static let topic = \"demo.checked\" }\n",
+            to: "Plugins/DemoCheck/DemoChecked.swift")
+        let undeclared = try CommandRunner.run(URL(fileURLWithPath: copy.path + "/Tools/register-plugins"), ["--check"], in: copy.url)
+        #expect(undeclared.status != 0, "\(undeclared)")
+        #expect(undeclared.stderr.contains("declares the event 'demo.checked' but its plugin.yaml does not list it under 'publishes'"), "\(undeclared)")
+        try FileManager.default.removeItem(atPath: event)
+
         let build = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["swift", "build", "--product", "ethics"], in: copy.url)
         try #require(build.status == 0, "\(build)")
         let ethics = URL(fileURLWithPath: copy.path + "/.build/debug/ethics")
