@@ -91,9 +91,21 @@ public struct RegisterVerification: Sendable, Hashable {
 
     public var entryCount: Int
     public var versionCount: Int
+    public var linkCount = 0
     /// The last entry's hash: quote it (in a board paper, an FOI answer) to pin the journal as it stood.
     public var headHash: String?
+    /// The last entry's sequence and hash, `SEQ:HASH`: what `--expect-head` takes.
+    public var head: JournalHead?
+    /// Whether a head given with `--expect-head` was checked and found.
+    public var pinnedHeadChecked = false
     public var problem: Problem?
+
+    public init(entryCount: Int, versionCount: Int, headHash: String?, problem: Problem?) {
+        self.entryCount = entryCount
+        self.versionCount = versionCount
+        self.headHash = headHash
+        self.problem = problem
+    }
 
     public var isIntact: Bool { problem == nil }
 }

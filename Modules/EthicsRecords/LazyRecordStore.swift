@@ -1,4 +1,5 @@
 public import EthicsCore
+import EthicsDiagnostics
 import Synchronization
 
 /// The council's SQLite register as the engine behind ``Register``: opened the first time
@@ -19,11 +20,18 @@ public final class LazyRecordStore: RecordRegister {
 
     /// The register, opened (and created) now if it was not yet.
     public func store() throws -> RecordStore {
-        try opened.withLock { store in
-            if let store {
-                try store.migrateIfNeeded()
-                return store
+        guard !workspace.isEmpty else {
+            throw DiagnosticError.error(
+                "there is no private place to keep the register: neither XDG_DATA_HOME nor HOME is set",
+                suggestion: "set 'workspace:' in the configuration, or XDG_DATA_HOME, to a folder of your own")
+        }
+        return try opened.withLock { store in
+            if let open = store, !open.isReadOnly {
+                try open.migrateIfNeeded()
+                return open
             }
+            // Opened for reading so far: the first write opens it for writing.
+            store = nil
             let opening = try RecordStore(workspace: workspace)
             store = opening
             return opening
@@ -32,12 +40,19 @@ public final class LazyRecordStore: RecordRegister {
 
     /// The register when one exists on disk, without creating it; nil otherwise.
     public func existingStore() throws -> RecordStore? {
-        try opened.withLock { store in
+        guard !workspace.isEmpty else { return nil }
+        return try opened.withLock { store in
             if let store { return store }
             let opening = try RecordStore.openExisting(workspace: workspace)
             store = opening
             return opening
         }
+    }
+
+    /// The journal's head after this run's last write, to print for the record; nil when the run
+    /// wrote nothing.
+    public var lastWrittenHead: JournalHead? {
+        opened.withLock { $0?.lastWrittenHead }
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any RegisterTransaction) throws -> T) async throws -> T {

@@ -3,6 +3,7 @@ import EthicsDiagnostics
 public import Foundation
 import Glibc
 import GRDB
+import Synchronization
 
 /// The register: records, their immutable versions and links, and the hash-chained journal, in
 /// one SQLite database (`register.sqlite`) in the council's workspace.
@@ -27,6 +28,8 @@ public final class RecordStore: Sendable {
     /// file would drop SQLite's own POSIX locks on it.
     private let descriptor: Int32
     private let now: @Sendable () -> Date
+    private let written = Mutex<JournalHead?>(nil)
+    private let readOnly: Bool
 
     /// Opens the register in `workspace`, creating the folder and database if they are absent.
     /// - Throws: `DiagnosticError` naming the path when the file there is not a register.
@@ -37,29 +40,40 @@ public final class RecordStore: Sendable {
     }
 
     /// Opens (or creates) the register at `path`.
-    /// - Parameter migrate: brings the schema up to date; reading commands pass false, since
-    ///   reading never writes (a register at an older schema reads the same), and the first write
-    ///   migrates (``migrateIfNeeded()``).
+    /// - Parameters:
+    ///   - migrate: brings the schema up to date; reading commands pass false, since reading never
+    ///     writes (a register at an older schema reads the same), and the first write migrates
+    ///     (``migrateIfNeeded()``).
+    ///   - readOnly: opens an existing register for reading only, so that a register the user may
+    ///     read but not write can still be listed, shown, verified and exported.
     public init(
-        path: String, durability: RegisterDurability = .full, migrate: Bool = true,
+        path: String, durability: RegisterDurability = .full, migrate: Bool = true, readOnly: Bool = false,
         now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.path = path
         self.now = now
+        self.readOnly = readOnly
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try Self.createFolder(folder, for: path)
+        if !readOnly {
+            try Self.prepareFolder(folder.isEmpty ? "." : folder, for: path)
         }
-        let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // Never through a symbolic link: the register is the file at its path, nothing else.
+        let flags = (readOnly ? O_RDONLY : O_RDWR | O_CREAT) | O_CLOEXEC | O_NOFOLLOW
+        let descriptor = Glibc.open(path, flags, 0o600)
         guard descriptor >= 0 else {
-            throw DiagnosticError.error("cannot open the register: \(String(cString: strerror(errno)))", file: path)
+            let reason = errno == ELOOP
+                ? "it is a symbolic link, and the register is never opened through one; put the register itself there, or set 'workspace:'"
+                : String(cString: strerror(errno))
+            throw DiagnosticError.error("cannot open the register: \(reason)", file: path)
         }
         // Creating, checking and migrating happen under an exclusive lock, so two processes that
         // start at once neither both create the schema nor see a half-made file.
-        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
-        defer { flock(descriptor, LOCK_UN) }
+        if !readOnly {
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        }
+        defer { if !readOnly { flock(descriptor, LOCK_UN) } }
         do {
-            let isNew = try Self.checkFile(descriptor: descriptor, path: path)
+            let isNew = try Self.checkFile(descriptor: descriptor, path: path, writing: !readOnly)
             if isNew {
                 // Stamp the header before WAL is switched on, so it is in the main file for good.
                 let queue = try DatabaseQueue(path: path)
@@ -71,19 +85,22 @@ public final class RecordStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             configuration.label = "ethics-register"
+            configuration.readonly = readOnly
             let pool = try DatabasePool(path: path, configuration: configuration)
-            // GRDB sets `synchronous = NORMAL` on the pool's writer when it switches WAL on, after
-            // any `prepareDatabase`, so the register's setting is made here, on the one connection
-            // that writes.
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = \(durability.pragmaName)")
+            if !readOnly {
+                // GRDB sets `synchronous = NORMAL` on the pool's writer when it switches WAL on, after
+                // any `prepareDatabase`, so the register's setting is made here, on the one connection
+                // that writes.
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = \(durability.pragmaName)")
+                }
             }
             let migrator = RegisterSchema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw DiagnosticError.error(
                     "the register was written by a newer version of ethics; use that version to read it", file: path)
             }
-            if migrate { try migrator.migrate(pool) }
+            if migrate && !readOnly { try migrator.migrate(pool) }
             self.pool = pool
             self.descriptor = descriptor
         } catch let error as DiagnosticError {
@@ -91,20 +108,31 @@ public final class RecordStore: Sendable {
             throw error
         } catch let error as DatabaseError {
             close(descriptor)
-            throw DiagnosticError.error("the register cannot be opened: \(error.message ?? "\(error.resultCode)"); it was left as it is", file: path)
+            throw RegisterFailure(error, path: path)
         } catch {
             close(descriptor)
             throw error
         }
     }
 
-    /// Opens the register in `workspace` when one exists; nil when there is none yet, so that
-    /// reading commands never create one.
+    /// Opens the register in `workspace` for reading when one exists; nil when there is none
+    /// yet, so that reading commands never create one. Read-only, so reading cannot write: not a
+    /// page, not a log frame (a read-write connection may write the log even for a read).
     public static func openExisting(workspace: String, now: @escaping @Sendable () -> Date = Date.init) throws -> RecordStore? {
         let path = workspace + "/" + fileName
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try RecordStore(path: path, migrate: false, now: now)
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return try RecordStore(path: path, migrate: false, readOnly: true, now: now)
     }
+
+    /// The head noted beside the register at `path` after its last write, if any: evidence that
+    /// a register was there, even when its database is gone.
+    public static func notedHead(register path: String) -> JournalHead? {
+        HeadNote(register: path).read()
+    }
+
+    /// Whether this store was opened for reading only.
+    public var isReadOnly: Bool { readOnly }
 
     /// Brings the schema up to date before a write, when the register was opened for reading.
     public func migrateIfNeeded() throws {
@@ -120,11 +148,24 @@ public final class RecordStore: Sendable {
 
     // MARK: - Opening
 
-    private static func createFolder(_ folder: String, for path: String) throws(DiagnosticError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            guard isFolder.boolValue else {
-                throw DiagnosticError.error("the register's folder \(folder) is a file, not a folder", file: path)
+    /// Creates the register's folder readable by its owner only, or checks the one that is there:
+    /// a folder others may write to, or that someone else owns, could have the register swapped
+    /// underneath the council, so it is refused with how to fix it.
+    private static func prepareFolder(_ folder: String, for path: String) throws(DiagnosticError) {
+        var status = stat()
+        if lstat(folder, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else {
+                throw .error("the register's folder \(folder) is not a folder", file: path)
+            }
+            if status.st_uid != geteuid() {
+                throw .error(
+                    "the register's folder \(folder) belongs to someone else; the register is kept only in a folder of your own",
+                    file: path, suggestion: "set 'workspace:' in the configuration to a folder you own")
+            }
+            if status.st_mode & 0o022 != 0 {
+                throw .error(
+                    "the register's folder \(folder) may be written by others (mode \(String(status.st_mode & 0o777, radix: 8))); it was left as it is",
+                    file: path, suggestion: "make it private with: chmod 700 \(folder)")
             }
             return
         }
@@ -133,18 +174,40 @@ public final class RecordStore: Sendable {
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             chmod(folder, 0o700)
         } catch {
-            throw DiagnosticError.error("cannot create the register's folder \(folder): \(error.localizedDescription)", file: path)
+            throw .error("cannot create the register's folder \(folder): \(error.localizedDescription)", file: path)
         }
     }
 
-    /// True when the file is empty (new); throws when it holds anything but a register.
+    /// True when the file is empty (new); throws when it holds anything but a register, when it
+    /// is not the user's own with mode 0600 (for a write), or when it is empty but a write-ahead
+    /// log beside it holds data (a register whose main file was lost or truncated).
     /// Reads the first 100 bytes only (the SQLite header), and never writes.
-    private static func checkFile(descriptor: Int32, path: String) throws(DiagnosticError) -> Bool {
+    private static func checkFile(descriptor: Int32, path: String, writing: Bool) throws(DiagnosticError) -> Bool {
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw DiagnosticError.error("the register's path is not a regular file; it was left as it is", file: path)
         }
-        if status.st_size == 0 { return true }
+        if writing {
+            if status.st_uid != geteuid() {
+                throw .error(
+                    "the register belongs to someone else; it was left as it is", file: path,
+                    suggestion: "keep the council's register in your own workspace, or use 'records copy' when it exists")
+            }
+            if status.st_mode & 0o077 != 0 {
+                throw .error(
+                    "the register may be read or written by others (mode \(String(status.st_mode & 0o777, radix: 8))); it was left as it is",
+                    file: path, suggestion: "make it private with: chmod 600 \(path)")
+            }
+        }
+        if status.st_size == 0 {
+            var log = stat()
+            if stat(path + "-wal", &log) == 0, log.st_size > 0 {
+                throw .error(
+                    "the register's file is empty, but its write-ahead log (\(path)-wal) holds data: the main file was lost or cut short; both were left as they are",
+                    file: path, suggestion: "restore the register from a backup ('ethics records backup' makes one)")
+            }
+            return true
+        }
         var header = [UInt8](repeating: 0, count: 100)
         let count = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 100, 0) }
         let magic = Array("SQLite format 3\0".utf8)
@@ -324,16 +387,81 @@ public final class RecordStore: Sendable {
 
     /// Runs `body` in one IMMEDIATE transaction (the write lock is taken at once, waiting out
     /// another writer within the busy timeout) with the time stamped on what it writes.
+    ///
+    /// After the commit the write-ahead log is checkpointed into the main file, so the main file is
+    /// a complete register on its own (a backup of it alone loses nothing), and the new head is
+    /// noted beside the register (``HeadNote``), so that a register later found shorter or
+    /// rewritten is caught by `verify`.
     private func write<T>(_ body: (Database, Stamp) throws -> T) throws -> T {
         let time = Timestamp.stamp(now())
-        return try pool.writeWithoutTransaction { db in
+        let (result, head) = try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db, time)
                 return .commit
             }
-            return result!
+            let head = try Self.head(db)
+            // Another process reading at this moment can keep the log from being emptied; the next
+            // write checkpoints again, and nothing committed is lost either way.
+            _ = try? db.checkpoint(.truncate)
+            return (result!, head)
         }
+        if let head {
+            try HeadNote(register: path).record(head)
+            written.withLock { $0 = head }
+        }
+        return result
+    }
+
+    /// The last journal entry's sequence and hash, nil when the journal is empty.
+    static func head(_ db: Database) throws -> JournalHead? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM journal ORDER BY sequence DESC LIMIT 1"))
+            .map { JournalHead(sequence: $0["sequence"], hash: $0["hash"]) }
+    }
+
+    /// The head after this store's last write; nil when it has written nothing.
+    public var lastWrittenHead: JournalHead? {
+        written.withLock { $0 }
+    }
+
+    /// The journal's head now.
+    public func head() throws -> JournalHead? {
+        try pool.read { try Self.head($0) }
+    }
+
+    /// Writes a consistent copy of the register to `target` with SQLite's online backup (writers
+    /// may go on meanwhile), then opens the copy and verifies it. The copy is made beside the
+    /// target and renamed into place, mode 0600; an existing file is never replaced.
+    public func backup(to target: String) throws -> RegisterVerification {
+        var status = stat()
+        if lstat(target, &status) == 0 {
+            throw DiagnosticError.error("the file already exists; a backup never replaces a file", file: target)
+        }
+        try SafeFile.checkTarget(target)
+        let temporary = "\(target).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else {
+            throw DiagnosticError.error("cannot write the backup: \(String(cString: strerror(errno)))", file: target)
+        }
+        close(descriptor)
+        var kept = false
+        defer { if !kept { unlink(temporary); unlink(temporary + "-wal"); unlink(temporary + "-shm") } }
+        do {
+            let copy = try DatabaseQueue(path: temporary)
+            try pool.backup(to: copy)
+            try copy.writeWithoutTransaction { db in
+                // A backup stands alone: one file, no write-ahead log beside it.
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+            try copy.close()
+        } catch let error as DatabaseError {
+            throw RegisterFailure(error, path: target)
+        }
+        guard rename(temporary, target) == 0 else {
+            throw DiagnosticError.error("cannot write the backup: \(String(cString: strerror(errno)))", file: target)
+        }
+        kept = true
+        return try RecordStore(path: target, migrate: false, readOnly: true).verify()
     }
 
     // MARK: - Reading
@@ -448,62 +576,123 @@ public final class RecordStore: Sendable {
 
     // MARK: - Verifying
 
-    /// Recomputes the whole chain, then checks every kept version against the content hash its
-    /// journal entry recorded; stops at the first problem.
-    public func verify() throws -> RegisterVerification {
-        try pool.read { db in
+    /// Checks the whole register both ways and stops at the first problem:
+    ///
+    /// - the journal: every entry chains to the one before it, with no gap, and matches its hash;
+    /// - every record version, record and link has the journal entry that kept it, with the same
+    ///   content (versions by their content hash), and versions run 1, 2, 3 … with no gap;
+    /// - every entry that kept a version, a record or a link still has it: nothing was deleted;
+    /// - the journal still reaches the head noted beside the register after the last write, and
+    ///   `expecting` (a head noted elsewhere) when given: nothing was cut off or rewritten.
+    public func verify(expecting pinned: JournalHead? = nil) throws -> RegisterVerification {
+        let noted = HeadNote(register: path).read()
+        return try pool.read { db in
             var result = RegisterVerification(entryCount: 0, versionCount: 0, headHash: nil, problem: nil)
+            func fail(_ sequence: Int64?, _ recordID: String? = nil, _ message: String) -> RegisterVerification {
+                result.problem = .init(sequence: sequence, recordID: recordID, message: message)
+                return result
+            }
             var expected: Int64 = 1
             var previous = JournalEntry.genesisHash
-            var payloads: [Int64: String] = [:]
+            var kept: [Int64: (topic: String, payload: String)] = [:]
+            var hashes: [Int64: String] = [:]
             let entries = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
             while let row = try entries.next() {
                 let entry = Self.entry(from: row)
                 if entry.sequence != expected {
-                    result.problem = .init(
-                        sequence: expected, message: "journal entry \(expected) is missing (the next entry is \(entry.sequence))")
-                    return result
+                    return fail(expected, nil, "journal entry \(expected) is missing (the next entry is \(entry.sequence))")
                 }
                 if entry.previousHash != previous {
-                    result.problem = .init(
-                        sequence: entry.sequence,
-                        message: "journal entry \(entry.sequence) (\(entry.topic), \(entry.time)) does not chain to entry \(entry.sequence - 1): its previous hash differs")
-                    return result
+                    return fail(entry.sequence, nil,
+                        "journal entry \(entry.sequence) (\(entry.topic), \(entry.time)) does not chain to entry \(entry.sequence - 1): its previous hash differs")
                 }
                 if !entry.isSelfConsistent {
-                    result.problem = .init(
-                        sequence: entry.sequence,
-                        message: "journal entry \(entry.sequence) (\(entry.topic), \(entry.time)) was altered: its contents no longer match its hash")
-                    return result
+                    return fail(entry.sequence, nil,
+                        "journal entry \(entry.sequence) (\(entry.topic), \(entry.time)) was altered: its contents no longer match its hash")
                 }
-                if entry.topic == "record.created" || entry.topic == "record.versioned" {
-                    payloads[entry.sequence] = entry.payload
+                if ["record.created", "record.versioned", "record.linked"].contains(entry.topic) {
+                    kept[entry.sequence] = (entry.topic, entry.payload)
                 }
+                hashes[entry.sequence] = entry.hash
                 previous = entry.hash
                 expected += 1
                 result.entryCount += 1
                 result.headHash = entry.hash
             }
+            let last = expected - 1
+
+            // Each row that carries meaning has its entry, and says what the entry says.
             let decoder = JSONDecoder()
+            func payload(_ sequence: Int64) -> [String: String]? {
+                kept[sequence].flatMap { try? decoder.decode([String: String].self, from: Data($0.payload.utf8)) }
+            }
+            var matched = Set<Int64>()
+            var lastVersion: [String: Int] = [:]
             let versions = try Row.fetchCursor(db, sql: Self.versionQuery + " ORDER BY v.journal_sequence")
             while let row = try versions.next() {
                 let sequence: Int64 = row["journal_sequence"]
                 let stored = try StoredVersion(row: row)
-                let recorded = payloads[sequence].flatMap { try? decoder.decode([String: String].self, from: Data($0.utf8)) }
-                guard let recorded, recorded["id"] == stored.id, recorded["version"] == String(stored.version) else {
-                    result.problem = .init(
-                        sequence: sequence, recordID: stored.id,
-                        message: "record \(stored.id) version \(stored.version) has no matching journal entry (it names entry \(sequence))")
-                    return result
+                let topic = stored.version == 1 ? "record.created" : "record.versioned"
+                guard kept[sequence]?.topic == topic, let recorded = payload(sequence), recorded["id"] == stored.id,
+                      recorded["version"] == String(stored.version) else {
+                    return fail(sequence, stored.id,
+                        "record \(stored.id) version \(stored.version) has no matching journal entry (it names entry \(sequence))")
                 }
-                guard recorded["contentHash"] == stored.contentHash else {
-                    result.problem = .init(
-                        sequence: sequence, recordID: stored.id,
-                        message: "record \(stored.id) version \(stored.version) was altered: it no longer matches journal entry \(sequence)")
-                    return result
+                guard recorded["contentHash"] == stored.contentHash, recorded["kind"] == nil || recorded["kind"] == stored.kind else {
+                    return fail(sequence, stored.id,
+                        "record \(stored.id) version \(stored.version) was altered: it no longer matches journal entry \(sequence)")
                 }
+                guard stored.version == (lastVersion[stored.id] ?? 0) + 1 else {
+                    return fail(sequence, stored.id,
+                        "record \(stored.id) jumps to version \(stored.version) after version \(lastVersion[stored.id] ?? 0): a version is missing")
+                }
+                lastVersion[stored.id] = stored.version
+                matched.insert(sequence)
                 result.versionCount += 1
             }
+            let orphans = try String.fetchAll(db, sql: "SELECT id FROM record WHERE id NOT IN (SELECT record_id FROM record_version) ORDER BY id")
+            if let orphan = orphans.first {
+                return fail(nil, orphan, "record \(orphan) has no versions: its versions were deleted")
+            }
+            let links = try Row.fetchCursor(db, sql: "SELECT from_id, to_id, relation, journal_sequence FROM record_link ORDER BY journal_sequence")
+            while let row = try links.next() {
+                let sequence: Int64 = row["journal_sequence"]
+                let (from, to, relation): (String, String, String) = (row["from_id"], row["to_id"], row["relation"])
+                guard kept[sequence]?.topic == "record.linked", let recorded = payload(sequence),
+                      recorded["from"] == from, recorded["to"] == to, recorded["relation"] == relation else {
+                    return fail(sequence, from,
+                        "the link \(from) \(relation) \(to) does not match journal entry \(sequence): it was added or changed outside the toolkit")
+                }
+                matched.insert(sequence)
+                result.linkCount += 1
+            }
+
+            // Each entry that kept something still has it.
+            for sequence in kept.keys.sorted() where !matched.contains(sequence) {
+                let entry = kept[sequence]!
+                let recorded = payload(sequence) ?? [:]
+                let what = entry.topic == "record.linked"
+                    ? "the link \(recorded["from"] ?? "?") \(recorded["relation"] ?? "?") \(recorded["to"] ?? "?")"
+                    : "record \(recorded["id"] ?? "?") version \(recorded["version"] ?? "?")"
+                return fail(sequence, recorded["id"] ?? recorded["from"],
+                    "journal entry \(sequence) (\(entry.topic)) kept \(what), which is no longer in the register: it was deleted")
+            }
+
+            // The journal reaches the heads noted outside it.
+            for (head, source) in [(noted, "the head noted beside the register after its last write"), (pinned, "the head you gave")] {
+                guard let head else { continue }
+                if head.sequence > last {
+                    return fail(last + 1, nil, last == 0
+                        ? "the register is empty, but \(source) is \(head): it held \(head.sequence) journal entries; its records were lost (a missing write-ahead log, or an older copy restored)"
+                        : "the journal ends at entry \(last), but \(source) is \(head): entries after \(last) were removed")
+                }
+                if let hash = hashes[head.sequence], !head.matches(sequence: head.sequence, hash: hash) {
+                    return fail(head.sequence, nil,
+                        "journal entry \(head.sequence) is \(hash.prefix(16))…, not \(head.hash.prefix(16))… as \(source) says: the journal was rewritten")
+                }
+                if source.hasPrefix("the head you gave") { result.pinnedHeadChecked = true }
+            }
+            result.head = result.headHash.map { JournalHead(sequence: last, hash: $0) }
             return result
         }
     }

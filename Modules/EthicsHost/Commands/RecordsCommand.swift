@@ -18,7 +18,7 @@ struct RecordsCommand: ParsableCommand {
             ($XDG_DATA_HOME/ethics/<council id>/ unless the configuration sets 'workspace:'). \
             Every record version and every event is appended to a hash-chained journal.
             """,
-        subcommands: [List.self, Show.self, History.self, Due.self, Verify.self, Export.self, Import.self])
+        subcommands: [List.self, Show.self, History.self, Due.self, Verify.self, Export.self, Backup.self, Import.self])
 
     /// Parses `--since`.
     static func calendarDate(_ text: String) throws -> CalendarDate {
@@ -221,21 +221,42 @@ struct RecordsCommand: ParsableCommand {
             abstract: "Recompute the journal's hash chain and check every record against it.",
             discussion: "Exit status 0 when the register is intact, 1 when anything was altered (the first broken entry is named).")
 
+        @Option(help: ArgumentHelp(
+            "A head noted earlier (from a paper, an export or a verify), SEQ:HASH; exit 1 unless the journal still holds it.",
+            valueName: "SEQ:HASH"), transform: Verify.head)
+        var expectHead: JournalHead?
+
         @Option(help: "Output format: text, markdown, html or json.")
         var format: OutputFormat = .text
+
+        static func head(_ text: String) throws -> JournalHead {
+            guard let head = JournalHead(text) else {
+                throw ValidationError("'\(text)' is not a journal head; write SEQ:HASH, as verify and export print it (e.g. 12:3f9a…, at least 12 hex digits)")
+            }
+            return head
+        }
 
         func run(session: HostSession) async throws {
             var document = Document(title: "Register verification", metadata: [.init("Register", session.records.path)])
             guard let store = try session.records.existingStore() else {
+                if let noted = RecordStore.notedHead(register: session.records.path) {
+                    session.errors.line("\(session.records.path): error: there is no register here, but the head noted beside it after its last write is \(noted): it held \(noted.sequence) journal entries, which are lost; restore it from a backup")
+                    throw ExitCode(ExitStatus.checkFailed.rawValue)
+                }
+                if let expectHead {
+                    session.errors.line("\(session.records.path): error: there is no register here, but a head \(expectHead) was expected")
+                    throw ExitCode(ExitStatus.checkFailed.rawValue)
+                }
                 document.append(.paragraph("There is no register yet: nothing has been recorded, so there is nothing to verify."))
                 session.output.write(try session.renderer.render(document, as: format))
                 return
             }
-            let result = try store.verify()
+            let result = try store.verify(expecting: expectHead)
             document.metadata += [
                 .init("Journal entries", String(result.entryCount)),
                 .init("Record versions", String(result.versionCount)),
-                .init("Journal head", result.headHash ?? "none (the journal is empty)"),
+                .init("Links", String(result.linkCount)),
+                .init("Journal head", result.head?.description ?? "none (the journal is empty)"),
             ]
             if let problem = result.problem {
                 document.append(.callout(.warning, title: "Tampering detected", problem.message))
@@ -245,12 +266,38 @@ struct RecordsCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.checkFailed.rawValue)
             }
             document.append(.paragraph(
-                "Intact: every journal entry chains to the one before it and matches its hash, and every record version matches the journal entry that recorded it."))
+                "Intact: every journal entry chains to the one before it and matches its hash; every record version and link matches the journal entry that kept it, and every such entry still has its row; the journal reaches the head noted after the last write"
+                    + (result.pinnedHeadChecked ? ", and the head you gave (\(expectHead!))." : ".")))
+            document.append(.paragraph(
+                "What this proves, and what it cannot: verify shows that nothing inside the chain was changed or removed since each entry was written. It cannot show on its own that the whole chain was not rewritten, or its end cut off, by someone able to write the register's files: only a head noted somewhere else can. Quote the journal head in papers and keep it; check it later with --expect-head."))
             session.output.write(try session.renderer.render(document, as: format))
         }
     }
 
     // MARK: - export
+
+    // MARK: - backup
+
+    struct Backup: HostCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a consistent copy of the register to FILE, then verify the copy.",
+            discussion: "Uses SQLite's online backup, so other officers may go on writing meanwhile. The copy is one file (mode 0600) that verifies on its own; an existing file is never replaced. Exit 1 if the copy does not verify.")
+
+        @Argument(help: ArgumentHelp("The file to write.", valueName: "file"))
+        var file: String
+
+        func run(session: HostSession) async throws {
+            guard let store = try session.records.existingStore() else {
+                throw DiagnosticError.error("there is no register yet, so there is nothing to back up", file: session.records.path)
+            }
+            let result = try store.backup(to: file)
+            guard result.isIntact else {
+                session.errors.line("\(file): error: the copy does not verify: \(result.problem?.message ?? "")")
+                throw ExitCode(ExitStatus.checkFailed.rawValue)
+            }
+            session.output.line("Backed up to \(file): \(result.entryCount) journal entries, \(result.versionCount) record versions, \(result.linkCount) links; verified. Journal head \(result.head?.description ?? "none").")
+        }
+    }
 
     struct Export: HostCommand {
         static let configuration = CommandConfiguration(
@@ -288,10 +335,10 @@ struct RecordsCommand: ParsableCommand {
             switch format {
             case .json:
                 files.append((recordsFile, try RecordsDocument.json(
-                    histories: histories, links: links, exported: exported, head: verification?.headHash)))
+                    histories: histories, links: links, exported: exported, head: verification?.head?.description)))
             default:
                 let document = RecordsDocument.bundle(
-                    histories: histories, links: links, exported: exported, head: verification?.headHash, journalCount: journal.count)
+                    histories: histories, links: links, exported: exported, head: verification?.head?.description, journalCount: journal.count)
                 files.append((recordsFile, Array(try session.renderer.render(document, as: format).utf8)))
             }
             files.append(("journal.jsonl", try RecordsDocument.journalLines(journal)))

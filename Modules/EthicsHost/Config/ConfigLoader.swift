@@ -165,8 +165,12 @@ public struct ConfigLoader: Sendable {
             }
             return ContentPath.resolve(text, relativeTo: ContentPath.directory(of: node.location.file))
         }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? "/tmp") + "/.local/share"
+        // The XDG base directory specification says a relative XDG_DATA_HOME is to be ignored.
+        // With neither it nor HOME there is no private place for records: the workspace is left
+        // empty, and the register refuses to be created until one is named (never /tmp).
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 + "/.local/share" : nil }
+        guard let dataHome else { return "" }
         return dataHome + "/ethics/" + (councilID.isEmpty ? "default" : councilID)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 public import EthicsCore
 import EthicsDiagnostics
+import EthicsRecords
 import EthicsRender
 
 /// The `ethics` command's whole life: find and load the configuration, parse the arguments
@@ -76,7 +77,11 @@ public enum EthicsMain {
                     try command.run()
                 }
             } catch {
-                return finish(with: error, output: output, errors: errors)
+                return finish(with: error, output: output, errors: errors, registerPath: session.records.path)
+            }
+            if let head = session.records.lastWrittenHead {
+                // Every write shows where the journal now stands, so it can be noted and checked later.
+                errors.line("Register journal head: \(head) (check it later with 'ethics records verify --expect-head \(head)')")
             }
             return ExitStatus.success.rawValue
         }
@@ -93,7 +98,11 @@ public enum EthicsMain {
     }
 
     /// Exit status and message for whatever ended the run.
-    private static func finish(with error: any Error, output: OutputSink, errors: OutputSink) -> Int32 {
+    private static func finish(with error: any Error, output: OutputSink, errors: OutputSink, registerPath: String? = nil) -> Int32 {
+        if let registerPath, let failure = RegisterFailure.explain(error, path: registerPath) {
+            report(DiagnosticError(failure.diagnostics), to: errors)
+            return ExitStatus.badInput.rawValue
+        }
         switch error {
         case let error as any UserFacingError:
             // The one place user-facing errors become messages: every module's error type that is
