@@ -343,15 +343,22 @@ public final class RecordStore: Sendable {
     }
 
     private func insertVersion(
-        _ db: Database, draft: RecordDraft, id: String, number: Int, created: Stamp, time: Stamp, topic: String
+        _ db: Database, draft: RecordDraft, id: String, number: Int, created: Stamp, time: Stamp, topic: String,
+        step: LifecycleStep? = nil
     ) throws -> RecordVersion {
+        let stepJSON = try step.map { step in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(step), as: UTF8.self)
+        }
         guard let body = String(data: draft.body, encoding: .utf8) else {
             throw RecordRegisterError("a record's body must be UTF-8 JSON")
         }
         let stored = StoredVersion(
             id: id, kind: draft.kind.id, version: number, title: draft.title, author: draft.author,
             status: draft.status, reviewBy: draft.reviewBy?.description, tags: CanonicalJSON.array(draft.tags),
-            attributes: CanonicalJSON.array(draft.attributes), body: body, createdAt: created.text, recordedAt: time.text)
+            attributes: CanonicalJSON.array(draft.attributes), body: body, createdAt: created.text, recordedAt: time.text,
+            step: stepJSON)
         let payload = CanonicalJSON.object([
             ("id", id), ("kind", draft.kind.id), ("version", String(number)), ("title", draft.title),
             ("author", draft.author), ("status", draft.status), ("contentHash", stored.contentHash),
@@ -359,15 +366,50 @@ public final class RecordStore: Sendable {
         let sequence = try Self.append(db, topic: topic, payload: payload, time: time.text)
         try db.cachedStatement(sql: """
             INSERT INTO record_version (record_id, version, title, author, status, review_by, tags, attributes,
-                body, recorded_at, journal_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                body, recorded_at, journal_sequence, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
             .execute(arguments: [id, number, stored.title, stored.author, stored.status, stored.reviewBy, stored.tags,
-                                 stored.attributes, stored.body, time.text, sequence])
+                                 stored.attributes, stored.body, time.text, sequence, stepJSON])
         // Built from the draft rather than read back: it is exactly what was stored.
         return RecordVersion(
             id: id, kind: draft.kind.id, version: number, title: draft.title, author: draft.author, status: draft.status,
             reviewBy: draft.reviewBy, tags: draft.tags, attributes: draft.attributes, body: draft.body,
-            created: created.date, updated: time.date)
+            created: created.date, updated: time.date, step: step)
+    }
+
+    // MARK: - Lifecycle
+
+    /// Keeps `step` as the next version of record `id`, in one transaction with `link` (when
+    /// given) and the step's fact: the same content, the status the step sets, `reviewBy` when
+    /// given, and the step itself. A superseded or withdrawn record takes no further step.
+    public func keep(
+        _ step: LifecycleStep, of id: String, reviewBy: CalendarDate?? = nil, link: RecordLink? = nil,
+        fact: (RecordVersion) -> any Event
+    ) throws -> RecordVersion {
+        try write { db, time in
+            guard let row = try Row.fetchOne(db, sql: Self.versionQuery + " WHERE v.record_id = ? ORDER BY v.version DESC LIMIT 1", arguments: [id]) else {
+                throw RecordRegisterError("there is no record '\(id)' in the register")
+            }
+            let latest = try StoredVersion(row: row).recordVersion()
+            if LifecycleStep.finalStatuses.contains(latest.status) {
+                throw RecordRegisterError("record '\(id)' is \(latest.status) (version \(latest.version)); nothing more can be done to it")
+            }
+            let draft = RecordDraft(
+                kind: RecordKind(id: latest.kind, prefix: String(id.prefix { $0 != "-" }), title: latest.kind),
+                title: latest.title, author: step.by, status: step.action.status ?? latest.status,
+                reviewBy: reviewBy ?? latest.reviewBy, tags: latest.tags, attributes: latest.attributes, body: latest.body)
+            try draft.validate()
+            let createdText: String = row["created_at"]
+            let created = (text: createdText, date: Timestamp.parse(createdText) ?? time.date)
+            let version = try insertVersion(
+                db, draft: draft, id: id, number: latest.version + 1, created: created, time: time, topic: "record.versioned", step: step)
+            if let link {
+                try insertLink(db, from: link.from, to: link.to, link.relation, time: time)
+            }
+            let event = fact(version)
+            try Self.append(db, topic: type(of: event).topic, payload: EventJSON.encode(event), time: time.text)
+            return version
+        }
     }
 
     /// Appends one entry after the current head; the caller's IMMEDIATE transaction keeps the
@@ -542,7 +584,8 @@ public final class RecordStore: Sendable {
                 db,
                 sql: Self.versionQuery + """
                      WHERE v.version = (SELECT MAX(version) FROM record_version WHERE record_id = v.record_id)
-                    AND v.review_by IS NOT NULL AND v.review_by <= ? ORDER BY v.review_by, r.id
+                    AND v.review_by IS NOT NULL AND v.review_by <= ? AND v.status NOT IN ('superseded', 'withdrawn')
+                    ORDER BY v.review_by, r.id
                     """,
                 arguments: [cutoff.description]
             ).map { try StoredVersion(row: $0).recordVersion() }
@@ -733,13 +776,19 @@ struct StoredVersion {
     var body: String
     var createdAt: String
     var recordedAt: String
+    /// The lifecycle step as JSON, nil for a version that changed content.
+    var step: String? = nil
 
     /// SHA-256 over every stored field, each length-prefixed (see `JournalEntry.canonicalEncoding`).
+    /// A version with a lifecycle step hashes it too (format v2); versions without one hash as
+    /// they always have, so registers written before steps existed still verify.
     var contentHash: String {
-        Hashing.sha256(Hashing.fields([
-            "ethics-record-v1", id, kind, String(version), title, author, status, reviewBy ?? "", tags, attributes,
-            body, createdAt, recordedAt,
-        ]))
+        var fields = [
+            step == nil ? "ethics-record-v1" : "ethics-record-v2", id, kind, String(version), title, author, status,
+            reviewBy ?? "", tags, attributes, body, createdAt, recordedAt,
+        ]
+        if let step { fields.append(step) }
+        return Hashing.sha256(Hashing.fields(fields))
     }
 
     func recordVersion() throws -> RecordVersion {
@@ -749,7 +798,8 @@ struct StoredVersion {
             reviewBy: reviewBy.flatMap(CalendarDate.init), tags: (try? decoder.decode([String].self, from: Data(tags.utf8))) ?? [],
             attributes: (try? decoder.decode([String].self, from: Data(attributes.utf8))) ?? [], body: Data(body.utf8),
             created: Timestamp.parse(createdAt) ?? Date(timeIntervalSince1970: 0),
-            updated: Timestamp.parse(recordedAt) ?? Date(timeIntervalSince1970: 0))
+            updated: Timestamp.parse(recordedAt) ?? Date(timeIntervalSince1970: 0),
+            step: step.flatMap { try? decoder.decode(LifecycleStep.self, from: Data($0.utf8)) })
     }
 }
 
@@ -759,7 +809,8 @@ extension StoredVersion {
         self.init(
             id: row["record_id"], kind: row["kind"], version: row["version"], title: row["title"], author: row["author"],
             status: row["status"], reviewBy: row["review_by"], tags: row["tags"], attributes: row["attributes"],
-            body: row["body"], createdAt: row["created_at"], recordedAt: row["recorded_at"])
+            body: row["body"], createdAt: row["created_at"], recordedAt: row["recorded_at"],
+            step: row.hasColumn("step") ? row["step"] : nil)
     }
 }
 

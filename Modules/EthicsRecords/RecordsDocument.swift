@@ -5,7 +5,9 @@ public import Foundation
 /// records file (rendered, or as JSON data) and its journal extract.
 public enum RecordsDocument {
     /// One version of a record, with where it stands among the record's versions and its links.
-    public static func record(_ record: RecordVersion, latestVersion: Int, links: [RecordLink]) -> Document {
+    public static func record(
+        _ record: RecordVersion, latestVersion: Int, links: [RecordLink], history: [RecordVersion] = [], titles: [String: String] = [:]
+    ) -> Document {
         var document = Document(
             title: "\(record.id): \(record.title)", subtitle: record.kind,
             metadata: [.init("Version", record.version == latestVersion ? "\(record.version) (latest)" : "\(record.version) of \(latestVersion)")]
@@ -13,7 +15,11 @@ public enum RecordsDocument {
         document.append(.heading(level: 2, "Content"))
         document.append(.code(prettyJSON(record.body), language: "json"))
         document.append(.heading(level: 2, "Links"))
-        document.append(linksBlock(links, of: record.id))
+        document.append(linksBlock(links, of: record.id, titles: titles))
+        if let steps = stepsTable(history) {
+            document.append(.heading(level: 2, "Sign-offs and reviews"))
+            document.append(steps)
+        }
         return document
     }
 
@@ -35,12 +41,17 @@ public enum RecordsDocument {
         if histories.isEmpty {
             document.append(.paragraph("The register holds no records."))
         }
+        let titles = Dictionary(histories.compactMap { $0.last.map { ($0.id, $0.title) } }, uniquingKeysWith: { first, _ in first })
         for versions in histories {
             guard let latest = versions.last else { continue }
             document.append(.heading(level: 2, "\(latest.id): \(latest.title)", anchor: latest.id))
             document.append(.definitions([.init("Kind", latest.kind), .init("Created", stamp(latest.created))]))
             document.append(.heading(level: 3, "Links"))
-            document.append(linksBlock(links, of: latest.id))
+            document.append(linksBlock(links, of: latest.id, titles: titles))
+            if let steps = stepsTable(versions) {
+                document.append(.heading(level: 3, "Sign-offs and reviews"))
+                document.append(steps)
+            }
             for version in versions.reversed() {
                 document.append(.heading(level: 3, "Version \(version.version)\(version.version == latest.version ? " (latest)" : "")"))
                 document.append(.definitions(facts(of: version).map { .init($0.key, $0.value) }))
@@ -100,13 +111,37 @@ public enum RecordsDocument {
         ]
     }
 
-    private static func linksBlock(_ links: [RecordLink], of id: String) -> Block {
-        let items = links.map { link -> [Inline] in
-            link.from == id
-                ? [.text("\(link.relation.rawValue) "), .code(link.to)]
-                : [.code(link.from), .text(" \(link.relation.rawValue) this record")]
+    /// The links that start or end at record `id`, in both directions, each with the other
+    /// record's title when it is known.
+    static func linksBlock(_ links: [RecordLink], of id: String, titles: [String: String] = [:]) -> Block {
+        let items = links.filter { $0.from == id || $0.to == id }.map { link -> [Inline] in
+            let other = link.from == id ? link.to : link.from
+            let named: [Inline] = [.code(other)] + (titles[other].map { [.text(" (\($0))")] } ?? [])
+            let verb = link.relation == .cites ? "cites" : "supersedes"
+            return link.from == id
+                ? [.text("This record \(verb) ")] + named
+                : named + [.text(link.relation == .cites ? " cites this record" : " supersedes this record")]
         }
         return items.isEmpty ? .paragraph("None.") : .list(paragraphs: items)
+    }
+
+    /// The lifecycle steps in `history`: reviews, sign-offs, supersession and withdrawal, oldest
+    /// first; nil when there are none.
+    static func stepsTable(_ history: [RecordVersion]) -> Block? {
+        let steps = history.filter { $0.step != nil }
+        guard !steps.isEmpty else { return nil }
+        return .table(Table(
+            caption: [.text("Sign-offs and reviews")],
+            header: ["Version", "Step", "By", "Role", "When", "Outcome or reason"],
+            rows: steps.map { version in
+                let step = version.step!
+                return [Table.Cell(stringLiteral: String(version.version)), Table.Cell(stringLiteral: step.action.rawValue),
+                        Table.Cell(stringLiteral: step.by), Table.Cell(stringLiteral: step.role ?? ""),
+                        Table.Cell(stringLiteral: stamp(version.updated)),
+                        Table.Cell(stringLiteral: [step.outcome, step.note, step.replacedBy.map { "replaced by \($0)" }]
+                            .compactMap { $0 }.joined(separator: ": "))]
+            },
+            alignments: [.right], hasRowHeaders: true))
     }
 
     private static func prettyJSON(_ body: Data) -> String {

@@ -88,6 +88,11 @@ enum RegisterSchema {
                     """)
             }
         }
+        // A version may record a lifecycle step (a review, a sign-off, a withdrawal): who, in
+        // which role, why. Covered by the version's content hash whenever it is present.
+        migrator.registerMigration("v3-lifecycle-steps") { db in
+            try db.execute(sql: "ALTER TABLE record_version ADD COLUMN step TEXT")
+        }
         return migrator
     }
 }

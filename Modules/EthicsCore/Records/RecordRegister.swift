@@ -177,10 +177,14 @@ public struct RecordVersion: Sendable, Hashable, Codable {
     public var created: Date
     /// When this version was kept.
     public var updated: Date
+    /// The lifecycle step this version records (a review, a sign-off, …); nil for a version that
+    /// changed the record's content.
+    public var step: LifecycleStep? = nil
 
     public init(
         id: String, kind: String, version: Int, title: String, author: String, status: String,
-        reviewBy: CalendarDate?, tags: [String], attributes: [String], body: Data, created: Date, updated: Date
+        reviewBy: CalendarDate?, tags: [String], attributes: [String], body: Data, created: Date, updated: Date,
+        step: LifecycleStep? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -194,6 +198,7 @@ public struct RecordVersion: Sendable, Hashable, Codable {
         self.body = body
         self.created = created
         self.updated = updated
+        self.step = step
     }
 
     /// The body decoded as `type`.
@@ -209,6 +214,8 @@ public struct RecordLink: Sendable, Hashable, Codable {
     public enum Relation: String, Sendable, Hashable, Codable, CaseIterable {
         /// `from` rests on `to` as evidence: a decision cites the canvas that informed it.
         case cites
+        /// `from` replaces `to`, which is superseded (`records supersede OLD --by NEW`).
+        case supersedes
     }
 
     public var from: String

@@ -18,7 +18,8 @@ struct RecordsCommand: ParsableCommand {
             ($XDG_DATA_HOME/ethics/<council id>/ unless the configuration sets 'workspace:'). \
             Every record version and every event is appended to a hash-chained journal.
             """,
-        subcommands: [List.self, Show.self, History.self, Due.self, Verify.self, Export.self, Backup.self, Import.self])
+        subcommands: [List.self, Show.self, History.self, Due.self, Review.self, Approve.self, Supersede.self, Withdraw.self,
+                      Verify.self, Export.self, Backup.self, Import.self])
 
     /// Parses `--since`.
     static func calendarDate(_ text: String) throws -> CalendarDate {
@@ -111,7 +112,14 @@ struct RecordsCommand: ParsableCommand {
                 throw RecordsCommand.noRecord(id, session: session)
             }
             let latest = try store.fetch(id)?.version ?? record.version
-            var document = RecordsDocument.record(record, latestVersion: latest, links: try store.links(of: id))
+            let links = try store.links(of: id)
+            var titles: [String: String] = [:]
+            for link in links {
+                for other in [link.from, link.to] where other != id { titles[other] = try store.fetch(other)?.title }
+            }
+            var document = RecordsDocument.record(
+                record, latestVersion: latest, links: links, history: try store.history(of: id).filter { $0.version <= record.version },
+                titles: titles)
             document.metadata.insert(.init("Register", session.records.path), at: 0)
             session.output.write(try session.renderer.render(document, as: format))
         }
@@ -137,11 +145,15 @@ struct RecordsCommand: ParsableCommand {
                 metadata: [.init("Register", session.records.path), .init("Created", RecordsCommand.stamp(first.created))],
                 blocks: [.table(Table(
                     caption: [.text("\(versions.count) version\(versions.count == 1 ? "" : "s") of \(id)")],
-                    header: ["Version", "Kept", "Author", "Status", "Review by", "Title"],
+                    header: ["Version", "Kept", "Author", "Status", "Review by", "Step", "Title"],
                     rows: versions.map { version in
                         [Table.Cell(stringLiteral: String(version.version)), Table.Cell(stringLiteral: RecordsCommand.stamp(version.updated)),
                          Table.Cell(stringLiteral: version.author), Table.Cell(stringLiteral: version.status),
-                         Table.Cell(stringLiteral: version.reviewBy?.description ?? ""), Table.Cell(stringLiteral: version.title)]
+                         Table.Cell(stringLiteral: version.reviewBy?.description ?? ""),
+                         Table.Cell(stringLiteral: version.step.map { step in
+                             [step.action.rawValue, step.role, step.outcome].compactMap { $0 }.joined(separator: ", ")
+                         } ?? ""),
+                         Table.Cell(stringLiteral: version.title)]
                     },
                     alignments: [.right], hasRowHeaders: true))])
             session.output.write(try session.renderer.render(document, as: format))
@@ -160,6 +172,9 @@ struct RecordsCommand: ParsableCommand {
         @Option(help: "Output format: text, markdown, html, json or csv.")
         var format: OutputFormat = .text
 
+        @Flag(help: "Exit 1 when any review is overdue, for a scheduled job.")
+        var check = false
+
         func validate() throws {
             guard (0...36_500).contains(within) else {
                 throw ValidationError("--within takes a number of days from 0 to 36500")
@@ -167,11 +182,11 @@ struct RecordsCommand: ParsableCommand {
         }
 
         func run(session: HostSession) async throws {
+            // Days are the council's (Europe/London unless its configuration says otherwise).
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let now = Date()
-            let today = Self.day(now, calendar)
-            let cutoff = Self.day(calendar.date(byAdding: .day, value: within, to: now) ?? now, calendar)
+            calendar.timeZone = session.clock.timeZone
+            let today = session.clock.today()
+            let cutoff = session.clock.adding(days: within, to: today)
             let records = try session.records.existingStore()?.due(by: cutoff) ?? []
             var document = Document(
                 title: "Reviews due", metadata: [.init("Register", session.records.path), .init("Today", today.description),
@@ -192,6 +207,11 @@ struct RecordsCommand: ParsableCommand {
                     hasRowHeaders: true)))
             }
             session.output.write(try session.renderer.render(document, as: format))
+            if check, let overdue = records.first(where: { ($0.reviewBy ?? today) < today }) {
+                let count = records.filter { ($0.reviewBy ?? today) < today }.count
+                session.errors.line("\(session.records.path): error: \(count) review\(count == 1 ? " is" : "s are") overdue, the oldest \(overdue.id) (due \(overdue.reviewBy?.description ?? ""))")
+                throw ExitCode(ExitStatus.checkFailed.rawValue)
+            }
         }
 
         static func day(_ date: Date, _ calendar: Calendar) -> CalendarDate {

@@ -61,6 +61,7 @@ public struct ConfigLoader: Sendable {
             file: path, chain: chain.map(\.path), merged: root, tree: tree, council: council,
             attributeFiles: config?.attributes ?? [], workspace: workspace,
             logLevel: config?.logLevel ?? .warning, branding: branding, plugins: plugins,
+            signOffRoles: config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles,
             problems: problems.diagnostics)
     }
 

@@ -21,8 +21,16 @@ public struct LoadedConfig: Sendable {
     public var branding: Branding
     /// Every plugin the configuration names, in the order written.
     public var plugins: [PluginEntry]
+    /// The roles in which records are signed off (`sign-off-roles:`).
+    public var signOffRoles: [String] = LoadedConfig.defaultSignOffRoles
     /// Problems found while reading; a run refuses to start with any, `config check` lists them.
     public var problems: [Diagnostic]
+
+    /// The roles a council signs in when its configuration names none: those the register issue
+    /// and most councils' governance name.
+    public static let defaultSignOffRoles = [
+        "Senior Responsible Owner", "Data Protection Officer", "Monitoring Officer", "Chair of the ethics board",
+    ]
 
     public var enabledPluginIDs: [String] { plugins.filter(\.enabled).map(\.id) }
 

@@ -10,6 +10,7 @@ import EthicsYAML
 /// workspace: ~/ethics-records  # optional; default $XDG_DATA_HOME/ethics/<council id>
 /// log-level: warning
 /// branding: {logo: local/logo.svg, accent: "#00703c"}  # optional
+/// sign-off-roles: [Senior Responsible Owner, Data Protection Officer]  # optional
 /// plugins:
 ///   glossary: {files+: [local/glossary.yaml]}
 ///   canvas-builder: false
@@ -20,11 +21,14 @@ struct ToolkitConfig: Decodable {
     var workspace: YAMLNode?
     var logLevel: LogLevel?
     var branding: BrandingSettings?
+    /// The roles in which people sign records off (`records approve --role`).
+    var signOffRoles: [Located<String>]?
     /// Kept as nodes: each plugin decodes its own section once the host knows its type.
     var plugins: YAMLNode?
 
     enum CodingKeys: String, CodingKey {
         case council, attributes, workspace, plugins, branding
         case logLevel = "log-level"
+        case signOffRoles = "sign-off-roles"
     }
 }

@@ -85,8 +85,13 @@ public final class HostSession: Sendable {
         return PluginContext(
             model: model, renderer: renderer, logger: logger, register: register, capabilities: capabilities,
             clock: clock, terminal: interactive ? StandardTerminal() : nil, environment: environment,
-            actor: Person.resolve(explicit: actingAs, environment: environment) ?? Self.loginPerson(),
+            actor: actor,
             workspace: config.workspace, configFile: config.file, output: output, notices: errors)
+    }
+
+    /// Who is acting: `--as`, then `$ETHICS_AUTHOR`, then the login name.
+    public var actor: Person? {
+        Person.resolve(explicit: actingAs, environment: environment) ?? Self.loginPerson()
     }
 
     /// The account the process runs as, when the environment names nobody (a scheduled job).

@@ -1,0 +1,118 @@
+/// A step in a record's life, kept as a new version of it (nothing is overwritten): who did what,
+/// when, in which role and why.
+///
+/// A record moves from draft to review to approval, and ends superseded or withdrawn:
+///
+/// - `review`: looked at again, with an outcome and a note; its next review date moves on, so it
+///   leaves `records due`;
+/// - `approve`: signed off by a person in a role the council lists (`sign-off-roles:`);
+/// - `supersede`: replaced by a newer record, which is linked to it;
+/// - `withdraw`: no longer in force, with the reason.
+public struct LifecycleStep: Codable, Sendable, Hashable {
+    public enum Action: String, Codable, Sendable, Hashable, CaseIterable {
+        case review, approve, supersede, withdraw
+
+        /// The record's status after the step, or nil when the step leaves it as it was.
+        public var status: String? {
+            switch self {
+            case .review: nil
+            case .approve: "approved"
+            case .supersede: "superseded"
+            case .withdraw: "withdrawn"
+            }
+        }
+    }
+
+    public var action: Action
+    /// The person who took the step.
+    public var by: String
+    /// The role they signed in (`approve`).
+    public var role: String?
+    /// Why: the review's note, the reason for withdrawing.
+    public var note: String?
+    /// A review's outcome: `no-change`, `update-needed` or `escalate`.
+    public var outcome: String?
+    /// The record that replaces this one (`supersede`).
+    public var replacedBy: String?
+
+    public init(action: Action, by: String, role: String? = nil, note: String? = nil, outcome: String? = nil, replacedBy: String? = nil) {
+        self.action = action
+        self.by = by
+        self.role = role
+        self.note = note
+        self.outcome = outcome
+        self.replacedBy = replacedBy
+    }
+
+    /// Statuses no step leaves: a superseded or withdrawn record stays so.
+    public static let finalStatuses: Set<String> = ["superseded", "withdrawn"]
+
+    /// The outcomes a review may have.
+    public static let reviewOutcomes = ["no-change", "update-needed", "escalate"]
+}
+
+/// A record was reviewed. Journalled with the version that keeps the review.
+public struct RecordReviewed: Event, Hashable {
+    public static let topic = "record.reviewed"
+    public var recordID: String
+    public var version: Int
+    public var by: String
+    public var outcome: String
+    public var nextReview: CalendarDate?
+
+    public init(recordID: String, version: Int, by: String, outcome: String, nextReview: CalendarDate?) {
+        self.recordID = recordID
+        self.version = version
+        self.by = by
+        self.outcome = outcome
+        self.nextReview = nextReview
+    }
+}
+
+/// A record was signed off by a person in a role.
+public struct RecordApproved: Event, Hashable {
+    public static let topic = "record.approved"
+    public var recordID: String
+    public var version: Int
+    public var by: String
+    public var role: String
+
+    public init(recordID: String, version: Int, by: String, role: String) {
+        self.recordID = recordID
+        self.version = version
+        self.by = by
+        self.role = role
+    }
+}
+
+/// A record was replaced by a newer one.
+public struct RecordSuperseded: Event, Hashable {
+    public static let topic = "record.superseded"
+    public var recordID: String
+    public var version: Int
+    public var by: String
+    public var replacedBy: String
+
+    public init(recordID: String, version: Int, by: String, replacedBy: String) {
+        self.recordID = recordID
+        self.version = version
+        self.by = by
+        self.replacedBy = replacedBy
+    }
+}
+
+/// A record was withdrawn.
+public struct RecordWithdrawn: Event, Hashable {
+    public static let topic = "record.withdrawn"
+    public var recordID: String
+    public var version: Int
+    public var by: String
+    public var reason: String
+
+    public init(recordID: String, version: Int, by: String, reason: String) {
+        self.recordID = recordID
+        self.version = version
+        self.by = by
+        self.reason = reason
+    }
+}
