@@ -1,0 +1,74 @@
+import EthicsTestSupport
+import Foundation
+import Testing
+
+/// A decision from the log to its sign-off, review and replacement, through the real binary, and
+/// the register's files after each: what verify says, what a backup holds, what a head proves.
+@Suite struct RecordsLifecycleEndToEndTests {
+    let directory: TemporaryDirectory
+    let environment: [String: String]
+    var register: String { directory.path + "/data/ethics/default/register.sqlite" }
+
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "ethics-lifecycle-e2e")
+        environment = ["XDG_DATA_HOME": directory.path + "/data", "ETHICS_AUTHOR": "Sam Patel"]
+        let log = CommandRunner.repositoryRoot.appendingPathComponent("Configs/examples/decision-log.csv").path
+        let imported = try run(["records", "import", log])
+        precondition(imported.status == 0, "\(imported)")
+    }
+
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.ethics(arguments, environment: environment, in: directory.url)
+    }
+
+    func year() -> Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
+
+    @Test func signOffReviewSupersedeAndWithdraw() throws {
+        let (first, second, third) = ("dec-\(year())-0001", "dec-\(year())-0002", "dec-\(year())-0003")
+        let approve = try run(["records", "approve", first, "--role", "data protection officer"])
+        #expect(approve.status == 0, "\(approve)")
+        #expect(approve.stdout == "\(first): signed off as Data Protection Officer (version 2, by Sam Patel); status approved, next review 2027-03-31\n")
+        #expect(approve.stderr.contains("Register journal head: "), "every write shows the head")
+
+        let wrongRole = try run(["records", "approve", first, "--role", "Data Protecton Officer"])
+        #expect(wrongRole.status == 2 && wrongRole.stderr.contains("did you mean 'Data Protection Officer'?"), "\(wrongRole)")
+
+        let review = try run(["records", "review", second, "--outcome", "no-change", "--note", "Checked", "--next-review", "2030-01-01"])
+        #expect(review.status == 0, "\(review)")
+        let due = try run(["records", "due", "--within", "400", "--format", "csv"])
+        #expect(!due.stdout.contains(second), "a reviewed record leaves the due list: \(due)")
+
+        let supersede = try run(["--as", "Board chair", "records", "supersede", third, "--by", second])
+        #expect(supersede.status == 0, "\(supersede)")
+        let withdraw = try run(["records", "withdraw", third, "--reason", "x"])
+        #expect(withdraw.status == 2 && withdraw.stderr.contains("is superseded (version 2); nothing more can be done to it"), "\(withdraw)")
+
+        let show = try run(["records", "show", third, "--format", "markdown"])
+        #expect(show.stdout.contains("`\(second)` (Use a chatbot to answer council tax questions) supersedes this record"), "\(show)")
+        #expect(show.stdout.contains("| 2 | supersede | Board chair |"), "\(show)")
+        let verify = try run(["records", "verify"])
+        #expect(verify.status == 0 && verify.stdout.contains("Links: 1"), "\(verify)")
+    }
+
+    @Test func dueCheckFailsWhileAReviewIsOverdue() throws {
+        let check = try run(["records", "due", "--check"])
+        #expect(check.status == 1, "the example log has a review already past: \(check)")
+        #expect(check.stderr.contains("review is overdue"))
+    }
+
+    @Test func aHeadNotedEarlierCatchesAnOlderCopy() throws {
+        let head = try #require(try run(["records", "verify", "--format", "json"]).stdout
+            .components(separatedBy: "\"Journal head\"").dropFirst().first?
+            .components(separatedBy: "\"").first { $0.range(of: #"^[0-9]+:[0-9a-f]{64}$"#, options: .regularExpression) != nil })
+        let backup = directory.path + "/backup.sqlite"
+        let made = try run(["records", "backup", backup])
+        #expect(made.status == 0 && made.stdout.contains("verified"), "\(made)")
+        _ = try run(["records", "approve", "dec-\(year())-0001", "--role", "Monitoring Officer"])
+        #expect(try run(["records", "verify", "--expect-head", head]).status == 0, "the journal still holds the earlier head")
+        // Restore the older copy over the register: the head noted after the last write shows it.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: register + suffix) }
+        try FileManager.default.copyItem(atPath: backup, toPath: register)
+        let verify = try run(["records", "verify"])
+        #expect(verify.status == 1 && verify.stderr.contains("entries after"), "\(verify)")
+    }
+}
