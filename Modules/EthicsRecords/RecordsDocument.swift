@@ -5,15 +5,16 @@ public import Foundation
 /// records file (rendered, or as JSON data) and its journal extract.
 public enum RecordsDocument {
     /// One version of a record, with where it stands among the record's versions and its links.
+    /// - Parameter page: the record as the plugin that keeps it shows it; without one, the raw content.
     public static func record(
-        _ record: RecordVersion, latestVersion: Int, links: [RecordLink], history: [RecordVersion] = [], titles: [String: String] = [:]
+        _ record: RecordVersion, latestVersion: Int, links: [RecordLink], history: [RecordVersion] = [], titles: [String: String] = [:],
+        page: Document? = nil
     ) -> Document {
         var document = Document(
             title: "\(record.id): \(record.title)", subtitle: record.kind,
             metadata: [.init("Version", record.version == latestVersion ? "\(record.version) (latest)" : "\(record.version) of \(latestVersion)")]
                 + facts(of: record))
-        document.append(.heading(level: 2, "Content"))
-        document.append(.code(prettyJSON(record.body), language: "json"))
+        document.append(contentsOf: content(of: record, page: page))
         document.append(.heading(level: 2, "Links"))
         document.append(linksBlock(links, of: record.id, titles: titles))
         if let steps = stepsTable(history) {
@@ -23,9 +24,23 @@ public enum RecordsDocument {
         return document
     }
 
+    /// A version's content: the plugin's page of it, its headings under the section's, or the raw
+    /// JSON when no enabled plugin shows this kind.
+    static func content(of record: RecordVersion, page: Document?, level: Int = 2) -> [Block] {
+        guard let page else {
+            return [.heading(level: level, "Content"), .code(prettyJSON(record.body), language: "json")]
+        }
+        var blocks: [Block] = [.heading(level: level, page.subtitle.map { "Content: \($0)" } ?? "Content")]
+        if !page.metadata.isEmpty {
+            blocks.append(.definitions(page.metadata.map { Block.Definition($0.key, $0.value) }))
+        }
+        return blocks + page.blocks(nestedUnder: level)
+    }
+
     /// Every record with every version, for an export rendered as Markdown or HTML.
     public static func bundle(
-        histories: [[RecordVersion]], links: [RecordLink], exported: Date, head: String?, journalCount: Int
+        histories: [[RecordVersion]], links: [RecordLink], exported: Date, head: String?, journalCount: Int,
+        pages: (RecordVersion) -> Document? = { _ in nil }
     ) -> Document {
         var document = Document(
             title: "Records register export",
@@ -55,7 +70,11 @@ public enum RecordsDocument {
             for version in versions.reversed() {
                 document.append(.heading(level: 3, "Version \(version.version)\(version.version == latest.version ? " (latest)" : "")"))
                 document.append(.definitions(facts(of: version).map { .init($0.key, $0.value) }))
-                document.append(.code(prettyJSON(version.body), language: "json"))
+                if version.step != nil, versions.first(where: { $0.version == version.version - 1 })?.body == version.body {
+                    document.append(.paragraph("The same content as version \(version.version - 1); this version records a \(version.step!.action.rawValue)."))
+                } else {
+                    document.append(contentsOf: content(of: version, page: pages(version), level: 4))
+                }
             }
         }
         return document

@@ -59,6 +59,30 @@ public struct CanvasBuilderPlugin: EthicsPlugin {
         store = TemplateStore(files: settings.templates, loader: TemplateLoader(attributes: context.model.attributes))
     }
 
+    /// A canvas or self-assessment as it was kept: its completeness, and each area's status,
+    /// score, notes and answers under the template's questions.
+    public func page(of record: RecordVersion) -> Document? {
+        guard [Self.canvasKind.id, Self.assessmentKind.id].contains(record.kind),
+              let body = try? record.decodeBody(as: CanvasRecordBody.self) else { return nil }
+        let template = try? store.template(body.template)
+        var document = Document(
+            title: record.title, subtitle: template?.title ?? body.template,
+            metadata: [.init("Template", "\(body.template) \(body.templateVersion)"), .init("Canvas updated", body.updated),
+                       .init("Complete", body.complete ? "yes" : "no, \(body.areas.filter { !$0.complete }.count) areas to finish")])
+        for area in body.areas {
+            let known = template?.area(area.id)
+            document.append(.heading(level: 2, known?.title ?? area.id))
+            var facts = [Block.Definition("Status", area.status ?? "not started")]
+            if let score = area.score { facts.append(Block.Definition("Score", String(score))) }
+            if let notes = area.notes { facts.append(Block.Definition("Notes", notes)) }
+            for (question, answer) in area.answers.sorted(by: { $0.key < $1.key }) {
+                facts.append(Block.Definition(known?.questions.first { $0.id == question }?.text ?? question, answer))
+            }
+            document.append(.definitions(facts))
+        }
+        return document
+    }
+
     public func checkContent() throws(DiagnosticError) {
         let templates = try store.templates()
         if !templates.contains(where: { $0.id == settings.defaultTemplate }) {

@@ -70,6 +70,11 @@ public struct ConsequenceScanningPlugin: EthicsPlugin {
         }
     }
 
+    public func page(of record: RecordVersion) -> Document? {
+        guard record.kind == Self.scanKind.id, let scan = try? record.decodeBody(as: Scan.self) else { return nil }
+        return ScanPages.scan(scan, id: record.id, version: record.version, guide: try? loadGuide())
+    }
+
     public func checkContent() throws(DiagnosticError) {
         _ = try loadGuide()
     }

@@ -64,6 +64,18 @@ public struct DecisionFlowchartPlugin: EthicsPlugin {
         return first
     }
 
+    /// A decision as its decision record, with the path drawn when its chart is still configured.
+    public func page(of record: RecordVersion) -> Document? {
+        guard record.kind == Self.decisionKind.id, let content = try? record.decodeBody(as: DecisionRecordContent.self) else {
+            return nil
+        }
+        let chart = (try? flowcharts())?.first {
+            $0.id.value == content.flowchart.id && $0.version == content.flowchart.version
+        }
+        return DecisionDocument(
+            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart).document
+    }
+
     /// Reads and checks every flowchart, and the default chart's id, for `ethics config check`.
     public func checkContent() throws(DiagnosticError) {
         _ = try flowchart(nil)

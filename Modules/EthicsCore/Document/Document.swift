@@ -47,3 +47,16 @@ public struct Document: Hashable, Sendable, Codable {
         self.blocks.append(contentsOf: blocks)
     }
 }
+
+extension Document {
+    /// The document's blocks to place inside another document, under a heading of `level`: its
+    /// headings move down so the outline stays whole.
+    public func blocks(nestedUnder level: Int) -> [Block] {
+        blocks.map { block in
+            if case .heading(let own, let content, let anchor) = block {
+                return .heading(level: min(own + level - 1, 6), content, anchor: anchor)
+            }
+            return block
+        }
+    }
+}

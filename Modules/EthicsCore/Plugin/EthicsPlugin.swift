@@ -45,6 +45,11 @@ public protocol EthicsPlugin: Sendable {
     /// Loads and checks all the content the settings name, reporting every problem at once;
     /// `ethics config check` calls it for each enabled plugin.
     func checkContent() throws(DiagnosticError)
+
+    /// One of this plugin's records as people read it (a decision as its decision record, a
+    /// canvas as its canvas), for `records show` and the register's exports; nil for a record it
+    /// does not know how to show, which is then shown as its raw content.
+    func page(of record: RecordVersion) -> Document?
 }
 
 extension EthicsPlugin {
@@ -57,6 +62,9 @@ extension EthicsPlugin {
 
     /// Plugins without content files have nothing to check.
     public func checkContent() throws(DiagnosticError) {}
+
+    /// Plugins that keep no records have no pages for them.
+    public func page(of record: RecordVersion) -> Document? { nil }
 }
 
 extension CommandConfiguration {

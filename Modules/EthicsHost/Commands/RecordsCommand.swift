@@ -44,6 +44,16 @@ struct RecordsCommand: ParsableCommand {
         return kind
     }
 
+    /// How each record is shown: by the enabled plugin that keeps its kind (a decision as its
+    /// decision record), or nil when none is enabled, and the record shows its raw content.
+    static func pages(_ session: HostSession) throws -> @Sendable (RecordVersion) -> Document? {
+        let model = try session.loadModel()
+        let plugins = try session.startPlugins(context: session.context(model: model))
+        return { record in
+            plugins.values.first { type(of: $0).descriptor.recordKinds.contains { $0.id == record.kind } }?.page(of: record)
+        }
+    }
+
     static func noRecord(_ id: String, session: HostSession) -> DiagnosticError {
         DiagnosticError.error("there is no record '\(id)' in the register", file: session.records.path)
     }
@@ -119,7 +129,7 @@ struct RecordsCommand: ParsableCommand {
             }
             var document = RecordsDocument.record(
                 record, latestVersion: latest, links: links, history: try store.history(of: id).filter { $0.version <= record.version },
-                titles: titles)
+                titles: titles, page: try RecordsCommand.pages(session)(record))
             document.metadata.insert(.init("Register", session.records.path), at: 0)
             session.output.write(try session.renderer.render(document, as: format))
         }
@@ -358,7 +368,8 @@ struct RecordsCommand: ParsableCommand {
                     histories: histories, links: links, exported: exported, head: verification?.head?.description)))
             default:
                 let document = RecordsDocument.bundle(
-                    histories: histories, links: links, exported: exported, head: verification?.head?.description, journalCount: journal.count)
+                    histories: histories, links: links, exported: exported, head: verification?.head?.description, journalCount: journal.count,
+                    pages: try RecordsCommand.pages(session))
                 files.append((recordsFile, Array(try session.renderer.render(document, as: format).utf8)))
             }
             files.append(("journal.jsonl", try RecordsDocument.journalLines(journal)))

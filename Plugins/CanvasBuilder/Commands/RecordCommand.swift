@@ -61,8 +61,8 @@ struct RecordCommand: PluginCommand {
 }
 
 /// What the register keeps of a canvas: its content and completeness as of this version.
-struct CanvasRecordBody: Encodable {
-    struct Area: Encodable {
+struct CanvasRecordBody: Codable {
+    struct Area: Codable {
         var id: String
         var status: String?
         var score: Int?
