@@ -29,8 +29,8 @@ public struct ConsequenceScanningPlugin: EthicsPlugin {
         self.context = context
     }
 
-    public static let operations: [Operation<ConsequenceScanningPlugin>] = [
-        Operation(
+    public static let operations: [PluginOperation<ConsequenceScanningPlugin>] = [
+        PluginOperation(
             "scan", summary: "Run a consequence scan and keep it in the register.",
             discussion: """
                 On a terminal, asks for each consequence in turn; elsewhere, pass --answers FILE (a YAML \
@@ -41,18 +41,18 @@ public struct ConsequenceScanningPlugin: EthicsPlugin {
         ) { plugin, input, context in
             try await plugin.scan(input.answers, context: context)
         },
-        Operation("list", summary: "List the consequence scans in the register.", formats: [.text, .markdown, .html, .json, .csv]) { plugin, _, context in
+        PluginOperation("list", summary: "List the consequence scans in the register.", formats: [.text, .markdown, .html, .json, .csv]) { plugin, _, context in
             let scans = try await context.register.latestVersions(kind: scanKind)
             return ScanPages.list(scans.map { ($0, try? $0.decodeBody(as: Scan.self)) })
         },
-        Operation(
+        PluginOperation(
             "show", summary: "Show a consequence scan from the register.",
             input: [FormField(id: "id", label: "The scan's record id, such as csc-2026-0001", kind: .text)],
             positional: ["id"]
         ) { plugin, input, context in
             try await plugin.page(of: input.answers.text("id") ?? "", context: context)
         },
-        Operation("guide", summary: "Show the guide and a worksheet to print for a session.") { plugin, _, _ in
+        PluginOperation("guide", summary: "Show the guide and a worksheet to print for a session.") { plugin, _, _ in
             ScanPages.guide(try plugin.loadGuide())
         },
     ]

@@ -10,7 +10,7 @@ struct OperationArguments {
     var answersFile: FormAnswersFile?
     var wantsHelp = false
 
-    init<P>(_ words: [String], for operation: Operation<P>) throws(DiagnosticError) {
+    init<P>(_ words: [String], for operation: PluginOperation<P>) throws(DiagnosticError) {
         var problems = DiagnosticCollector()
         var positional = operation.positional[...]
         var answersPath: String?

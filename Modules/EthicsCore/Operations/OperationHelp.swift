@@ -19,7 +19,7 @@ enum OperationHelp<Plugin: EthicsPlugin> {
         "USAGE: ethics \(Plugin.descriptor.id) <operation> [options]\n\n\(Plugin.descriptor.summary)\n\n\(overview)\n"
     }
 
-    static func help(for operation: Operation<Plugin>) -> String {
+    static func help(for operation: PluginOperation<Plugin>) -> String {
         var usage = "ethics \(Plugin.descriptor.id) \(operation.name)"
         for id in operation.positional { usage += " [<\(id)>]" }
         usage += " [options]"

@@ -14,8 +14,8 @@ public import EthicsDiagnostics
 /// public struct HelloPlugin: EthicsPlugin {
 ///     public init(settings: NoSettings, context: PluginContext) {}
 ///
-///     public static let operations: [Operation<HelloPlugin>] = [
-///         Operation("status", summary: "Say hello.") { _, _, context in
+///     public static let operations: [PluginOperation<HelloPlugin>] = [
+///         PluginOperation("status", summary: "Say hello.") { _, _, context in
 ///             Document(title: "Hello from \(context.model.council.name)")
 ///         },
 ///     ]
@@ -29,7 +29,7 @@ public protocol EthicsPlugin: Sendable {
 
     /// What the plugin does, each written once: the command line runs them as
     /// `ethics <id> <operation>`, from options or an answers file, and the browser as pages.
-    static var operations: [Operation<Self>] { get }
+    static var operations: [PluginOperation<Self>] { get }
 
     /// A hand-written command tree for `ethics <id>`, for plugins whose commands predate
     /// operations. By default the tree is made from ``operations``.
@@ -53,7 +53,7 @@ public protocol EthicsPlugin: Sendable {
 }
 
 extension EthicsPlugin {
-    public static var operations: [Operation<Self>] { [] }
+    public static var operations: [PluginOperation<Self>] { [] }
 
     public static var command: any ParsableCommand.Type { OperationsCommand<Self>.self }
 

@@ -13,11 +13,11 @@ import Testing
         Attribute(id: "explicability", name: "Explicability", summary: "Reasons given."),
     ])
 
-    func read(_ text: String, defaults: RecordImport.Defaults = .init()) throws(DiagnosticError) -> RecordImport {
+    func read(_ text: String, defaults: RecordImport.Defaults = .standard) throws(DiagnosticError) -> RecordImport {
         try RecordImport.read(Array(text.utf8), file: "logs/decisions.csv", attributes: attributes, defaults: defaults)
     }
 
-    func problems(_ text: String, defaults: RecordImport.Defaults = .init()) -> [String] {
+    func problems(_ text: String, defaults: RecordImport.Defaults = .standard) -> [String] {
         do {
             _ = try read(text, defaults: defaults)
             return []
@@ -62,10 +62,10 @@ import Testing
     }
 
     @Test func aDefaultAuthorAndKindFillTheRowsThatLeaveThemOut() throws {
-        let log = try read("Title,Author\nA,\nB,Named officer\n", defaults: .init(kind: .canvas, author: "Head of digital"))
+        let log = try read("Title,Author\nA,\nB,Named officer\n", defaults: .init(kinds: RecordImport.Defaults.kinds, kind: .canvas, author: "Head of digital"))
         #expect(log.entries.map(\.draft.author) == ["Head of digital", "Named officer"])
-        #expect(log.entries.map(\.draft.kind) == [.canvas, .canvas])
-        #expect(try read("Title\nA\n", defaults: .init(author: "Head of digital")).entries.count == 1)
+        #expect(log.entries.map(\.draft.kind) == [RecordKind.canvas, RecordKind.canvas])
+        #expect(try read("Title\nA\n", defaults: .init(kinds: RecordImport.Defaults.kinds, kind: .decision, author: "Head of digital")).entries.count == 1)
     }
 
     @Test func everyProblemIsFoundBeforeAnythingIsKeptEachAtItsCell() {
@@ -89,7 +89,7 @@ import Testing
         #expect(problems("Titel,Author\nA,B\n") == [
             "logs/decisions.csv:1:1: error: the header row has no 'title' column; every record needs a title; rename the column 'Titel' to 'title'",
         ])
-        #expect(problems("Title,Notes,review_by,Review By,\nA,x,,,y\n", defaults: .init(author: "Officer")) == [
+        #expect(problems("Title,Notes,review_by,Review By,\nA,x,,,y\n", defaults: .init(kinds: RecordImport.Defaults.kinds, kind: .decision, author: "Officer")) == [
             "logs/decisions.csv:1:23: error: the column 'Review By' appears twice (it is also column C); give each column its own name",
             "logs/decisions.csv:1:33: error: column E has values but no name; name it in the header row, or delete it",
         ])
@@ -179,4 +179,10 @@ import Testing
         _ = try store.recordAll(drafts) { RecordsImported(file: "log.csv", sha256: "abc", records: $0.map(\.id)) }
         #expect(try store.latestVersions().count == 2)
     }
+}
+
+extension RecordImport.Defaults {
+    /// The shipped plugins' kinds, a decision by default, as the host passes them.
+    static let kinds: [RecordKind] = [.decision, .canvas, .assessment]
+    static let standard = RecordImport.Defaults(kinds: kinds, kind: .decision)
 }

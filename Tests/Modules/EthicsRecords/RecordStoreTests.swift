@@ -104,7 +104,7 @@ import Testing
         _ = try store.record(decision("Adult social care chatbot", reviewBy: "2999-01-01"))
         _ = try store.record(RecordDraft(kind: .canvas, title: "Housing canvas", author: "Analyst"))
         #expect(try store.latestVersions().count == 3)
-        #expect(try store.latestVersions(kind: .canvas).map(\.title) == ["Housing canvas"])
+        #expect(try store.latestVersions(kind: "canvas").map(\.title) == ["Housing canvas"])
         #expect(try store.latestVersions(text: "HOUSING").count == 2)
         #expect(try store.latestVersions(since: CalendarDate("2999-01-01")).isEmpty)
         #expect(try store.latestVersions(since: CalendarDate("2000-01-01")).count == 3)
@@ -185,19 +185,34 @@ import Testing
         let migrations = try DatabaseQueue(path: registerPath).read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1-records-versions-links-journal"])
+        #expect(migrations == ["v1-records-versions-links-journal", "v2-record-kinds-declared-by-plugins", "v3-lifecycle-steps"])
     }
 
-    @Test func inMemoryRegisterBehavesLikeTheRealOne() throws {
+    @Test func inMemoryRegisterBehavesLikeTheRealOne() async throws {
         let register = InMemoryRecordRegister()
-        let first = try register.record(decision("First"))
+        let first = try await register.write { try $0.record(decision("First")) }
         #expect(first.id.hasPrefix("dec-") && first.id.hasSuffix("-0001"))
-        let second = try register.addVersion(of: first.id, decision("First, revised"))
+        let second = try await register.write { try $0.addVersion(of: first.id, decision("First, revised")) }
         #expect(second.version == 2)
-        #expect(try register.fetch(first.id, version: 1)?.title == "First")
-        let canvas = try register.record(RecordDraft(kind: .canvas, title: "Canvas", author: "A"))
-        try register.link(from: first.id, to: canvas.id, .cites)
-        #expect(try register.links(of: first.id).count == 1)
+        #expect(try await register.fetch(first.id, version: 1)?.title == "First")
+        let canvas = try await register.write { write in
+            let canvas = try write.record(RecordDraft(kind: .canvas, title: "Canvas", author: "A"))
+            try write.link(from: first.id, to: canvas.id, .cites)
+            return canvas
+        }
+        #expect(try await register.links(of: first.id) == [RecordLink(from: first.id, to: canvas.id, relation: .cites)])
+    }
+
+    @Test func theSQLiteEngineWritesAllOrNothing() async throws {
+        let register = LazyRecordStore(workspace: workspace)
+        await #expect(throws: RecordRegisterError.self) {
+            try await register.write { write in
+                let kept = try write.record(self.decision("Half"))
+                try write.link(from: kept.id, to: "can-2026-0404", .cites)
+            }
+        }
+        #expect(try await register.latestVersions(kind: nil).isEmpty)
+        #expect(try RecordStore(workspace: workspace).journalEntries().isEmpty)
     }
 }
 

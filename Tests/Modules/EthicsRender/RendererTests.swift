@@ -22,7 +22,7 @@ struct RendererTests {
         #expect(OutputFormat.csv.content == .tablesOnly)
         #expect(OutputFormat.mermaid.content == .graphsOnly)
         #expect(OutputFormat.dot.content == .graphsOnly)
-        #expect(OutputFormat.allCases.filter(\.isAnnotated) == [.markdown, .html])
+        #expect(OutputFormat.annotated == [.markdown, .html])
         #expect(OutputFormat.allCases.map(\.fileExtension) == ["txt", "md", "html", "json", "csv", "mmd", "dot"])
     }
 

@@ -8,7 +8,8 @@ import Testing
 @Suite struct TemplateTests {
     @Test func descriptorPublishesTheCanvasEvents() {
         #expect(CanvasBuilderPlugin.descriptor.id == "canvas-builder")
-        #expect(CanvasBuilderPlugin.descriptor.publishes == [CanvasCreated.topic, CanvasUpdated.topic, CanvasChecked.topic])
+        #expect(CanvasBuilderPlugin.descriptor.publishes == [CanvasRecorded.topic])
+        #expect(CanvasBuilderPlugin.descriptor.recordKinds.map(\.prefix) == ["can", "asm"])
     }
 
     @Test func theODICanvasHasFifteenAreasInFourGroupsWithTheAppsIDs() throws {

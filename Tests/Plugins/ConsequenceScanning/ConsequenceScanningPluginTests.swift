@@ -13,7 +13,7 @@ import Testing
             context: context.plugin)
     }
 
-    static func operation(_ name: String) throws -> Operation<ConsequenceScanningPlugin> {
+    static func operation(_ name: String) throws -> PluginOperation<ConsequenceScanningPlugin> {
         try #require(ConsequenceScanningPlugin.operations.first { $0.name == name })
     }
 
@@ -68,7 +68,7 @@ import Testing
 
     @Test func aScanRespondingToADecisionIsLinkedToIt() async throws {
         let context = TestContext.make(plugin: ConsequenceScanningPlugin.descriptor)
-        let decision = try await context.register.engine.write { try $0.record(RecordDraft(kind: .decision, title: "Repairs", author: "Jo")) }
+        let decision = try await context.register.write { try $0.record(RecordDraft(kind: .decision, title: "Repairs", author: "Jo")) }
         var answers = Self.answers
         answers["decision"] = .text(decision.id)
         _ = try await Self.operation("scan").run(Self.plugin(context), OperationInput(answers: answers, forms: NoForms()), context.plugin)

@@ -23,7 +23,8 @@ enum Fixtures {
     }
 
     static func plugin(workspace: String = "/tmp/ethics-tests") throws -> (plugin: DecisionFlowchartPlugin, context: TestContext) {
-        let context = TestContext.make(attributes: try shippedAttributes().attributes, workspace: workspace)
+        let context = TestContext.make(
+            attributes: try shippedAttributes().attributes, workspace: workspace, plugin: DecisionFlowchartPlugin.descriptor)
         return (try DecisionFlowchartPlugin(settings: try shippedSettings(), context: context.plugin), context)
     }
 

@@ -21,7 +21,7 @@ import Testing
     func aScriptedRunReachesEachOutcome(verdict: Verdict, answers: String) async throws {
         let directory = try TemporaryDirectory(prefix: "flowchart-run")
         let (context, _) = try await run(answers, extra: ["--format", "json"], workspace: directory)
-        let records = try context.plugin.register.latestVersions(kind: .decision)
+        let records = try await context.plugin.register.latestVersions(kind: .decision)
         let record = try #require(records.first)
         #expect(records.count == 1)
         #expect(record.status == verdict.rawValue)
@@ -31,10 +31,9 @@ import Testing
         #expect(content.flowchart.id == "ethical-decision" && content.flowchart.version == "1.0.0")
         #expect(content.path.last?.node == content.outcome.node)
         #expect(!content.rationale.isEmpty && content.rationale == content.path.last?.answer.text)
-        #expect(context.events.topics.first == "decision.started")
-        #expect(context.events.topics.last == "decision.recorded")
-        #expect(context.events.events(of: DecisionStep.self).count == content.path.count)
-        let recorded = try #require(context.events.events(of: DecisionRecorded.self).first)
+        #expect(context.facts.topics == ["decision.recorded"], "a walk publishes one fact, when it is kept")
+        #expect(context.register.journalTopics == ["record.created", "decision.recorded"])
+        let recorded = try #require(context.facts.events(of: DecisionRecorded.self).first)
         #expect(recorded.recordID == record.id && recorded.verdict == verdict.rawValue)
         #expect(recorded.attributes == content.attributes)
         #expect(context.output.contains("\"title\" : \"Prioritise housing repairs\"") || context.output.contains("Prioritise housing repairs"))
@@ -44,9 +43,9 @@ import Testing
         let directory = try TemporaryDirectory(prefix: "flowchart-run")
         let answers = try #require(Fixtures.answersByVerdict.first { $0.0 == .proceedWithMitigations }?.1)
         let (context, _) = try await run(answers, extra: ["--format", "markdown"], workspace: directory)
-        let record = try #require(try context.plugin.register.latestVersions(kind: .decision).first)
+        let record = try #require(try await context.plugin.register.latestVersions(kind: .decision).first)
         let content = try record.decodeBody(as: DecisionRecordContent.self)
-        #expect(content.outcome.reviewBy == CalendarDate.today().adding(months: 6))
+        #expect(content.outcome.reviewBy == CalendarDate("2026-09-01"))
         #expect(record.reviewBy == content.outcome.reviewBy)
         #expect(content.clauses == ["nolan.openness", "uksa.Q1", "nolan.objectivity", "nolan.accountability", "bcs.1.a"])
         #expect(content.attributes == ["beneficence", "non-maleficence", "autonomy", "justice", "explicability"])
@@ -59,25 +58,39 @@ import Testing
         #expect(!markdown.contains("Professional duties engaged"))
     }
 
-    @Test func dutiesAnsweredOnTheBusAreKeptAsTheRecordsSecondVersion() async throws {
+    /// Stands in for code-mapper: the one duty a decision engages.
+    struct OneDuty: EngagedDutiesFinder {
+        func duties(attributes: [String], citedClauses: [String]) throws -> (duties: [EngagedDuty], unknownClauses: [String]) {
+            ([EngagedDuty(clauseID: "bcs.1.a", code: "BCS Code of Conduct", title: "Public health", sharedAttributes: [], reason: "cited by the flowchart")], [])
+        }
+    }
+
+    @Test func dutiesFromTheCapabilityAreKeptInTheFirstVersion() async throws {
         let directory = try TemporaryDirectory(prefix: "flowchart-run")
         let (plugin, context) = try Fixtures.plugin(workspace: directory.path)
-        // Stands in for code-mapper: answers decision.recorded with codes.mapped.
-        let bus = context.plugin.bus
-        bus.subscribe(to: DecisionRecorded.self, name: "test.code-mapper") { [weak bus] decision in
-            bus?.publish(CodesMapped(recordID: decision.recordID, clauses: [
-                .init(clauseID: "bcs.1.a", code: "BCS Code of Conduct", title: "Public health", sharedAttributes: [], reason: "cited by the flowchart"),
-            ]))
-        }
+        try context.plugin.capabilities.provide((any EngagedDutiesFinder).self, by: "test", OneDuty())
         let answers = try #require(Fixtures.answersByVerdict.first { $0.0 == .escalate }?.1)
         let file = try directory.write(answers, to: "answers.yaml")
         try await RunCommand.parse(["--title", "Repairs", "--answers", file, "--author", "Jo", "--format", "markdown"])
             .run(plugin: plugin, context: context.plugin)
-        let record = try #require(try context.plugin.register.latestVersions(kind: .decision).first)
-        #expect(record.version == 2)
+        let record = try #require(try await context.plugin.register.latestVersions(kind: .decision).first)
+        #expect(record.version == 1, "the duties are kept with the decision, in one transaction")
         #expect(try record.decodeBody(as: DecisionRecordContent.self).duties?.map(\.clauseID) == ["bcs.1.a"])
+        #expect(context.register.journalTopics == ["record.created", "decision.recorded"])
         #expect(context.output.contains("## Professional duties engaged"))
         #expect(context.output.contains("| `bcs.1.a` | BCS Code of Conduct | Public health | cited by the flowchart |"))
+    }
+
+    @Test func anAnswerThatFailsLateKeepsNothing() async throws {
+        let directory = try TemporaryDirectory(prefix: "flowchart-run")
+        let (plugin, context) = try Fixtures.plugin(workspace: directory.path)
+        let answers = Fixtures.fullWalk("residual-harm: some\n").replacingOccurrences(of: "virtue: {rating: 3,", with: "virtue: {rating: 9,")
+        let file = try directory.write(answers, to: "answers.yaml")
+        await #expect(throws: DiagnosticError.self) {
+            try await RunCommand.parse(["--title", "Repairs", "--answers", file, "--author", "Jo"]).run(plugin: plugin, context: context.plugin)
+        }
+        #expect(context.register.journalTopics.isEmpty)
+        #expect(context.facts.events.isEmpty)
     }
 
     @Test func aMissingAnswerNamesTheNode() async throws {
@@ -139,12 +152,12 @@ import Testing
     @Test func citingACanvasLinksTheDecisionToIt() async throws {
         let directory = try TemporaryDirectory(prefix: "flowchart-run")
         let (plugin, context) = try Fixtures.plugin(workspace: directory.path)
-        let canvas = try context.plugin.register.record(RecordDraft(kind: .canvas, title: "Repairs canvas", author: "Data team"))
+        let canvas = try await context.plugin.register.engine.write { try $0.record(RecordDraft(kind: .canvas, title: "Repairs canvas", author: "Data team")) }
         let file = try directory.write(try #require(Fixtures.answersByVerdict.first?.1), to: "answers.yaml")
         try await RunCommand.parse(["--title", "Repairs", "--answers", file, "--author", "Jo", "--cites", canvas.id])
             .run(plugin: plugin, context: context.plugin)
-        let decision = try #require(try context.plugin.register.latestVersions(kind: .decision).first)
-        #expect(try context.plugin.register.links(of: decision.id) == [RecordLink(from: decision.id, to: canvas.id, relation: .cites)])
+        let decision = try #require(try await context.plugin.register.latestVersions(kind: .decision).first)
+        #expect(try await context.plugin.register.links(of: decision.id) == [RecordLink(from: decision.id, to: canvas.id, relation: .cites)])
     }
 
     @Test func withoutATerminalOrAnswersTheRunAsksForAnswers() async throws {
@@ -155,7 +168,7 @@ import Testing
         } throws: { error in
             (error as? DiagnosticError)?.diagnostics.first?.suggestion?.contains("--answers FILE") == true
         }
-        #expect(context.events.topics.isEmpty)
+        #expect(context.facts.topics.isEmpty)
     }
 
     @Test func listAndShowGivePastDecisions() async throws {
@@ -166,9 +179,9 @@ import Testing
             .run(plugin: plugin, context: context.plugin)
         let html = try String(contentsOfFile: directory.path + "/record.html", encoding: .utf8)
         #expect(html.contains("<h1>Move the repairs form</h1>") || html.contains("Move the repairs form</h1>"))
-        let id = try #require(try context.plugin.register.latestVersions(kind: .decision).first?.id)
+        let id = try #require(try await context.plugin.register.latestVersions(kind: .decision).first?.id)
         try await ListCommand.parse(["--format", "csv"]).run(plugin: plugin, context: context.plugin)
-        #expect(context.output.contains("\(id),\(CalendarDate.today()),Move the repairs form,ethical-decision 1.0.0,proceed,Jo,"))
+        #expect(context.output.contains("\(id),2026-03-01,Move the repairs form,ethical-decision 1.0.0,proceed,Jo,"))
         try await ShowCommand.parse([id, "--format", "markdown"]).run(plugin: plugin, context: context.plugin)
         #expect(context.output.contains("# Move the repairs form"))
         #expect(context.output.contains("- Record: \(id) (version 1)") || context.output.contains("\(id) (version 1)"))

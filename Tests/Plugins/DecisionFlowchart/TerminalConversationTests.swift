@@ -1,5 +1,5 @@
 import EthicsTestSupport
-import Synchronization
+import EthicsCore
 import Testing
 @testable import DecisionFlowchart
 
@@ -7,12 +7,9 @@ import Testing
 @Suite struct TerminalConversationTests {
     private func converse(_ lines: [String]) throws -> (TerminalConversation.Ending, String) {
         let chart = try Fixtures.shippedChart()
-        let input = Mutex(lines[...])
-        let output = Mutex("")
-        let conversation = TerminalConversation(
-            chart: chart, readLine: { input.withLock { $0.popFirst() } }, write: { text in output.withLock { $0 += text } })
-        let ending = try conversation.converse(from: DecisionWalk(chart: chart)) { _, _ in }
-        return (ending, output.withLock { $0 })
+        let terminal = ScriptedTerminal(lines)
+        let ending = try TerminalConversation(chart: chart, terminal: terminal).converse(from: DecisionWalk(chart: chart))
+        return (ending, terminal.transcript)
     }
 
     @Test func numberedChoicesMultiLineAnswersAndBack() throws {
@@ -31,7 +28,7 @@ import Testing
         #expect(walk.steps.map(\.node) == ["recognise-issue", "why-no-issue", "proceed"])
         #expect(walk.steps[1].answer.text == "It only moves a form\nto a new page.")
         #expect(transcript.contains("  3. No, it is only a matter of law, cost or efficiency"))
-        #expect(transcript.contains("That is not one of the answers offered"))
+        #expect(transcript.contains("! 'x' is not one of the choices for 'Your answer'"))
     }
 
     @Test func saveStopsWithTheAnswersSoFar() throws {

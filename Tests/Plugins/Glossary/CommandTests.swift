@@ -149,7 +149,7 @@ import Testing
         let (context, _) = Fixtures.context(attributes: try Fixtures.shippedAttributes())
         let files = Fixtures.shippedGlossaryFiles.map { ContentPath(path: $0, written: $0, location: SourceLocation(file: "c", line: 1, column: 1)) }
         let plugin = GlossaryPlugin(settings: GlossarySettings(files: files, linkTerms: false), context: context)
-        try plugin.activate(on: context.bus)
+        try Fixtures.activate(plugin, in: context)
         let markdown = try context.renderer.render(Document(title: "T", blocks: [.paragraph("A DPIA.")]), as: .markdown)
         #expect(!markdown.contains("#term-"))
     }

@@ -66,25 +66,32 @@ enum Fixtures {
             url: "https://www.gov.uk/government/publications/data-ethics-framework", provenance: provenance),
     ])
 
-    /// A plugin context whose output is captured, with a real renderer on a real bus.
+    /// A plugin context whose output is captured, with a real renderer and its own hooks.
     static func context(attributes: AttributeCatalog = attributes) -> (context: PluginContext, output: @Sendable () -> String) {
-        let bus = EventBus()
         let (sink, contents) = OutputSink.buffer()
         let context = PluginContext(
-            bus: bus, model: DataModel(council: Council(id: "testshire", name: "Testshire County Council"), attributes: attributes),
-            renderer: Renderer(bus: bus), logger: Logger(label: "glossary-tests"), workspace: "/nonexistent",
+            model: DataModel(council: Council(id: "testshire", name: "Testshire County Council"), attributes: attributes),
+            renderer: Renderer(hooks: DocumentHooks()), logger: Logger(label: "glossary-tests"),
+            register: Register(engine: InMemoryRecordRegister(), bus: EventBus()), workspace: "/nonexistent",
             configFile: "ethics.yaml", output: sink)
         return (context, contents)
     }
 
-    /// The plugin over the shipped content, activated on its context's bus.
+    /// Activates `plugin` on the hooks of `context`'s renderer, as the host does.
+    static func activate(_ plugin: GlossaryPlugin, in context: PluginContext) throws {
+        guard let renderer = context.renderer as? Renderer else { return }
+        try plugin.activate(PluginActivation(
+            plugin: GlossaryPlugin.descriptor, bus: EventBus(), hooks: renderer.hooks, capabilities: context.capabilities))
+    }
+
+    /// The plugin over the shipped content, activated on its context's renderer.
     static func shippedPlugin() throws -> (plugin: GlossaryPlugin, context: PluginContext, output: @Sendable () -> String) {
         let (context, output) = Fixtures.context(attributes: try shippedAttributes())
         let files = shippedGlossaryFiles.map {
             ContentPath(path: $0, written: $0, location: SourceLocation(file: "ethics.yaml", line: 1, column: 1))
         }
         let plugin = GlossaryPlugin(settings: GlossarySettings(files: files), context: context)
-        try plugin.activate(on: context.bus)
+        try activate(plugin, in: context)
         return (plugin, context, output)
     }
 }

@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsTestSupport
 import Foundation
 import Testing
 

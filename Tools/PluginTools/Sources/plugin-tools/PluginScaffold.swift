@@ -59,8 +59,8 @@ struct PluginScaffold {
                 self.settings = settings
             }
 
-            public static let operations: [Operation<\(type)>] = [
-                Operation("status", summary: "Show the council and the attributes this plugin works with.") { plugin, _, context in
+            public static let operations: [PluginOperation<\(type)>] = [
+                PluginOperation("status", summary: "Show the council and the attributes this plugin works with.") { plugin, _, context in
                     plugin.status(of: context.model)
                 },
             ]

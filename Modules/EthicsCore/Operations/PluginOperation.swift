@@ -7,13 +7,13 @@
 /// the same form as a page. Neither needs code of the plugin's own.
 ///
 /// ```swift
-/// Operation("show", summary: "Show a consequence scan.", input: [
+/// PluginOperation("show", summary: "Show a consequence scan.", input: [
 ///     FormField(id: "id", label: "The scan's record id", kind: .text),
 /// ], positional: ["id"]) { plugin, input, context in
 ///     try await plugin.scanPage(id: input.answers.text("id") ?? "")
 /// }
 /// ```
-public struct Operation<Plugin: EthicsPlugin>: Sendable {
+public struct PluginOperation<Plugin: EthicsPlugin>: Sendable {
     /// What users type after the plugin's id: `show`.
     public var name: String
     /// One line, shown in help and as the page's heading.
