@@ -43,7 +43,8 @@ public final class LazyRecordStore: RecordRegister {
         guard !workspace.isEmpty else { return nil }
         return try opened.withLock { store in
             if let store { return store }
-            let opening = try RecordStore.openExisting(workspace: workspace)
+            // A register whose creation was cut short holds nothing: read it as none.
+            guard let opening = try RecordStore.openExisting(workspace: workspace), try opening.hasSchema() else { return nil }
             store = opening
             return opening
         }

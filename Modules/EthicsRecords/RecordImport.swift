@@ -278,7 +278,7 @@ private struct RowReader {
     mutating func readKind() -> RecordKind? {
         guard let text = line(.kind), let field = cell(.kind) else { return defaults.kind }
         if let kind = defaults.kinds.first(where: { $0.id == text.lowercased() }) { return kind }
-        let kinds = defaults.kinds.map(\.id)
+        let kinds = defaults.kinds.map(\.id).sorted()
         problems.append(.error(
             "'\(text)' is not a kind of record; write one of \(kinds.joined(separator: ", "))", at: field.location,
             suggestion: Suggestion.didYouMean(text.lowercased(), among: kinds)))

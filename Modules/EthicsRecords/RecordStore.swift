@@ -131,6 +131,12 @@ public final class RecordStore: Sendable {
         HeadNote(register: path).read()
     }
 
+    /// Whether the register's schema was ever made: a register whose creation was cut short (the
+    /// process killed before its first write committed) holds nothing yet.
+    public func hasSchema() throws -> Bool {
+        try pool.read { try $0.tableExists("journal") }
+    }
+
     /// Whether this store was opened for reading only.
     public var isReadOnly: Bool { readOnly }
 
@@ -187,18 +193,6 @@ public final class RecordStore: Sendable {
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw DiagnosticError.error("the register's path is not a regular file; it was left as it is", file: path)
         }
-        if writing {
-            if status.st_uid != geteuid() {
-                throw .error(
-                    "the register belongs to someone else; it was left as it is", file: path,
-                    suggestion: "keep the council's register in your own workspace, or use 'records copy' when it exists")
-            }
-            if status.st_mode & 0o077 != 0 {
-                throw .error(
-                    "the register may be read or written by others (mode \(String(status.st_mode & 0o777, radix: 8))); it was left as it is",
-                    file: path, suggestion: "make it private with: chmod 600 \(path)")
-            }
-        }
         if status.st_size == 0 {
             var log = stat()
             if stat(path + "-wal", &log) == 0, log.st_size > 0 {
@@ -206,6 +200,8 @@ public final class RecordStore: Sendable {
                     "the register's file is empty, but its write-ahead log (\(path)-wal) holds data: the main file was lost or cut short; both were left as they are",
                     file: path, suggestion: "restore the register from a backup ('ethics records backup' makes one)")
             }
+            // An empty file becomes the register: make it private first.
+            if writing && status.st_uid == geteuid() { fchmod(descriptor, 0o600) }
             return true
         }
         var header = [UInt8](repeating: 0, count: 100)
@@ -221,6 +217,18 @@ public final class RecordStore: Sendable {
             throw DiagnosticError.error(
                 "this file is a SQLite database but not an ethics register; it was left as it is. "
                     + "Move it away, or set 'workspace:' in the configuration to another folder", file: path)
+        }
+        if writing {
+            if status.st_uid != geteuid() {
+                throw .error(
+                    "the register belongs to someone else; it was left as it is", file: path,
+                    suggestion: "keep the council's register in a workspace of your own")
+            }
+            if status.st_mode & 0o077 != 0 {
+                throw .error(
+                    "the register may be read or written by others (mode \(String(status.st_mode & 0o777, radix: 8))); it was left as it is",
+                    file: path, suggestion: "make it private with: chmod 600 \(path)")
+            }
         }
         return false
     }

@@ -115,7 +115,7 @@ import Testing
         let fill = "cd \(directory.path) && NO_COLOR=1 \(CommandRunner.ethicsBinary.path) canvas-builder fill t.canvas.yaml --area reasons; echo EXIT=$?; sleep 10"
 
         try terminal.start("a", fill)
-        #expect(terminal.waitFor("a", "Status (IN_PROGRESS, FOR_REVIEW, COMPLETE)"))
+        #expect(terminal.waitFor("a", "Status (optional): choose 1-3"))
         try terminal.send("a", "DONE", "Enter")
         #expect(terminal.waitFor("a", "'DONE' is not one of the choices"))
         try terminal.send("a", "COMPLETE", "Enter")

@@ -4,17 +4,22 @@ import Testing
 
 /// The built `ethics` binary and its register, as a council's staff run it.
 @Suite struct RecordsEndToEndTests {
-    @Test func concurrentRunsJournalEveryEventAndTheChainVerifies() async throws {
+    @Test func concurrentReadsCreateNothingAndConcurrentWritesKeepEverything() async throws {
         let directory = try TemporaryDirectory(prefix: "ethics-records-e2e")
-        let environment = ["XDG_DATA_HOME": directory.path + "/data"]
-        // Each Markdown render publishes `document.rendering`, which the journal appends.
+        let environment = ["XDG_DATA_HOME": directory.path + "/data", "ETHICS_AUTHOR": "Officer"]
+        // Reading never writes: rendering a page journals nothing, so no register appears.
+        for _ in 0..<4 {
+            #expect(try CommandRunner.ethics(["records", "list", "--format", "markdown"], environment: environment).status == 0)
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/data/ethics"))
         try await withThrowingTaskGroup(of: Int32.self) { group in
-            for _ in 0..<2 {
+            for worker in 0..<2 {
                 group.addTask {
                     var worst: Int32 = 0
-                    for _ in 0..<4 {
-                        let result = try CommandRunner.ethics(["records", "list", "--format", "markdown"], environment: environment)
-                        worst = max(worst, result.status)
+                    for round in 0..<3 {
+                        let file = directory.path + "/c-\(worker)-\(round).yaml"
+                        _ = try CommandRunner.ethics(["canvas-builder", "new", "--title", "C \(worker) \(round)", "-o", file], environment: environment)
+                        worst = max(worst, try CommandRunner.ethics(["canvas-builder", "record", file], environment: environment).status)
                     }
                     return worst
                 }
@@ -23,7 +28,7 @@ import Testing
         }
         let verify = try CommandRunner.ethics(["records", "verify"], environment: environment)
         #expect(verify.status == 0, "\(verify)")
-        #expect(verify.stdout.contains("Journal entries: 8"), "\(verify)")
+        #expect(verify.stdout.contains("Record versions: 6\n"), "\(verify)")
         let register = directory.path + "/data/ethics/default/register.sqlite"
         let mode = try FileManager.default.attributesOfItem(atPath: register)[.posixPermissions] as? Int
         #expect(mode == 0o600)

@@ -119,7 +119,8 @@ public struct FormConversation {
         if case .items(let existing)? = current { items = existing }
         terminal.line("\(field.label) (\(items.count) so far)")
         while true {
-            terminal.write("Add \(items.isEmpty ? "a" : "another") \(itemLabel)? (y/n): ")
+            let article = "aeiou".contains(itemLabel.lowercased().first ?? "x") ? "an" : "a"
+            terminal.write("Add \(items.isEmpty ? article : "another") \(itemLabel)? (y/n): ")
             let reply = try line().lowercased()
             if reply == "n" || reply == "no" || (reply.isEmpty && !items.isEmpty) {
                 if items.isEmpty && field.isRequired {

@@ -22,7 +22,12 @@ extension FormField {
             return Self.choice(trimmed, among: choices, field: self).map { .choices([$0]) }
         case .choices(let choices):
             var picked: [String] = []
-            for part in trimmed.split(separator: ",") {
+            // Separated by commas; numbers may also be separated by spaces ("1 2 3"), as people type them.
+            let parts = trimmed.split(separator: ",").flatMap { part -> [Substring] in
+                let words = part.split(whereSeparator: \.isWhitespace)
+                return words.count > 1 && words.allSatisfy({ Int($0) != nil }) ? words : [part]
+            }
+            for part in parts {
                 switch Self.choice(String(part).trimmingCharacters(in: .whitespaces), among: choices, field: self) {
                 case .success(let id): if !picked.contains(id) { picked.append(id) }
                 case .failure(let problem): return .failure(problem)

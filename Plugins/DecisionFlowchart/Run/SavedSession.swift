@@ -39,9 +39,12 @@ struct SessionStore {
     }
 
     func save(_ session: SavedSession) throws {
-        for directory in [workspace, folder] {
-            if mkdir(directory, 0o700) != 0 && errno != EEXIST {
-                throw DiagnosticError.error("cannot create \(directory): \(String(cString: strerror(errno)))")
+        // Every folder made on the way is private: sessions hold answers about real proposals.
+        var made = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            made += "/" + component
+            if mkdir(made, 0o700) != 0 && errno != EEXIST {
+                throw DiagnosticError.error("cannot create \(made): \(String(cString: strerror(errno)))")
             }
         }
         let encoder = JSONEncoder()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EthicsCore
+import EthicsTestSupport
 import EthicsDiagnostics
 import EthicsYAML
 
@@ -12,7 +13,7 @@ struct FixturePlugin: EthicsPlugin {
 
     static let descriptor = PluginDescriptor(
         id: "fixture", name: "Fixture", summary: "Greets, and checks the files it is given.", version: "1.2.3",
-        publishes: ["fixture.greeted"])
+        publishes: ["fixture.greeted"], recordKinds: [.decision, .canvas, .assessment])
     static var command: any ParsableCommand.Type { Root.self }
 
     let settings: Settings

@@ -77,7 +77,7 @@ import Testing
             ,,,2027-01-01,
 
             """) == [
-            "logs/decisions.csv:2:5: error: 'decsion' is not a kind of record; write one of decision, canvas, assessment; did you mean 'decision'?",
+            "logs/decisions.csv:2:5: error: 'decsion' is not a kind of record; write one of assessment, canvas, decision; did you mean 'decision'?",
             "logs/decisions.csv:2:13: error: '31/02/2027' is not a date; write it as YYYY-MM-DD (2027-03-31) or DD/MM/YYYY (31/03/2027)",
             "logs/decisions.csv:2:24: error: 'fairnes' is not one of the attributes of ethical practice (justice, explicability)",
             "logs/decisions.csv:5:1: error: this row has no title; every record needs one",

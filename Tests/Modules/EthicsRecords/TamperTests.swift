@@ -60,7 +60,7 @@ import Testing
     @Test func deletingAVersionIsCaught() throws {
         let fixture = try Fixture()
         try fixture.tamper("DELETE FROM record_version WHERE record_id = 'can-\(year)-0001' AND version = 2")
-        #expect(try fixture.verdict() == "journal entry 5 (record.versioned) kept record can-\(year)-0001 version 2, which is no longer in the register: it was deleted")
+        #expect(try fixture.verdict() == "journal entry 4 (record.versioned) kept record can-\(year)-0001 version 2, which is no longer in the register: it was deleted")
     }
 
     @Test func deletingARecordWithItsVersionsIsCaught() throws {
@@ -89,8 +89,8 @@ import Testing
     @Test func deletingTheLastEntryIsCaughtByTheNotedHead() throws {
         let fixture = try Fixture()
         let head = try fixture.head()
-        try fixture.tamper("DELETE FROM record_version WHERE version = 2; DELETE FROM journal WHERE sequence = 5")
-        #expect(try fixture.verdict() == "the journal ends at entry 4, but the head noted beside the register after its last write is \(head): entries after 4 were removed")
+        try fixture.tamper("DELETE FROM record_version WHERE version = 2; DELETE FROM journal WHERE sequence = 4")
+        #expect(try fixture.verdict() == "the journal ends at entry 3, but the head noted beside the register after its last write is \(head): entries after 3 were removed")
     }
 
     @Test func rehashingTheWholeChainIsCaughtOnlyByAHeadKeptElsewhere() throws {
@@ -100,10 +100,10 @@ import Testing
         let queue = try DatabaseQueue(path: fixture.path)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "DROP TRIGGER journal_refuses_update")
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE sequence = 5"))
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE sequence = 4"))
             let time = "2020-01-01T00:00:00.000Z"
-            let hash = JournalEntry.computeHash(sequence: 5, time: time, topic: row["topic"], payload: row["payload"], previousHash: row["previous_hash"])
-            try db.execute(sql: "UPDATE journal SET time = ?, hash = ? WHERE sequence = 5", arguments: [time, hash])
+            let hash = JournalEntry.computeHash(sequence: 4, time: time, topic: row["topic"], payload: row["payload"], previousHash: row["previous_hash"])
+            try db.execute(sql: "UPDATE journal SET time = ?, hash = ? WHERE sequence = 4", arguments: [time, hash])
         }
         try queue.close()
         // The note beside the register catches it; with the note also removed, only the head
@@ -125,7 +125,7 @@ import Testing
         try FileManager.default.removeItem(atPath: fixture.path)
         try FileManager.default.copyItem(atPath: older, toPath: fixture.path)
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: fixture.path + suffix) }
-        #expect(try fixture.verdict()?.hasPrefix("the journal ends at entry 5, but the head noted beside the register after its last write is 6:") == true)
+        #expect(try fixture.verdict()?.hasPrefix("the journal ends at entry 4, but the head noted beside the register after its last write is 5:") == true)
     }
 
     @Test func anEmptyMainFileBesideAFullLogIsRefusedUntouched() throws {
@@ -143,7 +143,7 @@ import Testing
         let fixture = try Fixture()
         let target = fixture.directory.path + "/backup.sqlite"
         let result = try RecordStore(path: fixture.path).backup(to: target)
-        #expect(result.isIntact && result.entryCount == 5 && result.versionCount == 4 && result.linkCount == 1)
+        #expect(result.isIntact && result.entryCount == 4 && result.versionCount == 3 && result.linkCount == 1)
         #expect(!FileManager.default.fileExists(atPath: target + "-wal"))
         #expect(throws: DiagnosticError.self) { try RecordStore(path: fixture.path).backup(to: target) }
     }

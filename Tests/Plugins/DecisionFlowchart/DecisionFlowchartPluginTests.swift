@@ -5,7 +5,8 @@ import Testing
 @Suite struct DecisionFlowchartPluginTests {
     @Test func descriptorComesFromTheManifest() {
         #expect(DecisionFlowchartPlugin.descriptor.id == "decision-flowchart")
-        #expect(DecisionFlowchartPlugin.descriptor.publishes == ["decision.started", "decision.step", "decision.recorded"])
-        #expect(DecisionFlowchartPlugin.descriptor.listens == ["codes.mapped"])
+        #expect(DecisionFlowchartPlugin.descriptor.publishes == ["decision.recorded"])
+        #expect(DecisionFlowchartPlugin.descriptor.listens.isEmpty)
+        #expect(DecisionFlowchartPlugin.descriptor.recordKinds == [DecisionFlowchartPlugin.decisionKind])
     }
 }
