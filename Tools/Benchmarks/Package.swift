@@ -22,11 +22,6 @@ let package = Package(
             path: "Sources/bench-yaml"
         ),
         .executableTarget(
-            name: "bench-bus",
-            dependencies: ["BenchSupport", .product(name: "EthicsCore", package: "EthicsToolkit")],
-            path: "Sources/bench-bus"
-        ),
-        .executableTarget(
             name: "bench-records",
             dependencies: [
                 "BenchSupport",

@@ -68,10 +68,13 @@ let importTimes = Distribution(importRuns.map(\.wallTime))
 let imported = try RecordStore.openExisting(workspace: directory.appendingPathComponent("import-0/ethics/default").path)
 let importedCount = try imported?.latestVersions().count ?? 0
 
+/// The kind decision-flowchart declares for its records (the register knows kinds only from plugins).
+let decisionKind = RecordKind(id: "decision", prefix: "dec", title: "Decision record")
+
 /// The log's rows as the register receives them.
 let drafts = (0..<recordCount).map { index in
     RecordDraft(
-        kind: .decision, title: "Proposal \(index): predictive analytics, housing repairs",
+        kind: decisionKind, title: "Proposal \(index): predictive analytics, housing repairs",
         author: "Officer \(index % 17)", status: "recorded", reviewBy: CalendarDate(year: 2027, month: 1 + index % 12, day: 1),
         tags: ["housing", "analytics", "imported"], attributes: ["justice"],
         body: Data(#"{"fields":{"Reference":"EDL-\#(index)","Summary":"A reasoned decision."},"importedFrom":{"file":"log.csv","line":\#(index + 2)}}"#.utf8))
