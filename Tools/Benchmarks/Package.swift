@@ -36,6 +36,11 @@ let package = Package(
             path: "Sources/bench-startup"
         ),
         .executableTarget(
+            name: "bench-tour",
+            dependencies: ["BenchSupport"],
+            path: "Sources/bench-tour"
+        ),
+        .executableTarget(
             name: "bench-glossary",
             dependencies: ["BenchSupport", .product(name: "Glossary", package: "EthicsToolkit")],
             path: "Sources/bench-glossary"

@@ -96,7 +96,14 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
             default: parts.append(part)
             }
         }
-        return "/" + parts.joined(separator: "/")
+        // Appended one by one: `joined(separator:)` over substrings looks up conformances at
+        // run time the first time it is called, which every command paid at start-up.
+        var resolved = ""
+        for part in parts {
+            resolved.append("/")
+            resolved.append(contentsOf: part)
+        }
+        return resolved.isEmpty ? "/" : resolved
     }
 
     public static func isWithin(_ path: String, root: String) -> Bool {

@@ -62,6 +62,7 @@ struct RecordsCommand: ParsableCommand {
 
     struct List: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the records, their latest version each, oldest first.")
 
         @Option(help: "Only records of this kind (decision, canvas, assessment, scan, …).")
@@ -103,6 +104,7 @@ struct RecordsCommand: ParsableCommand {
 
     struct Show: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one record: its latest version, or the version asked for, and its links.")
 
         @Argument(help: "The record's id, such as dec-2026-0001.")
@@ -139,6 +141,7 @@ struct RecordsCommand: ParsableCommand {
 
     struct History: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "List every version of one record, oldest first.")
 
         @Argument(help: "The record's id, such as dec-2026-0001.")
@@ -174,6 +177,7 @@ struct RecordsCommand: ParsableCommand {
 
     struct Due: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "due",
             abstract: "List the records whose review is overdue or falls within the coming days.")
 
         @Option(help: "How many days ahead to look (0: overdue and due today only).")
@@ -248,6 +252,7 @@ struct RecordsCommand: ParsableCommand {
 
     struct Verify: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute the journal's hash chain and check every record against it.",
             discussion: "Exit status 0 when the register is intact, 1 when anything was altered (the first broken entry is named).")
 
@@ -331,6 +336,7 @@ struct RecordsCommand: ParsableCommand {
 
     struct Export: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a bundle for an ethics board or an FOI answer: the records, a journal extract and SHA256SUMS.",
             discussion: """
                 The bundle is built in a temporary folder beside DIR and renamed into place, so it is \

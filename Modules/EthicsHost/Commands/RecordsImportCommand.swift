@@ -10,6 +10,7 @@ extension RecordsCommand {
     /// register in one transaction, so its history sits beside what the toolkit records from now on.
     struct Import: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Bring an existing decision log (a spreadsheet saved as CSV UTF-8) into the register.",
             discussion: """
                 The first row names the columns: title and author (or --author), and optionally kind, \

@@ -4,6 +4,8 @@ import EthicsCore
 /// were first used, and which definition (if any) is being linked.
 struct LinkingPass {
     let glossary: Glossary
+    /// The glossary's phrase matcher, fetched once: it is built on first use behind a lock.
+    private let phrases: PhraseMatcher
     private var isUsed: [Bool]
     private(set) var used: [Int] = []
     /// The anchor of the definition being linked; its own term is not linked inside it.
@@ -13,6 +15,7 @@ struct LinkingPass {
 
     init(glossary: Glossary) {
         self.glossary = glossary
+        phrases = glossary.phrases
         isUsed = [Bool](repeating: false, count: glossary.entries.count)
     }
 
@@ -70,7 +73,7 @@ struct LinkingPass {
             var copied = 0
             var index = 0
             while index < words.count {
-                guard let match = glossary.phrases.longestMatch(in: bytes, words: words, at: index) else {
+                guard let match = phrases.longestMatch(in: bytes, words: words, at: index) else {
                     index += 1
                     continue
                 }

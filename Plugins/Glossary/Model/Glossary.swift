@@ -2,19 +2,20 @@
 /// search them and link them in documents.
 ///
 /// A value, built once and shared: the plugin loads it on first use, and every command and the
-/// document listener read the same one. Building it builds the indexes, on as many cores as
-/// there are (for a hundred thousand entries, a fraction of a second), so a glossary is always
-/// ready to search and to link.
+/// document listener read the same one. Each index is built the first time it is needed, and
+/// only then: linking the terms of a document builds the phrase matcher and never the search
+/// index, and `glossary show` or `search` builds the search index and never the phrase matcher.
+/// Copies of a glossary share the indexes it has built.
 public struct Glossary: Sendable {
     /// In the order the content files list them; an entry that replaced another keeps its place.
     public let entries: [GlossaryEntry]
     /// The content files, in load order.
     public let packs: [GlossaryPack]
     private let positions: [String: Int]
-    private let searchIndex: SearchIndex
-    let phrases: PhraseMatcher
+    private let searchIndex: Lazy<SearchIndex>
+    private let phraseMatcher: Lazy<PhraseMatcher>
 
-    /// Indexes `entries`. Ids should be unique (the loader makes sure); where one repeats, the
+    /// Keeps `entries`, to be indexed when first searched or linked. Ids should be unique (the loader makes sure); where one repeats, the
     /// first entry with it is the one `self[id]` finds.
     public init(entries: [GlossaryEntry], packs: [GlossaryPack] = []) {
         self.entries = entries
@@ -25,7 +26,16 @@ public struct Glossary: Sendable {
             positions[entries[position].id] = position
         }
         self.positions = positions
-        (searchIndex, phrases) = Parallel.both({ SearchIndex(entries: entries) }, { PhraseMatcher(entries: entries) })
+        searchIndex = Lazy { SearchIndex(entries: entries) }
+        phraseMatcher = Lazy { PhraseMatcher(entries: entries) }
+    }
+
+    /// What linking terms in a document looks phrases up in; built on first use.
+    var phrases: PhraseMatcher { phraseMatcher.value }
+
+    /// Which indexes have been built so far, for tests of what each use costs.
+    var builtIndexes: (search: Bool, phrases: Bool) {
+        (searchIndex.isBuilt, phraseMatcher.isBuilt)
     }
 
     public subscript(id: String) -> GlossaryEntry? {
@@ -41,7 +51,7 @@ public struct Glossary: Sendable {
     /// the tiers.
     public func search(_ query: String, limit: Int = 10) -> [SearchHit] {
         let trimmed = query.trimmingBlanks
-        return searchIndex.search(trimmed, in: entries, exactID: positions[trimmed], limit: limit)
+        return searchIndex.value.search(trimmed, in: entries, exactID: positions[trimmed], limit: limit)
     }
 
     /// The entry a person means by `name`: its id, or its label or an alternative label written
@@ -49,7 +59,7 @@ public struct Glossary: Sendable {
     public func resolve(_ name: String) -> GlossaryEntry? {
         let trimmed = name.trimmingBlanks
         if let position = positions[trimmed] { return entries[position] }
-        return searchIndex.entries(labelled: trimmed).first.map { entries[$0] }
+        return searchIndex.value.entries(labelled: trimmed).first.map { entries[$0] }
     }
 
     /// Every tag used, alphabetically.

@@ -11,20 +11,18 @@ struct SearchIndex: Sendable {
     private let trigrams: TrigramIndex
     private let fullText: FullTextIndex
 
-    /// Indexes the labels and the definitions at the same time (see ``Parallel``).
+    /// Indexes the labels (with their trigrams) and the definitions.
     init(entries: [GlossaryEntry]) {
-        ((labels, trigrams), fullText) = Parallel.both(
-            {
-                var labels = LabelTable(capacity: entries.count)
-                for position in entries.indices {
-                    labels.append(entries[position].label, entry: position, preferred: true)
-                    for alternative in entries[position].altLabels {
-                        labels.append(alternative, entry: position, preferred: false)
-                    }
-                }
-                return (labels, TrigramIndex(labels: labels))
-            },
-            { FullTextIndex(entries: entries) })
+        var labels = LabelTable(capacity: entries.count)
+        for position in entries.indices {
+            labels.append(entries[position].label, entry: position, preferred: true)
+            for alternative in entries[position].altLabels {
+                labels.append(alternative, entry: position, preferred: false)
+            }
+        }
+        self.labels = labels
+        trigrams = TrigramIndex(labels: labels)
+        fullText = FullTextIndex(entries: entries)
     }
 
     /// The most edits a query of `length` folded bytes may be from a label and still match:

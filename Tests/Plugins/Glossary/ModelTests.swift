@@ -1,5 +1,6 @@
 import EthicsCore
 @testable import Glossary
+import Synchronization
 import Testing
 
 @Suite struct GlossaryEntryTests {
@@ -51,10 +52,20 @@ import Testing
         #expect(SortedPositions.intersection([1, 2], []) == [])
     }
 
-    @Test func runsBothPiecesOfWorkAndReturnsEachResult() {
-        let (numbers, text) = Parallel.both({ (1...1_000).reduce(0, +) }, { String(repeating: "a", count: 3) })
-        #expect(numbers == 500_500)
-        #expect(text == "aaa")
+    @Test func buildsALazyValueOnceWhoeverAsksFirst() async {
+        let builds = Mutex(0)
+        let lazy = Lazy { () -> Int in
+            builds.withLock { $0 += 1 }
+            return 42
+        }
+        #expect(!lazy.isBuilt)
+        let values = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { lazy.value } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(values == Array(repeating: 42, count: 8))
+        #expect(lazy.isBuilt)
+        #expect(builds.withLock { $0 } == 1)
     }
 
     @Test func findsLabelsHoldingAWordAnywhere() {

@@ -139,4 +139,13 @@ import Testing
         let plain = linked([.text(text)]).map(\.plainText).joined()
         #expect(plain == text)
     }
+
+    @Test func linkingBuildsThePhraseMatcherAndNotTheSearchIndex() {
+        let glossary = Glossary(entries: Fixtures.glossary.entries)
+        #expect(glossary.builtIndexes == (search: false, phrases: false))
+        _ = TermLinker(glossary: glossary).link(Document(title: "T", blocks: [.paragraph("Fairness matters.")]))
+        #expect(glossary.builtIndexes == (search: false, phrases: true))
+        _ = glossary.resolve("DPIA")
+        #expect(glossary.builtIndexes == (search: true, phrases: true))
+    }
 }

@@ -21,20 +21,28 @@ import Darwin
 public struct ChildProcess: Sendable {
     /// The program (looked up in `PATH` when it has no slash) followed by its arguments.
     public let command: [String]
+    /// `NAME=VALUE` entries added to (or replacing those in) this process's environment.
+    public let environment: [String]
+    /// The exit status that counts as success: 0, or 1 for a check that finds problems.
+    public let expectedStatus: Int32
 
-    public init(_ command: [String]) {
+    public init(_ command: [String], environment: [String] = [], expectedStatus: Int32 = 0) {
         precondition(!command.isEmpty, "a command needs at least a program")
         self.command = command
+        self.environment = environment
+        self.expectedStatus = expectedStatus
     }
 
     /// Runs the command once and waits for it.
-    /// - Throws: `CommandFailure` when it cannot start or does not exit with status 0.
+    /// - Throws: `CommandFailure` when it cannot start or does not exit with `expectedStatus`.
     public func run() throws(CommandFailure) -> CommandRun {
         // Everything the child needs is made before `fork`: in a process with threads, the child
         // may only make async-signal-safe calls (no allocation) until it has exec'd.
         guard let executable = Self.executablePath(for: command[0]) else { throw .notFound(command: command) }
         let arguments = command.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
+        let variables = Self.mergedEnvironment(environment).map { strdup($0) } + [nil]
+        defer { variables.forEach { free($0) } }
         let devNull = open("/dev/null", O_RDWR | O_CLOEXEC)
         guard devNull >= 0 else { throw .couldNotStart(command: command, errno: errno) }
         defer { close(devNull) }
@@ -43,7 +51,7 @@ public struct ChildProcess: Sendable {
         let pid = fork()
         if pid == 0 {
             for descriptor: Int32 in [0, 1, 2] { dup2(devNull, descriptor) }
-            execve(executable, arguments, environ)
+            execve(executable, arguments, variables)
             _exit(127)
         }
         guard pid > 0 else { throw .couldNotStart(command: command, errno: errno) }
@@ -57,9 +65,22 @@ public struct ChildProcess: Sendable {
         let signal = status & 0x7f
         guard signal == 0 else { throw .killed(command: command, signal: signal) }
         let exitStatus = (status >> 8) & 0xff
-        guard exitStatus == 0 else { throw .exited(command: command, status: exitStatus) }
+        guard exitStatus == expectedStatus else { throw .exited(command: command, status: exitStatus) }
 
         return CommandRun(wallTime: wallTime, peakResidentBytes: PeakMemory.bytes(fromMaxRSS: usage.ru_maxrss))
+    }
+
+    /// This process's environment with `overrides` put in place of the entries they name.
+    private static func mergedEnvironment(_ overrides: [String]) -> [String] {
+        var entries: [String] = []
+        var index = 0
+        while let entry = environ[index] {
+            entries.append(String(cString: entry))
+            index += 1
+        }
+        guard !overrides.isEmpty else { return entries }
+        let names = Set(overrides.map { $0.prefix { $0 != "=" } })
+        return entries.filter { !names.contains($0.prefix { $0 != "=" }) } + overrides
     }
 
     /// `program` itself when it names a path, else the first executable of that name in `PATH`.

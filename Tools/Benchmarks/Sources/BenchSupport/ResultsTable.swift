@@ -16,7 +16,13 @@ public struct ResultsTable: Sendable {
 
     public func render() -> String {
         let header = ["benchmark", "subject", "figure", "target", "result"]
-        let lines = [header] + rows.map { [$0.benchmark, $0.subject, $0.figure, $0.target, $0.verdict.label] }
+        return Self.aligned([header] + rows.map { [$0.benchmark, $0.subject, $0.figure, $0.target, $0.verdict.label] })
+    }
+
+    /// `lines` (the first usually a header) as columns padded to their widest cell. Every line
+    /// must have the same number of cells.
+    public static func aligned(_ lines: [[String]]) -> String {
+        guard let header = lines.first else { return "" }
         let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
         return lines.map { cells in
             let padded = zip(cells, widths).dropLast().map { cell, width in

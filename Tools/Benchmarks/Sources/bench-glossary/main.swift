@@ -2,9 +2,11 @@
 //
 //   bench-glossary [--terms N] [--rounds N] [--queries N] [--document-bytes N]
 //
-// Three figures, each against the target the glossary issue sets:
-//   index build     building a Glossary (search index and auto-link matcher) from its entries,
-//                   median of --rounds builds; target under 300 ms.
+// Four figures, each against the target the glossary issue sets:
+//   search index    a Glossary's search index (labels, trigrams, full text), which it builds on
+//                   its first search or look-up: median of --rounds builds; target under 300 ms.
+//   phrase matcher  the phrase matcher that links terms, which it builds on its first link (and
+//                   which is all that linking builds): median of --rounds builds; under 300 ms.
 //   misspelling     one search for an existing label with one typing mistake in it, median of
 //                   --queries searches; target under 2 ms. Each search must find the entry it
 //                   misspells, or the figure is no result.
@@ -18,17 +20,27 @@ let benchmark = GlossaryBenchmark(arguments: CommandLine.arguments.dropFirst())
 var synthetic = SyntheticGlossary()
 let entries = synthetic.entries(count: benchmark.termCount)
 
-var builds: [Duration] = []
-var glossaries: [Glossary] = []
-for _ in 0..<benchmark.rounds {
-    // Each build is kept until all are done, so that no round's timing includes freeing the
-    // glossary built before it.
-    var fresh: Glossary?
-    builds.append(Stopwatch.time { fresh = Glossary(entries: entries) })
-    glossaries.append(fresh!)
+/// The median of `rounds` builds of a fresh glossary's index, each forced by `use`. Every
+/// glossary is kept until all are built, so that no round's timing includes freeing the one
+/// built before it. Returns the last glossary, its index built.
+func timeIndexBuilds(_ use: (Glossary) -> Void) -> (median: Duration, glossary: Glossary) {
+    var builds: [Duration] = []
+    var glossaries: [Glossary] = []
+    for _ in 0..<benchmark.rounds {
+        var fresh: Glossary?
+        builds.append(Stopwatch.time {
+            let glossary = Glossary(entries: entries)
+            use(glossary)
+            fresh = glossary
+        })
+        glossaries.append(fresh!)
+    }
+    return (Distribution(builds).median, glossaries.removeLast())
 }
-let built = glossaries.removeLast()
-glossaries.removeAll()
+// A look-up of nothing builds the search index and then finds nothing at once.
+let (searchBuild, built) = timeIndexBuilds { _ = $0.resolve("") }
+// Linking an empty document builds the phrase matcher and then has nothing to do.
+let (phraseBuild, _) = timeIndexBuilds { _ = TermLinker(glossary: $0).link(Document(title: "", blocks: [])) }
 
 var missed = 0
 let queries = (0..<benchmark.queryCount).map { _ in
@@ -48,6 +60,8 @@ guard missed * 100 <= benchmark.queryCount else {
 let document = synthetic.document(bytes: benchmark.documentBytes, mentioning: entries)
 let documentBytes = document.blocks.reduce(0) { $0 + $1.plainText.utf8.count }
 let linker = TermLinker(glossary: built)
+// The phrase matcher is built before the clock starts: the figure is linking alone.
+_ = linker.link(Document(title: "", blocks: []))
 var linkedTerms = 0
 let links = (0..<benchmark.rounds).map { _ in
     var linked: Document?
@@ -62,13 +76,15 @@ guard linkedTerms > 0 else {
     ExitStatus.measurementFailed.exit("bench-glossary: the document was linked to no term")
 }
 
-let build = Distribution(builds).median
 let query = Distribution(queries)
 let link = Distribution(links).median
 var table = ResultsTable()
 table.append(ResultRow(
-    benchmark: "glossary", subject: "index build, \(benchmark.termCount) terms",
-    figure: Format.milliseconds(build), target: "< 300.00 ms", verdict: Verdict(met: build < .milliseconds(300))))
+    benchmark: "glossary", subject: "search index build, \(benchmark.termCount) terms",
+    figure: Format.milliseconds(searchBuild), target: "< 300.00 ms", verdict: Verdict(met: searchBuild < .milliseconds(300))))
+table.append(ResultRow(
+    benchmark: "glossary", subject: "phrase matcher build, \(benchmark.termCount) terms",
+    figure: Format.milliseconds(phraseBuild), target: "< 300.00 ms", verdict: Verdict(met: phraseBuild < .milliseconds(300))))
 table.append(ResultRow(
     benchmark: "glossary", subject: "misspelled query, median",
     figure: Format.milliseconds(query.median), target: "< 2.00 ms", verdict: Verdict(met: query.median < .milliseconds(2))))
