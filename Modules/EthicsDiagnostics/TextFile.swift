@@ -25,27 +25,46 @@ public enum TextFile {
         }
     }
 
+    /// What a path may name besides a regular file.
+    public enum Source: Sendable {
+        /// Only a regular file: the configuration, what it names, a decision log to import.
+        /// Anything else is refused before it is opened, since opening a FIFO with no writer
+        /// waits for ever and a device such as `/dev/zero` never ends.
+        case regularFile
+        /// A regular file, or a pipe or terminal a person named on the command line for a
+        /// command to read once, such as `<(cat canvas.dec.json)`.
+        case fileOrPipe
+    }
+
     /// The file's bytes, refused before reading when it is over `maxSize` bytes, and screened.
-    public static func read(_ path: String, as format: Format, maxSize: Int) throws(DiagnosticError) -> [UInt8] {
-        var bytes = try bytes(of: path, as: format, maxSize: maxSize)
+    public static func read(_ path: String, as format: Format, maxSize: Int, source: Source = .fileOrPipe) throws(DiagnosticError) -> [UInt8] {
+        var bytes = try bytes(of: path, as: format, maxSize: maxSize, source: source)
         try screen(&bytes, file: path, as: format)
         return bytes
     }
 
     /// The file's bytes exactly as they are on disk (to hash them, say), refused before reading
     /// when it is over `maxSize` bytes; not screened.
-    public static func bytes(of path: String, as format: Format, maxSize: Int) throws(DiagnosticError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    public static func bytes(of path: String, as format: Format, maxSize: Int, source: Source = .fileOrPipe) throws(DiagnosticError) -> [UInt8] {
+        var info = stat()
+        if source == .regularFile, stat(path, &info) == 0 {
+            try requireRegular(info, path: path, format: format)
+        }
+        // Non-blocking, so that a regular file swapped for a FIFO after the check above cannot
+        // hang the open; pipes that may be read go back to blocking reads below.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (source == .regularFile ? O_NONBLOCK : 0))
         guard descriptor >= 0 else {
             throw .error("cannot read the file: \(String(cString: strerror(errno)).lowercased())", file: path)
         }
         defer { close(descriptor) }
-        var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             throw .error("cannot read the file: \(String(cString: strerror(errno)).lowercased())", file: path)
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw .error("this is a folder, not a \(format.name) file", file: path)
+        }
+        if source == .regularFile {
+            try requireRegular(info, path: path, format: format)
         }
         if Int(info.st_size) > maxSize {
             throw .error(
@@ -77,6 +96,19 @@ public enum TextFile {
             throw .error("the file is over the \(megabytes(maxSize)) limit for \(format.name) files", file: path)
         }
         return bytes
+    }
+
+    private static func requireRegular(_ info: stat, path: String, format: Format) throws(DiagnosticError) {
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return
+        case S_IFIFO: kind = "a named pipe (FIFO)"
+        case S_IFCHR: kind = "a device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "a special file"
+        }
+        throw .error("this is \(kind), not a \(format.name) file; name a regular file (reading it could wait for ever or never end)", file: path)
     }
 
     /// Drops a UTF-8 byte-order mark (Windows editors and Excel write one) and refuses anything

@@ -10,8 +10,9 @@ public import EthicsDiagnostics
 public enum YAMLParser {
     /// Parses one file. An empty file (or one holding only comments) gives a document whose
     /// `root` is nil; callers that need content report that themselves.
-    public static func parse(file path: String, limits: YAMLLimits = .default) throws(DiagnosticError) -> YAMLDocument {
-        let bytes = try TextFile.read(path, as: .yaml, maxSize: limits.maxFileSize)
+    /// `source` says whether a pipe may stand for the file (see `TextFile.Source`).
+    public static func parse(file path: String, limits: YAMLLimits = .default, source: TextFile.Source = .fileOrPipe) throws(DiagnosticError) -> YAMLDocument {
+        let bytes = try TextFile.read(path, as: .yaml, maxSize: limits.maxFileSize, source: source)
         return try parse(screened: bytes, file: path, limits: limits)
     }
 

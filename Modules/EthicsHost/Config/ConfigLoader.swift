@@ -103,7 +103,7 @@ public struct ConfigLoader: Sendable {
     private func readRoot(_ path: String, displayName: String, namedAt reference: YAMLNode?) throws(DiagnosticError) -> YAMLNode {
         let document: YAMLDocument
         do {
-            document = try YAMLParser.parse(file: path)
+            document = try YAMLParser.parse(file: path, source: .regularFile)
         } catch {
             if let reference, let first = error.diagnostics.first, first.location == nil {
                 throw .error("cannot use '\(displayName)' as the parent configuration: \(first.message)",

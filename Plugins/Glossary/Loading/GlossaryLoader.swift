@@ -32,7 +32,7 @@ public struct GlossaryLoader: Sendable {
     /// against the file itself.
     public func load(files: [String]) throws(DiagnosticError) -> Glossary {
         let limits = decoder.limits
-        return try load(files.map { file in (file, { () throws(DiagnosticError) in try YAMLParser.parse(file: file, limits: limits) }) })
+        return try load(files.map { file in (file, { () throws(DiagnosticError) in try YAMLParser.parse(file: file, limits: limits, source: .regularFile) }) })
     }
 
     private func load(_ sources: [(file: String, parse: () throws(DiagnosticError) -> YAMLDocument)]) throws(DiagnosticError) -> Glossary {
