@@ -1,8 +1,12 @@
+import EthicsDiagnostics
 import Glibc
 import Synchronization
 
 /// Where a command's results go: standard output in the CLI, a buffer in tests. Diagnostics
 /// never go here (they go to standard error), so a command's output can be piped.
+///
+/// The standard streams are the last line of defence for text a command writes itself rather
+/// than through the renderer (`imported 'TITLE'`): control characters are neutralised there too.
 public struct OutputSink: Sendable {
     private let writeText: @Sendable (String) -> Void
 
@@ -25,13 +29,15 @@ public struct OutputSink: Sendable {
     /// takes a lost export for a successful one.
     public static let standardOutput = OutputSink { text in
         guard standardOutputFailure.load(ordering: .acquiring) == 0 else { return }
-        if let failure = writeAll(text, to: STDOUT_FILENO) {
+        if let failure = writeAll(ControlCharacters.neutralised(text), to: STDOUT_FILENO) {
             standardOutputFailure.store(failure, ordering: .releasing)
         }
     }
 
-    /// Diagnostics and logs: kept apart from results so output can be piped.
-    public static let standardError = OutputSink { _ = writeAll($0, to: STDERR_FILENO) }
+    /// Diagnostics and logs: kept apart from results so output can be piped. Like standard
+    /// output, it never passes on a control character from content (a diagnostic quotes what
+    /// the user wrote), so neither stream can drive the terminal of the person reading.
+    public static let standardError = OutputSink { _ = writeAll(ControlCharacters.neutralised($0), to: STDERR_FILENO) }
 
     /// The `errno` of the first failed write to standard output, or 0.
     private static let standardOutputFailure = Atomic<Int32>(0)
