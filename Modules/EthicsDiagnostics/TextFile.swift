@@ -117,6 +117,13 @@ public enum TextFile {
     public static func screen(_ bytes: inout [UInt8], file: String, as format: Format) throws(DiagnosticError) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                // An editor or a script added its own mark to a file that had one; the second
+                // would be read as part of the first key, and reported lines later.
+                throw .error(
+                    "the file starts with two byte-order marks (U+FEFF); remove the second, or \(format.saveAsUTF8)",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+            }
         } else if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
             throw .error("the file is saved as UTF-32; \(format.saveAsUTF8)", at: SourceLocation(file: file, line: 1, column: 1))
         } else if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
