@@ -37,6 +37,7 @@ struct JSONDocument: Sendable {
     }
 
     static func escape(_ key: String) -> String {
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
         var escaped = ""
         for character in key {
             switch character {

@@ -16,8 +16,9 @@ struct JSONParser {
     private let file: String
     private var offset = 0
     private var depth = 0
-    /// The JSON Pointer (`/blobs/3/status`) of the value being read.
-    private var path: [String] = []
+    /// The JSON Pointer (`/blobs/3/status`) of the value being read, as UTF-8, so that entering
+    /// and leaving a member is an append and a truncation rather than a join for every value.
+    private var pointer: [UInt8] = []
     private var offsets: [String: Int] = [:]
     static let maximumDepth = 256
     /// The same limit as YAML and CSV files: far above any canvas (the ODI app's files are a
@@ -59,7 +60,7 @@ struct JSONParser {
 
     private mutating func value() throws(DiagnosticError) -> JSONValue {
         guard offset < bytes.count else { throw failure("the file ends where a value was expected") }
-        offsets["/" + path.joined(separator: "/")] = offset
+        offsets[pointer.isEmpty ? "/" : String(decoding: pointer, as: UTF8.self)] = offset
         switch bytes[offset] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -77,7 +78,6 @@ struct JSONParser {
         try enter()
         offset += 1
         var object = JSONObject()
-        var seen = Set<String>()
         skipSpace()
         if peek(UInt8(ascii: "}")) {
             offset += 1
@@ -91,16 +91,18 @@ struct JSONParser {
             }
             let keyStart = offset
             let key = try string()
-            guard seen.insert(key).inserted else {
+            guard !object.contains(key) else {
                 throw failure("the key '\(key)' appears twice in this object", at: keyStart)
             }
             skipSpace()
             guard peek(UInt8(ascii: ":")) else { throw failure("expected ':' after the key '\(key)', found \(describe(offset))") }
             offset += 1
             skipSpace()
-            path.append(JSONDocument.escape(key))
+            let depthStart = pointer.count
+            pointer.append(UInt8(ascii: "/"))
+            pointer.append(contentsOf: JSONDocument.escape(key).utf8)
             object.append(key, try value())
-            path.removeLast()
+            pointer.removeSubrange(depthStart...)
             skipSpace()
             if peek(UInt8(ascii: ",")) { offset += 1; continue }
             if peek(UInt8(ascii: "}")) { offset += 1; break }
@@ -123,9 +125,11 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            path.append(String(items.count))
+            let depthStart = pointer.count
+            pointer.append(UInt8(ascii: "/"))
+            pointer.append(contentsOf: String(items.count).utf8)
             items.append(try value())
-            path.removeLast()
+            pointer.removeSubrange(depthStart...)
             skipSpace()
             if peek(UInt8(ascii: ",")) { offset += 1; continue }
             if peek(UInt8(ascii: "]")) { offset += 1; break }
@@ -143,6 +147,14 @@ struct JSONParser {
     private mutating func string() throws(DiagnosticError) -> String {
         let start = offset
         offset += 1
+        // Most strings hold no escape: take them straight from the bytes.
+        var end = offset
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<end]), as: UTF8.self) }
+            offset = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var run = offset
         func flush(_ end: Int) {

@@ -77,6 +77,10 @@ struct JSONObject: Sendable, Hashable {
         }
     }
 
+    func contains(_ key: String) -> Bool {
+        index[key] != nil
+    }
+
     /// Adds a member whose key is not in the object yet (the parser checks that itself).
     mutating func append(_ key: String, _ value: JSONValue) {
         index[key] = members.count
