@@ -1,9 +1,11 @@
+import EthicsCore
 import EthicsHost
 import Glibc
 
 // The whole executable: the host does the work; the generated registry says which plugins exist.
+OutputSink.occupyClosedStandardStreams()
 let status = await EthicsMain.run(
     plugins: registeredPlugins,
     arguments: Array(CommandLine.arguments.dropFirst()),
     environment: ProcessEnvironment.current())
-exit(status)
+exit(OutputSink.standardOutputStatus(after: status))

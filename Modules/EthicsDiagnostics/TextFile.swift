@@ -25,27 +25,46 @@ public enum TextFile {
         }
     }
 
+    /// What a path may name besides a regular file.
+    public enum Source: Sendable {
+        /// Only a regular file: the configuration, what it names, a decision log to import.
+        /// Anything else is refused before it is opened, since opening a FIFO with no writer
+        /// waits for ever and a device such as `/dev/zero` never ends.
+        case regularFile
+        /// A regular file, or a pipe or terminal a person named on the command line for a
+        /// command to read once, such as `<(cat canvas.dec.json)`.
+        case fileOrPipe
+    }
+
     /// The file's bytes, refused before reading when it is over `maxSize` bytes, and screened.
-    public static func read(_ path: String, as format: Format, maxSize: Int) throws(DiagnosticError) -> [UInt8] {
-        var bytes = try bytes(of: path, as: format, maxSize: maxSize)
+    public static func read(_ path: String, as format: Format, maxSize: Int, source: Source = .fileOrPipe) throws(DiagnosticError) -> [UInt8] {
+        var bytes = try bytes(of: path, as: format, maxSize: maxSize, source: source)
         try screen(&bytes, file: path, as: format)
         return bytes
     }
 
     /// The file's bytes exactly as they are on disk (to hash them, say), refused before reading
     /// when it is over `maxSize` bytes; not screened.
-    public static func bytes(of path: String, as format: Format, maxSize: Int) throws(DiagnosticError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    public static func bytes(of path: String, as format: Format, maxSize: Int, source: Source = .fileOrPipe) throws(DiagnosticError) -> [UInt8] {
+        var info = stat()
+        if source == .regularFile, stat(path, &info) == 0 {
+            try requireRegular(info, path: path, format: format)
+        }
+        // Non-blocking, so that a regular file swapped for a FIFO after the check above cannot
+        // hang the open; pipes that may be read go back to blocking reads below.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (source == .regularFile ? O_NONBLOCK : 0))
         guard descriptor >= 0 else {
             throw .error("cannot read the file: \(String(cString: strerror(errno)).lowercased())", file: path)
         }
         defer { close(descriptor) }
-        var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             throw .error("cannot read the file: \(String(cString: strerror(errno)).lowercased())", file: path)
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw .error("this is a folder, not a \(format.name) file", file: path)
+        }
+        if source == .regularFile {
+            try requireRegular(info, path: path, format: format)
         }
         if Int(info.st_size) > maxSize {
             throw .error(
@@ -79,12 +98,32 @@ public enum TextFile {
         return bytes
     }
 
+    private static func requireRegular(_ info: stat, path: String, format: Format) throws(DiagnosticError) {
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return
+        case S_IFIFO: kind = "a named pipe (FIFO)"
+        case S_IFCHR: kind = "a device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "a special file"
+        }
+        throw .error("this is \(kind), not a \(format.name) file; name a regular file (reading it could wait for ever or never end)", file: path)
+    }
+
     /// Drops a UTF-8 byte-order mark (Windows editors and Excel write one) and refuses anything
     /// that is not UTF-8 text: other encodings, binary data, control characters other than tab
     /// and line breaks, malformed sequences.
     public static func screen(_ bytes: inout [UInt8], file: String, as format: Format) throws(DiagnosticError) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                // An editor or a script added its own mark to a file that had one; the second
+                // would be read as part of the first key, and reported lines later.
+                throw .error(
+                    "the file starts with two byte-order marks (U+FEFF); remove the second, or \(format.saveAsUTF8)",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+            }
         } else if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
             throw .error("the file is saved as UTF-32; \(format.saveAsUTF8)", at: SourceLocation(file: file, line: 1, column: 1))
         } else if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {

@@ -23,6 +23,9 @@ enum MermaidRenderer {
                 switch byte {
                 case UInt8(ascii: "\\"): "\\\\"
                 case UInt8(ascii: "\""): "\\\""
+                // `%%{init: …}%%` anywhere in the text is read by Mermaid as a directive, even
+                // inside a quoted title; YAML's \x25 is a percent sign Mermaid never sees as one.
+                case UInt8(ascii: "%"): "\\x25"
                 case 0..<0x20, 0x7F: " "
                 default: nil
                 }
@@ -63,6 +66,8 @@ enum MermaidRenderer {
 
     /// Appends a label for use inside double quotes. `#` starts Mermaid's entity codes and a
     /// backquote starts its Markdown strings, so both are encoded too; line breaks become spaces.
+    /// `%` is encoded because Mermaid looks for `%%{…}%%` directives (which can change its
+    /// configuration, security level included) anywhere in the text before it parses shapes.
     private static func appendLabel(_ label: String, to output: inout String) {
         output.append(label) { byte in
             switch byte {
@@ -73,6 +78,7 @@ enum MermaidRenderer {
             case UInt8(ascii: ">"): "#gt;"
             case UInt8(ascii: "|"): "#124;"
             case UInt8(ascii: "`"): "#96;"
+            case UInt8(ascii: "%"): "#37;"
             case 0..<0x20, 0x7F: " "
             default: nil
             }

@@ -1,4 +1,5 @@
 public import EthicsCore
+import EthicsDiagnostics
 
 /// Turns documents into the formats users ask for: the one place in the toolkit that knows HTML
 /// and Markdown escaping, CSV quoting and accessibility.
@@ -32,24 +33,31 @@ public struct Renderer: DocumentRenderer {
     ///
     /// - Throws: ``RenderError`` when the format cannot carry the document: CSV without a table,
     ///   Mermaid or DOT without a graph.
+    ///
+    /// Control characters that arrived inside content (escaped in YAML or JSON, typed on the
+    /// command line, in a spreadsheet cell) leave every format harmless: JSON escapes them as
+    /// `\u001b`, and every other format shows them as visible stand-ins (see
+    /// `ControlCharacters`), so a page or a terminal never acts on them.
     public func render(_ document: Document, as format: OutputFormat) throws(RenderError) -> String {
         let document = hooked(document, for: format)
+        let output: String
         switch format {
         case .text:
-            return TextRenderer(width: textWidth).render(document)
+            output = TextRenderer(width: textWidth).render(document)
         case .markdown:
-            return MarkdownRenderer().render(document)
+            output = MarkdownRenderer().render(document)
         case .html:
-            return HTMLRenderer.render(document, branding: branding)
+            output = HTMLRenderer.render(document, branding: branding)
         case .json:
             return try JSONRenderer.render(document)
         case .csv:
-            return try CSVRenderer.render(document)
+            output = try CSVRenderer.render(document)
         case .mermaid:
-            return try MermaidRenderer.render(document)
+            output = try MermaidRenderer.render(document)
         case .dot:
-            return try DOTRenderer.render(document)
+            output = try DOTRenderer.render(document)
         }
+        return ControlCharacters.neutralised(output)
     }
 
     /// The document after the hooks for `format` have changed it, in order.

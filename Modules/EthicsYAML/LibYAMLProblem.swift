@@ -39,8 +39,13 @@ struct LibYAMLProblem {
             let what = context.map { " (\(Self.plain($0)) that starts at \(contextPlace))" } ?? ""
             message = "the file ends too early\(what); is it cut short, or is a quote or bracket never closed?"
         } else if problem == "did not find expected key" || problem == "did not find expected '-' indicator" {
-            let what = context.map { " \(Self.plain($0)) that starts at \(contextPlace)" } ?? ""
-            message = "this line does not fit the indentation of the\(what.isEmpty ? " block around it" : what); check its indentation and that every 'key: value' has its colon"
+            let what = context.map { "the \(Self.noun($0)) that starts at \(contextPlace)" } ?? "the block around it"
+            message = "this line does not fit the indentation of \(what); check its indentation and that every 'key: value' has its colon"
+        } else if problem.contains("mapping values are not allowed"),
+                  let (indent, above) = Self.indentation(bytes, line: mark.line), indent > above.indent, above.hasValue {
+            // `  id: x` then `   name: y`: the deeper line continues the value above it, where a
+            // ':' cannot start a key. The indentation is the mistake; quotes are not the fix.
+            message = "this line is indented \(indent) spaces, more than the \(above.indent) of the line above it, so YAML reads it as more of that line's value, where 'key:' cannot start; indent it like line \(above.line + 1)"
         } else if problem.contains("mapping values are not allowed") {
             message = "a ':' here starts a mapping where none can start; put quotes around text that contains ': '"
         } else if let context {
@@ -49,6 +54,48 @@ struct LibYAMLProblem {
             message = problem
         }
         error = .error(message, at: location)
+    }
+
+    /// "while parsing a block mapping" -> "block mapping"
+    private static func noun(_ context: String) -> String {
+        for prefix in ["while parsing a ", "while scanning a ", "while parsing an ", "while scanning an "]
+        where context.hasPrefix(prefix) {
+            return String(context.dropFirst(prefix.count))
+        }
+        return context
+    }
+
+    /// The indentation of line `line` (0-based), and of the nearest line above it that holds
+    /// something other than a comment: its number, indentation, and whether a value follows
+    /// its first `: ` (a `key:` alone opens a block, and deeper lines below it are right).
+    private static func indentation(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> (Int, (line: Int, indent: Int, hasValue: Bool))? {
+        var starts = [0]
+        for i in 0..<bytes.count where bytes[i] == 0x0A { starts.append(i + 1) }
+        guard line < starts.count else { return nil }
+        func describe(_ number: Int) -> (indent: Int, content: ArraySlice<UInt8>) {
+            let start = starts[number]
+            let end = number + 1 < starts.count ? starts[number + 1] : bytes.count
+            var i = start
+            while i < end, bytes[i] == 0x20 { i += 1 }
+            var content = Array(bytes[i..<end])[...]
+            while let last = content.last, last == 0x0A || last == 0x0D || last == 0x20 { content.removeLast() }
+            return (i - start, content)
+        }
+        let current = describe(line).indent
+        var number = line - 1
+        while number >= 0 {
+            let (indent, content) = describe(number)
+            if !content.isEmpty, content.first != UInt8(ascii: "#") {
+                var hasValue = false
+                if let colon = content.indices.first(where: { content[$0] == UInt8(ascii: ":") && $0 + 1 < content.endIndex && content[$0 + 1] == 0x20 }) {
+                    let rest = content[(colon + 1)...].drop { $0 == 0x20 }
+                    hasValue = !rest.isEmpty && rest.first != UInt8(ascii: "#")
+                }
+                return (current, (number, indent, hasValue))
+            }
+            number -= 1
+        }
+        return nil
     }
 
     /// "while parsing a block mapping" -> "in the block mapping"

@@ -54,8 +54,11 @@ public enum YAMLEmitter {
             case .literal: YAML_LITERAL_SCALAR_STYLE
             case .folded: YAML_FOLDED_SCALAR_STYLE
             }
+            // An empty plain scalar is null, but libyaml writes it as nothing at all, which reads
+            // back as something else where it stands alone (a document, a key): write `null`.
+            let text = scalar.style == .plain && scalar.tag == .none && scalar.text.isEmpty ? "null" : scalar.text
             // NUL-terminated so even empty text has an address libyaml can copy from.
-            let bytes = Array(scalar.text.utf8) + [0]
+            let bytes = Array(text.utf8) + [0]
             // An explicit tag is written out, so `!!str 123` stays text when read again.
             let tag: [UInt8]? = switch scalar.tag {
             case .none: nil

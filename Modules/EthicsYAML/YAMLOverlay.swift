@@ -9,15 +9,18 @@ public import EthicsDiagnostics
 /// - a key written `name+` appends its list to the parent's `name` list instead of replacing it;
 /// - with a `switchKey`, `true`, `false` or an empty value laid over a mapping keeps the mapping
 ///   and sets its `switchKey` (`glossary: false` over the parent's glossary settings switches
-///   the plugin off and keeps its settings for when it is switched back on).
+///   the plugin off and keeps its settings for when it is switched back on). With `switchesUnder`,
+///   only the values directly under that top-level key switch (the plugins, not `plugins:`
+///   itself, which would otherwise gain a `switchKey` entry nobody wrote).
 public enum YAMLOverlay {
     /// `child` laid over `base` (nil: the child alone, with `name+` keys read as `name`).
     /// `dropping` names top-level keys left out of the result (`extends`).
     public static func overlay(
-        _ child: YAMLNode, on base: YAMLNode?, dropping: Set<String> = [], switchKey: String? = nil
+        _ child: YAMLNode, on base: YAMLNode?, dropping: Set<String> = [], switchKey: String? = nil,
+        switchesUnder parentKey: String? = nil
     ) throws(DiagnosticError) -> YAMLNode {
-        var writer = TreeWriter(switchKey: switchKey)
-        let root = try writer.merge(child, base, dropping: dropping)
+        var writer = TreeWriter(switchKey: switchKey, switchesUnder: parentKey)
+        let root = try writer.merge(child, base, dropping: dropping, path: [])
         return YAMLNode(document: writer.finish(root: root), index: root)
     }
 }
@@ -25,6 +28,7 @@ public enum YAMLOverlay {
 /// Builds a new document out of nodes copied from others.
 private struct TreeWriter {
     let switchKey: String?
+    let switchesUnder: String?
     var files: [String] = []
     var fileIndex: [String: UInt32] = [:]
     var nodes: [RawNode] = []
@@ -35,8 +39,14 @@ private struct TreeWriter {
         YAMLDocument(files: files, nodes: nodes, children: children, bytes: bytes, rootIndex: root)
     }
 
-    mutating func merge(_ child: YAMLNode, _ base: YAMLNode?, dropping: Set<String> = []) throws(DiagnosticError) -> Int32 {
-        if let switchKey, let base, base.kind == .mapping, let on = Self.switchValue(child) {
+    /// Whether a value at `path` (the keys leading to it from the root) may switch.
+    private func switches(at path: [String]) -> Bool {
+        guard let switchesUnder else { return true }
+        return path.count == 2 && path[0] == switchesUnder
+    }
+
+    mutating func merge(_ child: YAMLNode, _ base: YAMLNode?, dropping: Set<String> = [], path: [String]) throws(DiagnosticError) -> Int32 {
+        if let switchKey, let base, base.kind == .mapping, switches(at: path), let on = Self.switchValue(child) {
             var items: [Int32] = []
             for (key, value) in base.entries where key.text != switchKey {
                 items += [copy(key), copy(value)]
@@ -62,7 +72,7 @@ private struct TreeWriter {
             let name = key.text ?? ""
             if dropping.contains(name) { continue }
             if let replacement = childEntries.first(where: { $0.key.text == name }) {
-                pairs.append((copy(replacement.key), try merge(replacement.value, value)))
+                pairs.append((copy(replacement.key), try merge(replacement.value, value, path: path + [name])))
             } else if let addition = childEntries.first(where: { $0.key.text == name + "+" }) {
                 guard value.kind == .sequence || value.isNull else {
                     throw .error("'\(name)+' appends to a list, but '\(name)' in \(value.location) is \(value.kind.userDescription)", at: addition.key.location)
@@ -78,7 +88,7 @@ private struct TreeWriter {
             let name = key.text ?? ""
             let plain = name.hasSuffix("+") ? String(name.dropLast()) : name
             guard !baseNames.contains(plain) else { continue }
-            pairs.append((copy(key, text: plain), try merge(value, nil)))
+            pairs.append((copy(key, text: plain), try merge(value, nil, path: path + [plain])))
         }
         return collection(.mapping, at: child, items: pairs.flatMap { [$0.0, $0.1] })
     }

@@ -10,8 +10,9 @@ public import EthicsDiagnostics
 public enum YAMLParser {
     /// Parses one file. An empty file (or one holding only comments) gives a document whose
     /// `root` is nil; callers that need content report that themselves.
-    public static func parse(file path: String, limits: YAMLLimits = .default) throws(DiagnosticError) -> YAMLDocument {
-        let bytes = try TextFile.read(path, as: .yaml, maxSize: limits.maxFileSize)
+    /// `source` says whether a pipe may stand for the file (see `TextFile.Source`).
+    public static func parse(file path: String, limits: YAMLLimits = .default, source: TextFile.Source = .fileOrPipe) throws(DiagnosticError) -> YAMLDocument {
+        let bytes = try TextFile.read(path, as: .yaml, maxSize: limits.maxFileSize, source: source)
         return try parse(screened: bytes, file: path, limits: limits)
     }
 
@@ -225,37 +226,45 @@ private struct EventBuilder {
         return Int32(nodes.count - 1)
     }
 
-    /// Keys must be scalars (configuration keys are names) and appear once per mapping.
+    /// Keys must be scalars (configuration keys are names) and appear once per mapping. Keys are
+    /// compared by the value the core schema gives them, not by their text: `1` and `01`, `null`
+    /// and `~`, `0x1F` and `31` are each one key written two ways (YAML 1.2, section 3.2.1.1).
     private func checkKeys(_ pairs: ArraySlice<Int32>) throws(DiagnosticError) {
         let keys = stride(from: pairs.startIndex, to: pairs.endIndex, by: 2).map { pairs[$0] }
         for key in keys where nodes[Int(key)].kind != .scalar {
             throw .error("a mapping key must be a single value, not \(nodes[Int(key)].kind.userDescription)", at: location(of: key))
         }
-        if keys.count <= 16 {
-            for (i, key) in keys.enumerated() {
-                for earlier in keys[..<i] where sameText(key, earlier) {
-                    throw duplicate(key, first: earlier)
-                }
-            }
-        } else {
-            var seen: [String: Int32] = [:]
-            for key in keys {
-                let text = text(of: key)
-                if let earlier = seen[text] { throw duplicate(key, first: earlier) }
-                seen[text] = key
-            }
+        var seen: [String: Int32] = [:]
+        seen.reserveCapacity(keys.count)
+        for key in keys {
+            let value = canonicalValue(of: key)
+            if let earlier = seen[value] { throw duplicate(key, first: earlier) }
+            seen[value] = key
         }
     }
 
     private func duplicate(_ key: Int32, first: Int32) -> DiagnosticError {
         let earlier = nodes[Int(first)]
-        return .error("duplicate key '\(text(of: key))' (first given at line \(earlier.line), column \(earlier.column))", at: location(of: key))
+        let (written, before) = (text(of: key), text(of: first))
+        let same = written == before ? "" : ", written there as '\(before)', which is the same value"
+        return .error("duplicate key '\(written)' (first given at line \(earlier.line), column \(earlier.column)\(same))", at: location(of: key))
     }
 
-    private func sameText(_ a: Int32, _ b: Int32) -> Bool {
-        let (x, y) = (nodes[Int(a)], nodes[Int(b)])
-        return x.count == y.count
-            && bytes[Int(x.start)..<Int(x.start + x.count)].elementsEqual(bytes[Int(y.start)..<Int(y.start + y.count)])
+    /// The key's value as the core schema reads it, as text with its type in front, so that
+    /// equal values written differently meet in one dictionary slot and a string never meets a
+    /// number (`"1"` and `1` stay two keys).
+    private func canonicalValue(of index: Int32) -> String {
+        let raw = nodes[Int(index)]
+        return bytes.withUnsafeBufferPointer { all -> String in
+            let scalar = UnsafeBufferPointer(rebasing: all[Int(raw.start)..<Int(raw.start + raw.count)])
+            switch CoreSchema.resolve(scalar, style: raw.style, tag: raw.tag) {
+            case .null: return "n"
+            case .bool(let value): return value ? "b1" : "b0"
+            case .int(let value): return "i\(value)"
+            case .float(let value): return value.isNaN ? "fnan" : "f\(value == 0 ? 0 : value)"
+            case .string(let text): return "s" + text
+            }
+        }
     }
 
     private func text(of index: Int32) -> String {

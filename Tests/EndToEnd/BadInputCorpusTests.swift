@@ -14,17 +14,21 @@ import Testing
             case config, attributes, code, glossary, flowchart, canvas
             case decJSON = "dec-json"
             case recordsImport = "records-import"
+            /// Any command line, given in `arguments`; `{file}` stands for the case's file.
+            case command
         }
 
         var file: String
         var reading: Reading
         var sparse: Int?
+        var arguments: [String]?
         var expect: String
 
         enum CodingKeys: String, CodingKey {
             case file
             case reading = "as"
             case sparse
+            case arguments
             case expect
         }
 
@@ -76,7 +80,7 @@ import Testing
         // Nothing lost or half-written: the input is untouched and an import left nothing behind.
         #expect(FileManager.default.contents(atPath: target.path) == before)
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("imported.yaml").path))
-        if badInput.reading == .recordsImport {
+        if badInput.reading == .recordsImport || badInput.reading == .command {
             #expect(!FileManager.default.fileExists(atPath: data.path), "a refused import created a register")
         }
         let expected = badInput.expect
@@ -107,6 +111,7 @@ import Testing
         case .canvas: return ["canvas-builder", "check", file]
         case .decJSON: return ["canvas-builder", "import", file, "--output", directory.appendingPathComponent("imported.yaml").path]
         case .recordsImport: return ["records", "import", file]
+        case .command: return (badInput.arguments ?? []).map { $0.replacingOccurrences(of: "{file}", with: file) }
         }
     }
 }

@@ -30,6 +30,12 @@ let package = Package(
             ],
             path: "Sources/bench-records"
         ),
+        // Issue 16: every kind of file the toolkit reads, through the real binary.
+        .executableTarget(
+            name: "bench-readers",
+            dependencies: ["BenchSupport"],
+            path: "Sources/bench-readers"
+        ),
         .executableTarget(
             name: "bench-startup",
             dependencies: ["BenchSupport"],

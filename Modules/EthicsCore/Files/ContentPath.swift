@@ -68,7 +68,7 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
     /// unreadable, too large) is reported at the line that names it, where the fix belongs.
     public func parseDocument(limits: YAMLLimits = .default) throws(DiagnosticError) -> YAMLDocument {
         do {
-            return try YAMLParser.parse(file: path, limits: limits)
+            return try YAMLParser.parse(file: path, limits: limits, source: .regularFile)
         } catch {
             throw DiagnosticError(error.diagnostics.map { diagnostic in
                 guard diagnostic.location == nil else { return diagnostic }
@@ -83,6 +83,17 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
         guard let slash = file.lastIndex(of: "/") else { return currentDirectory() }
         let directory = String(file[..<slash])
         return directory.isEmpty ? "/" : resolve(directory, relativeTo: currentDirectory())
+    }
+
+    /// The folder to write a file made from the input at `path`: the input's own folder, or the
+    /// current folder when the input is a pipe (`/dev/fd/63` from `<(…)`), whose folder is the
+    /// process's descriptor table and cannot hold files.
+    public static func folderBeside(_ path: String) -> String {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            return currentDirectory()
+        }
+        return directory(of: path)
     }
 
     /// `path` made absolute against `base`, with `.` and `..` folded away.

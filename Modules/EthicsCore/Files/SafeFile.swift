@@ -3,6 +3,12 @@ import Glibc
 /// The toolkit's one way to write a file: the bytes go to a temporary file beside the target,
 /// are flushed to disk, and replace the target in a single rename. A crash, a full disk or
 /// Ctrl-C leaves either the old file or the new one, never half of either.
+///
+/// Only regular files are replaced. A target that is a device, a FIFO or a socket (`-o
+/// /dev/stdout`, `-o /dev/null`, a named pipe another program reads), or a symbolic link to one,
+/// is written to directly: renaming over it would turn `/dev/null` into a regular file holding
+/// the export, or swallow output meant for a pipe. A symbolic link to a regular file is followed,
+/// so the file it names is replaced and the link stays a link.
 public enum SafeFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
@@ -10,37 +16,56 @@ public enum SafeFile {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
+    /// The infix of the temporary files `write` makes: `NAME.tmp-PID-RANDOM`.
+    static let temporaryInfix = ".tmp-"
+
     /// Writes `bytes` to `path` atomically. New files get `mode` (owner-only by default, since
     /// records may hold sensitive project detail); an existing file keeps its permissions.
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: UInt32 = 0o600) throws(WriteError) {
-        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    ///
+    /// `inputs` are the files the command read to make these bytes: a target that is one of
+    /// them (by device and inode, so another spelling or a hard link is caught too) is refused,
+    /// since `export X -o X` would replace the input with its own translation.
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: UInt32 = 0o600, sparing inputs: [String] = []) throws(WriteError) {
         var existing = stat()
-        let fileMode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : mode_t(mode)
+        let exists = stat(path, &existing) == 0
+        if exists {
+            for input in inputs {
+                var other = stat()
+                if stat(input, &other) == 0, other.st_dev == existing.st_dev, other.st_ino == existing.st_ino {
+                    throw WriteError(path: path, reason: "it is the input file \(input), which would be replaced by what is read from it; choose another output file")
+                }
+            }
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw WriteError(path: path, reason: "it is a folder; name a file inside it")
+            default:
+                try writeDirectly(Array(bytes), to: path)
+                return
+            }
+        }
+        let target = exists ? (realPath(path) ?? path) : path
+        removeStaleTemporaries(of: target)
+        let temporary = "\(target)\(temporaryInfix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fileMode = exists ? existing.st_mode & 0o7777 : mode_t(mode)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: lastError()) }
         var succeeded = false
         defer {
             if !succeeded { unlink(temporary) }
         }
-        let data = Array(bytes)
-        var written = 0
-        while written < data.count {
-            let result = data.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, data.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let reason = lastError()
-                close(descriptor)
-                throw WriteError(path: path, reason: reason)
-            }
-            written += result
+        do throws(WriteError) {
+            try writeAll(Array(bytes), to: descriptor, path: path)
+        } catch {
+            close(descriptor)
+            throw error
         }
         let synced = fchmod(descriptor, fileMode) == 0 && fsync(descriptor) == 0
         let reason = synced ? "" : lastError()
         guard close(descriptor) == 0, synced else { throw WriteError(path: path, reason: synced ? lastError() : reason) }
-        guard rename(temporary, path) == 0 else { throw WriteError(path: path, reason: lastError()) }
+        guard rename(temporary, target) == 0 else { throw WriteError(path: path, reason: lastError()) }
         succeeded = true
         // The rename is durable only once the folder holding it is flushed too.
-        let folder = open(ContentPath.directory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folder = open(ContentPath.directory(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {
             fsync(folder)
             close(folder)
@@ -48,8 +73,66 @@ public enum SafeFile {
     }
 
     /// Writes UTF-8 text atomically.
-    public static func write(_ text: String, to path: String, mode: UInt32 = 0o600) throws(WriteError) {
-        try write(Array(text.utf8), to: path, mode: mode)
+    public static func write(_ text: String, to path: String, mode: UInt32 = 0o600, sparing inputs: [String] = []) throws(WriteError) {
+        try write(Array(text.utf8), to: path, mode: mode, sparing: inputs)
+    }
+
+    /// A device, FIFO or socket: opened as it is (never created, never truncated by rename) and
+    /// written in full. There is nothing atomic to be had from a stream.
+    private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: lastError()) }
+        defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, path: path)
+    }
+
+    private static func writeAll(_ data: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
+        var written = 0
+        while written < data.count {
+            let result = data.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, data.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, reason: lastError())
+            }
+            written += result
+        }
+    }
+
+    /// Removes `NAME.tmp-PID-RANDOM` files beside `target` left by a write of ours that was
+    /// killed (SIGKILL, a power cut) between creating its temporary file and renaming it. Only
+    /// names of exactly that shape, whose process no longer exists, are touched: a write still
+    /// running in another process keeps its file.
+    static func removeStaleTemporaries(of target: String) {
+        let folder = ContentPath.directory(of: target)
+        let name = target.split(separator: "/").last.map(String.init) ?? target
+        let prefix = name + temporaryInfix
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var stale: [String] = []
+        while let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix) else { continue }
+            let parts = entryName.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, UInt32(parts[1]) != nil,
+                  parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                stale.append(folder + "/" + entryName)
+            }
+        }
+        for path in stale {
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+                unlink(path)
+            }
+        }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private static func lastError() -> String {

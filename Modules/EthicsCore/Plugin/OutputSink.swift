@@ -1,8 +1,12 @@
+import EthicsDiagnostics
 import Glibc
 import Synchronization
 
 /// Where a command's results go: standard output in the CLI, a buffer in tests. Diagnostics
 /// never go here (they go to standard error), so a command's output can be piped.
+///
+/// The standard streams are the last line of defence for text a command writes itself rather
+/// than through the renderer (`imported 'TITLE'`): control characters are neutralised there too.
 public struct OutputSink: Sendable {
     private let writeText: @Sendable (String) -> Void
 
@@ -19,20 +23,67 @@ public struct OutputSink: Sendable {
         writeText(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    public static let standardOutput = OutputSink { writeAll($0, to: STDOUT_FILENO) }
+    /// The process's standard output. A write that fails (a closed descriptor, a full disk,
+    /// `> /dev/full`) is remembered rather than ignored, and nothing more is written after it:
+    /// `standardOutputStatus(after:)` turns it into a failing exit status, so a script never
+    /// takes a lost export for a successful one.
+    public static let standardOutput = OutputSink { text in
+        guard standardOutputFailure.load(ordering: .acquiring) == 0 else { return }
+        if let failure = writeAll(ControlCharacters.neutralised(text), to: STDOUT_FILENO) {
+            standardOutputFailure.store(failure, ordering: .releasing)
+        }
+    }
 
-    /// Diagnostics and logs: kept apart from results so output can be piped.
-    public static let standardError = OutputSink { writeAll($0, to: STDERR_FILENO) }
+    /// Diagnostics and logs: kept apart from results so output can be piped. Like standard
+    /// output, it never passes on a control character from content (a diagnostic quotes what
+    /// the user wrote), so neither stream can drive the terminal of the person reading.
+    public static let standardError = OutputSink { _ = writeAll(ControlCharacters.neutralised($0), to: STDERR_FILENO) }
 
-    private static func writeAll(_ text: String, to descriptor: Int32) {
+    /// The `errno` of the first failed write to standard output, or 0.
+    private static let standardOutputFailure = Atomic<Int32>(0)
+
+    /// Call once, first thing in `main`: a standard stream the process was started without
+    /// (`ethics … >&-`) gets `/dev/null` opened read-only in its place. Otherwise the next file
+    /// the toolkit opens (a temporary file, a register) would take descriptor 1, and the results
+    /// meant for standard output would be written into it. Opened read-only, a write to the
+    /// stand-in fails with EBADF exactly as it would on the closed stream, so it is reported.
+    public static func occupyClosedStandardStreams() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let stand = open("/dev/null", O_RDONLY)
+            if stand >= 0 && stand != descriptor {
+                dup2(stand, descriptor)
+                close(stand)
+            }
+        }
+    }
+
+    /// The exit status to end with once the command returned `status`: a failed write to
+    /// standard output turns success into 2, with one line on standard error naming why. A
+    /// reader that went away (`ethics … | head`, EPIPE) is not an error worth a word: the process
+    /// normally dies quietly of SIGPIPE first, and if SIGPIPE is ignored it stays quiet here too.
+    public static func standardOutputStatus(after status: Int32) -> Int32 {
+        let failure = standardOutputFailure.load(ordering: .acquiring)
+        guard failure != 0 else { return status }
+        if failure == EPIPE { return status }
+        standardError.line("error: cannot write the results to standard output: \(String(cString: strerror(failure)).lowercased())")
+        return status == 0 ? 2 : status
+    }
+
+    /// Writes all of `text`; the `errno` of a failed write, or nil.
+    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        text.withUTF8 { bytes in
+        return text.withUTF8 { bytes -> Int32? in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { if errno == EINTR { continue } else { return } }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if written == 0 { return EIO }
                 offset += written
             }
+            return nil
         }
     }
 

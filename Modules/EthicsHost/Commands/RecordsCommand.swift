@@ -110,11 +110,18 @@ struct RecordsCommand: ParsableCommand {
         @Argument(help: "The record's id, such as dec-2026-0001.")
         var id: String
 
-        @Option(help: "The version to show (default: the latest).")
+        // `.unconditional`: `--version -1` is a value out of range, not a missing value.
+        @Option(parsing: .unconditional, help: "The version to show (default: the latest).")
         var version: Int?
 
         @Option(help: "Output format: text, markdown, html or json.")
         var format: OutputFormat = .text
+
+        func validate() throws {
+            if let version, version < 1 {
+                throw ValidationError("--version takes a version number from 1 up; \(version) is out of range")
+            }
+        }
 
         func run(session: HostSession) async throws {
             guard let store = try session.records.existingStore(), let record = try store.fetch(id, version: version) else {
@@ -180,7 +187,7 @@ struct RecordsCommand: ParsableCommand {
             commandName: "due",
             abstract: "List the records whose review is overdue or falls within the coming days.")
 
-        @Option(help: "How many days ahead to look (0: overdue and due today only).")
+        @Option(parsing: .unconditional, help: "How many days ahead to look (0: overdue and due today only).")
         var within: Int = 30
 
         @Option(help: "Output format: text, markdown, html, json or csv.")
@@ -191,7 +198,7 @@ struct RecordsCommand: ParsableCommand {
 
         func validate() throws {
             guard (0...36_500).contains(within) else {
-                throw ValidationError("--within takes a number of days from 0 to 36500")
+                throw ValidationError("--within takes a number of days from 0 to 36500; \(within) is out of range")
             }
         }
 

@@ -48,7 +48,7 @@ extension RecordsCommand {
         }
 
         func run(session: HostSession) async throws {
-            let bytes = try TextFile.bytes(of: file, as: .csv, maxSize: CSVTable.maxFileSize)
+            let bytes = try TextFile.bytes(of: file, as: .csv, maxSize: CSVTable.maxFileSize, source: .regularFile)
             let model = try session.loadModel()
             let log = try RecordImport.read(
                 bytes, file: file, attributes: model.attributes,

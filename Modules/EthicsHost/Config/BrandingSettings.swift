@@ -61,8 +61,13 @@ struct BrandingSettings: Decodable {
             throw refuse("it is \(size / 1024) KB; a logo may be at most \(maxLogoBytes / 1024) KB because every page embeds it",
                          suggestion: "export it smaller, or as SVG")
         }
-        guard let data = FileManager.default.contents(atPath: path.path) else {
-            throw refuse("\(path.path) cannot be read")
+        // Through TextFile for its refusal of FIFOs and devices, which would block or never end.
+        let image = TextFile.Format(name: "logo", fileExtension: ".png", saveAsUTF8: "")
+        let data: Data
+        do {
+            data = Data(try TextFile.bytes(of: path.path, as: image, maxSize: maxLogoBytes, source: .regularFile))
+        } catch {
+            throw refuse(error.diagnostics.first?.message ?? "\(path.path) cannot be read")
         }
         guard data.count <= maxLogoBytes else {
             throw refuse("it is larger than \(maxLogoBytes / 1024) KB")

@@ -2,6 +2,9 @@ import EthicsCore
 public import EthicsDiagnostics
 import EthicsYAML
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a configuration file and the files it `extends:`, composes them, and decodes the result.
 ///
@@ -12,6 +15,9 @@ import Foundation
 /// and a cycle are errors at the `extends:` line.
 public struct ConfigLoader: Sendable {
     public static let maxChainLength = 16
+    /// The longest council id: it names the records folder, and a file name has a limit (255
+    /// bytes on Linux) that an id near it would meet only at the first write, far from the line.
+    public static let maxCouncilIDLength = 64
 
     public var environment: [String: String]
     public var toolkitHome: String?
@@ -36,7 +42,7 @@ public struct ConfigLoader: Sendable {
         let chain = try readChain(from: path)
         var merged: YAMLNode?
         for link in chain.reversed() {
-            merged = try YAMLOverlay.overlay(link.root, on: merged, dropping: ["extends"], switchKey: "enabled")
+            merged = try YAMLOverlay.overlay(link.root, on: merged, dropping: ["extends"], switchKey: "enabled", switchesUnder: "plugins")
         }
         let tree = ContentPath.Tree(roots: Dictionary(chain.map { ($0.path, $0.treeRoot) }, uniquingKeysWith: { first, _ in first }))
         var problems = DiagnosticCollector()
@@ -48,8 +54,20 @@ public struct ConfigLoader: Sendable {
         if let node = root["council"]?["id"], !council.id.isEmpty, !Identifier.isValid(council.id) {
             problems.append(.error("the council id '\(council.id)' must be lowercase letters, digits and hyphens (it names the records folder)",
                                    at: node.location, keyPath: "council.id"))
+        } else if let node = root["council"]?["id"], council.id.utf8.count > Self.maxCouncilIDLength {
+            problems.append(.error(
+                "the council id is \(council.id.utf8.count) characters long; keep it to \(Self.maxCouncilIDLength) at most (it names the records folder)",
+                at: node.location, keyPath: "council.id", suggestion: "use a short form of the council's name, such as 'anytown'"))
         }
-        let plugins = readPlugins(config?.plugins, problems: &problems)
+        if chain.count > 1, let written = chain[0].root["plugins"], written.isNull {
+            // An empty `plugins:` replaces the parent's plugins with none. It is almost always
+            // plugin lines that lost their indentation, so say what the indentation did.
+            problems.append(.error(
+                "'plugins' has nothing under it, so it switches off every plugin that \(displayName(chain[1].path)) enables",
+                at: written.location, keyPath: "plugins",
+                suggestion: "indent the plugin lines under 'plugins:' by two spaces, or remove the line to keep the parent's plugins"))
+        }
+        let plugins = readPlugins(config?.plugins, written: chain[0].root["plugins"], problems: &problems)
         if let zone = council.timeZone, TimeZone(identifier: zone) == nil, let node = root["council"]?["time-zone"] {
             problems.append(.error("'\(zone)' is not a time zone; write an IANA name such as Europe/London",
                                    at: node.location, keyPath: "council.time-zone"))
@@ -86,6 +104,11 @@ public struct ConfigLoader: Sendable {
                 treeRoot = ContentPath.directory(of: parent)
             } else {
                 parent = ContentPath.resolve(name, relativeTo: ContentPath.directory(of: current.path))
+                if access(parent, F_OK) != 0, let guess = Suggestion.didYouMean(name, among: ["default"]) {
+                    throw .error("cannot use '\(name)' as the parent configuration: there is no file \(parent)",
+                                 at: extends.location, keyPath: "extends",
+                                 suggestion: "\(guess) (the toolkit's own configuration)")
+                }
                 guard ContentPath.isWithin(parent, root: current.treeRoot),
                       ContentPath.isPhysicallyWithin(parent, root: current.treeRoot) else {
                     throw .error("'extends: \(name)' leads outside the configuration's folder \(current.treeRoot)",
@@ -109,7 +132,7 @@ public struct ConfigLoader: Sendable {
     private func readRoot(_ path: String, displayName: String, namedAt reference: YAMLNode?) throws(DiagnosticError) -> YAMLNode {
         let document: YAMLDocument
         do {
-            document = try YAMLParser.parse(file: path)
+            document = try YAMLParser.parse(file: path, source: .regularFile)
         } catch {
             if let reference, let first = error.diagnostics.first, first.location == nil {
                 throw .error("cannot use '\(displayName)' as the parent configuration: \(first.message)",
@@ -133,7 +156,8 @@ public struct ConfigLoader: Sendable {
 
     // MARK: - plugins and workspace
 
-    private func readPlugins(_ node: YAMLNode?, problems: inout DiagnosticCollector) -> [PluginEntry] {
+    /// `written` is `plugins:` as the configuration file itself has it, before `extends:`.
+    private func readPlugins(_ node: YAMLNode?, written: YAMLNode?, problems: inout DiagnosticCollector) -> [PluginEntry] {
         guard let node, !node.isNull else { return [] }
         guard node.kind == .mapping else {
             problems.append(.error("'plugins' must map plugin ids to their settings", at: node.location, keyPath: "plugins"))
@@ -143,6 +167,13 @@ public struct ConfigLoader: Sendable {
         for (key, value) in node.entries {
             let id = key.text ?? ""
             guard compiledPluginIDs.contains(id) else {
+                if let written, let plugin = pluginAbove(key, in: written), Suggestion.didYouMean(id, among: compiledPluginIDs) == nil {
+                    problems.append(.error(
+                        "'\(id)' is indented as a plugin under 'plugins:', but no plugin has that name; as written, '\(plugin.text ?? "")' on line \(plugin.location.line) has no settings",
+                        at: key.location, keyPath: "plugins.\(id)",
+                        suggestion: "if '\(id)' is a setting of '\(plugin.text ?? "")', indent it two spaces more than line \(plugin.location.line)"))
+                    continue
+                }
                 let known = compiledPluginIDs.isEmpty ? "no plugins are compiled in" : "compiled-in plugins: \(compiledPluginIDs.joined(separator: ", "))"
                 problems.append(.error("unknown plugin '\(id)'", at: key.location, keyPath: "plugins.\(id)",
                                        suggestion: Suggestion.didYouMean(id, among: compiledPluginIDs) ?? known))
@@ -153,6 +184,19 @@ public struct ConfigLoader: Sendable {
             }
         }
         return entries
+    }
+
+    /// The plugin written just above `key`, in the same column, with no value of its own: the
+    /// shape of a setting that lost its indentation and became a sibling of its plugin.
+    private func pluginAbove(_ key: YAMLNode, in plugins: YAMLNode) -> YAMLNode? {
+        guard plugins.kind == .mapping else { return nil }
+        let place = key.location
+        let above = plugins.entries
+            .filter { $0.key.location.file == place.file && $0.key.location.line < place.line }
+            .max { $0.key.location.line < $1.key.location.line }
+        guard let above, above.key.location.column == place.column, above.value.isNull,
+              let name = above.key.text, compiledPluginIDs.contains(name) else { return nil }
+        return above.key
     }
 
     private func resolveWorkspace(_ node: YAMLNode?, councilID: String, problems: inout DiagnosticCollector) -> String {

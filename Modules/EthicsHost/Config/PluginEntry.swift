@@ -21,8 +21,16 @@ public struct PluginEntry: Sendable {
             return PluginEntry(id: id, enabled: true, settings: YAMLOverlay.emptyMapping(at: key), location: key.location)
         case .scalar:
             guard case .bool(let enabled) = value.scalar?.value else {
-                throw .error("expected true, false or a mapping of settings for plugin '\(id)', found '\(value.text ?? "")'",
-                             at: value.location, keyPath: "plugins.\(id)")
+                let written = value.text ?? ""
+                // YAML 1.1 read these as booleans; YAML 1.2, which the toolkit follows, reads them as text.
+                let switchWord: Bool? = switch written.lowercased() {
+                case "no", "off", "n", "disabled", "disable": false
+                case "yes", "on", "y", "enabled", "enable": true
+                default: nil
+                }
+                throw .error("expected true, false or a mapping of settings for plugin '\(id)', found '\(written)'",
+                             at: value.location, keyPath: "plugins.\(id)",
+                             suggestion: switchWord.map { "switch it \($0 ? "on with true" : "off with false"); '\(written)' is text in YAML 1.2, not a yes or no" })
             }
             return PluginEntry(id: id, enabled: enabled, settings: YAMLOverlay.emptyMapping(at: key), location: key.location)
         case .sequence:

@@ -34,8 +34,13 @@ struct AnswersFile {
     static func apply(_ path: String, to canvas: inout Canvas, template: CanvasTemplate, only: String?) throws(DiagnosticError) -> [String] {
         let document = try YAMLParser.parse(file: path)
         guard let root = document.root else { throw .error("the answers file is empty", file: path) }
-        let record = try YAMLDecoder().decode(Record.self, from: root)
         var problems = DiagnosticCollector()
+        // Collected, not thrown: a bad date or priority is reported together with an unknown
+        // area or a score out of range further down, in one run.
+        guard let record = YAMLDecoder().decode(Record.self, from: root, collectingInto: &problems) else {
+            try problems.throwIfErrors()
+            return []
+        }
         var changed: [String] = []
         if root["review-by"] != nil { canvas.reviewBy = record.reviewBy }
         for (key, value) in record.areas?.entries ?? [] {

@@ -18,9 +18,20 @@ enum CanvasFile {
         guard let root = document.root else {
             throw .error("the file is empty; a canvas file starts with 'template:' and 'title:'", file: path)
         }
-        let record = try YAMLDecoder().decode(CanvasRecord.self, from: root)
-        let template = try templates.template(record.template, at: root["template"]?.location)
         var problems = DiagnosticCollector()
+        // Decoding problems (a bad date, a priority outside the list) are collected with the
+        // checks against the template below, so one run reports them all.
+        guard let record = YAMLDecoder().decode(CanvasRecord.self, from: root, collectingInto: &problems) else {
+            try problems.throwIfErrors()
+            throw .error("the file is not a canvas", file: path)
+        }
+        let template: CanvasTemplate
+        do {
+            template = try templates.template(record.template, at: root["template"]?.location)
+        } catch {
+            problems.append(contentsOf: error.diagnostics)
+            throw DiagnosticError(problems.diagnostics)
+        }
         var canvas = Canvas(
             template: record.template, templateVersion: record.templateVersion, title: record.title, uuid: record.uuid,
             created: record.created, updated: record.updated, reviewBy: record.reviewBy, record: record.record,

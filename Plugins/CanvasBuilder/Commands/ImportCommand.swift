@@ -27,15 +27,12 @@ struct ImportCommand: PluginCommand {
             try importChecklist(context: context)
             return
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw DiagnosticError.error("cannot read the file", file: file)
-        }
-        let document = try JSONParser.parse(Array(data), file: file)
+        let document = try JSONParser.read(file: file)
         let template = try plugin.store.template(Self.odiTemplate)
         let name = URL(fileURLWithPath: file).lastPathComponent
         let base = name.hasSuffix(".dec.json") ? String(name.dropLast(9)) : String(name.split(separator: ".").first ?? "canvas")
         let canvas = try ODIImporter(template: template, today: context.clock.today()).canvas(from: document, fallbackTitle: base)
-        let path = output ?? ContentPath.directory(of: file) + "/" + base + ".canvas.yaml"
+        let path = output ?? ContentPath.folderBeside(file) + "/" + base + ".canvas.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output", file: path)
         }
@@ -45,12 +42,12 @@ struct ImportCommand: PluginCommand {
 
     private func importChecklist(context: PluginContext) throws {
         let (id, yaml) = try DeonImporter(today: context.clock.today()).template(fromFile: file)
-        let path = output ?? ContentPath.directory(of: file) + "/" + id + ".template.yaml"
+        let path = output ?? ContentPath.folderBeside(file) + "/" + id + ".template.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output", file: path)
         }
         let text = try YAMLEmitter.emit(yaml.node(file: path))
         try SafeFile.write(text, to: path, mode: 0o644)
-        context.output.line("\(path): template '\(id)' written; add it under plugins.canvas-builder.templates+ in \(context.configFile), then `new --template \(id)`")
+        context.output.line("\(path): template '\(id)' written; \(DeonImporter.advice(forTemplateAt: path, id: id, configFile: context.configFile))")
     }
 }

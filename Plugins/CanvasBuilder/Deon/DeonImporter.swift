@@ -41,11 +41,23 @@ struct DeonImporter {
         let checklist = try YAMLDecoder().decode(Checklist.self, from: root)
         let id = Self.identifier(checklist.title, fallback: "checklist")
         var problems = DiagnosticCollector()
+        // The template checks refuse a group without areas and an area without questions; say
+        // so here, at the checklist's own line, rather than write a template that is refused later.
+        if checklist.sections.isEmpty {
+            problems.append(.error(
+                "the checklist has no sections; each section becomes an area of the template, and a template needs at least one",
+                at: (root["sections"] ?? root).location, keyPath: "sections"))
+        }
         var areaIDs = Set<String>()
         let areas = zip(checklist.sections, root["sections"]?.elements ?? []).map { section, node -> YAMLValue in
             let areaID = Self.identifier(section.sectionID, fallback: "section")
             if !areaIDs.insert(areaID).inserted {
                 problems.append(.error("the section_id '\(section.sectionID)' is used twice", at: (node["section_id"] ?? node).location))
+            }
+            if section.lines.isEmpty {
+                problems.append(.error(
+                    "the section '\(section.sectionID)' has no lines; each line becomes a question of its area, and an area needs at least one",
+                    at: (node["lines"] ?? node).location, keyPath: "sections.lines"))
             }
             var questionIDs = Set<String>()
             let questions = zip(section.lines, node["lines"]?.elements ?? []).map { line, lineNode -> YAMLValue in
@@ -80,6 +92,21 @@ struct DeonImporter {
             ])]),
         ])
         return (id, yaml)
+    }
+
+    /// What to do with the template written at `path`, in words that work: the configuration
+    /// only accepts content files inside its own folder, so a template written elsewhere (the
+    /// current folder, say) must be moved there first, and the path to add is relative to it.
+    static func advice(forTemplateAt path: String, id: String, configFile: String) -> String {
+        let folder = ContentPath.directory(of: configFile)
+        let absolute = ContentPath.resolve(path, relativeTo: ContentPath.currentDirectory())
+        let name = absolute.split(separator: "/").last.map(String.init) ?? absolute
+        if ContentPath.isWithin(absolute, root: folder) {
+            let relative = String(absolute.dropFirst(folder.count).drop { $0 == "/" })
+            return "add it to \(configFile) under plugins: canvas-builder: templates+: [\(relative)], then `new --template \(id)`"
+        }
+        return "the configuration only reads files inside its own folder, so move it to \(folder)/local/\(name), "
+            + "add it to \(configFile) under plugins: canvas-builder: templates+: [local/\(name)], then `new --template \(id)`"
     }
 
     /// Lowercase letters, digits and single hyphens, starting with a letter.

@@ -1,31 +1,48 @@
 import EthicsDiagnostics
+import EthicsYAML
 
 /// Reads JSON (RFC 8259) into a `JSONValue`, reporting the first problem at its line and column
 /// (1-based, columns counted in characters) so a damaged `.dec.json` can be found and fixed.
 ///
 /// Duplicate keys in one object are refused: the ODI app never writes them, and keeping either
 /// one silently would lose the other.
+///
+/// Every step is linear in the file: keys are checked against a set, members appended without a
+/// search, and a value's start is kept as a byte offset, turned into a line and column only when
+/// a message needs it (a minified file is one long line, and counting its columns for every
+/// value would be quadratic).
 struct JSONParser {
     private let bytes: [UInt8]
     private let file: String
     private var offset = 0
     private var depth = 0
-    private let lineStarts: [Int]
-    /// The JSON Pointer (`/blobs/3/status`) of the value being read.
-    private var path: [String] = []
-    private var positions: [String: SourceLocation] = [:]
+    /// The JSON Pointer (`/blobs/3/status`) of the value being read, as UTF-8, so that entering
+    /// and leaving a member is an append and a truncation rather than a join for every value.
+    private var pointer: [UInt8] = []
+    private var offsets: [String: Int] = [:]
     static let maximumDepth = 256
+    /// The same limit as YAML and CSV files: far above any canvas (the ODI app's files are a
+    /// few kilobytes), far below what would exhaust memory.
+    static let maxFileSize = YAMLLimits.default.maxFileSize
+
+    static let format = TextFile.Format(name: "JSON", fileExtension: ".dec.json", saveAsUTF8: "save the file as UTF-8")
+
+    /// Reads and parses the file at `path` through `TextFile` (size limit, encoding, control
+    /// characters). A pipe may stand for the file: `import <(curl …)` reads like any command.
+    static func read(file path: String) throws(DiagnosticError) -> JSONDocument {
+        let bytes = try TextFile.read(path, as: format, maxSize: maxFileSize, source: .fileOrPipe)
+        return try parse(bytes, file: path)
+    }
 
     static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> JSONDocument {
         var parser = JSONParser(bytes: bytes, file: file)
         let value = try parser.document()
-        return JSONDocument(value: value, file: file, positions: parser.positions)
+        return JSONDocument(value: value, file: file, offsets: parser.offsets, bytes: bytes)
     }
 
     private init(bytes: [UInt8], file: String) {
         self.bytes = bytes
         self.file = file
-        lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
     }
 
     private mutating func document() throws(DiagnosticError) -> JSONValue {
@@ -43,7 +60,7 @@ struct JSONParser {
 
     private mutating func value() throws(DiagnosticError) -> JSONValue {
         guard offset < bytes.count else { throw failure("the file ends where a value was expected") }
-        positions["/" + path.joined(separator: "/")] = position(of: offset)
+        offsets[pointer.isEmpty ? "/" : String(decoding: pointer, as: UTF8.self)] = offset
         switch bytes[offset] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
@@ -61,7 +78,6 @@ struct JSONParser {
         try enter()
         offset += 1
         var object = JSONObject()
-        var seen = Set<String>()
         skipSpace()
         if peek(UInt8(ascii: "}")) {
             offset += 1
@@ -75,16 +91,18 @@ struct JSONParser {
             }
             let keyStart = offset
             let key = try string()
-            guard seen.insert(key).inserted else {
+            guard !object.contains(key) else {
                 throw failure("the key '\(key)' appears twice in this object", at: keyStart)
             }
             skipSpace()
             guard peek(UInt8(ascii: ":")) else { throw failure("expected ':' after the key '\(key)', found \(describe(offset))") }
             offset += 1
             skipSpace()
-            path.append(JSONDocument.escape(key))
-            object[key] = try value()
-            path.removeLast()
+            let depthStart = pointer.count
+            pointer.append(UInt8(ascii: "/"))
+            pointer.append(contentsOf: JSONDocument.escape(key).utf8)
+            object.append(key, try value())
+            pointer.removeSubrange(depthStart...)
             skipSpace()
             if peek(UInt8(ascii: ",")) { offset += 1; continue }
             if peek(UInt8(ascii: "}")) { offset += 1; break }
@@ -107,9 +125,11 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            path.append(String(items.count))
+            let depthStart = pointer.count
+            pointer.append(UInt8(ascii: "/"))
+            pointer.append(contentsOf: String(items.count).utf8)
             items.append(try value())
-            path.removeLast()
+            pointer.removeSubrange(depthStart...)
             skipSpace()
             if peek(UInt8(ascii: ",")) { offset += 1; continue }
             if peek(UInt8(ascii: "]")) { offset += 1; break }
@@ -127,6 +147,14 @@ struct JSONParser {
     private mutating func string() throws(DiagnosticError) -> String {
         let start = offset
         offset += 1
+        // Most strings hold no escape: take them straight from the bytes.
+        var end = offset
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<end]), as: UTF8.self) }
+            offset = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var run = offset
         func flush(_ end: Int) {
@@ -260,15 +288,7 @@ struct JSONParser {
     }
 
     private func position(of index: Int) -> SourceLocation {
-        let index = min(index, bytes.count)
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
-        }
-        let column = bytes[lineStarts[low]..<index].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-        return SourceLocation(file: file, line: low + 1, column: column)
+        JSONDocument.position(of: index, in: bytes, file: file)
     }
 
     private func failure(_ message: String, at index: Int? = nil) -> DiagnosticError {

@@ -43,25 +43,48 @@ indirect enum JSONValue: Sendable, Hashable {
     }
 }
 
-/// A JSON object's members in the order they were written.
+/// A JSON object's members in the order they were written, with an index by key so that a
+/// lookup or an insertion costs the same in an object of a million keys as in one of three.
 struct JSONObject: Sendable, Hashable {
     private(set) var members: [(key: String, value: JSONValue)] = []
+    /// Where each key's member is in `members`.
+    private var index: [String: Int] = [:]
 
     init(_ members: [(key: String, value: JSONValue)] = []) {
         self.members = members
+        index.reserveCapacity(members.count)
+        for (position, member) in members.enumerated() where index[member.key] == nil {
+            index[member.key] = position
+        }
     }
 
     var keys: [String] { members.map(\.key) }
 
     subscript(key: String) -> JSONValue? {
-        get { members.first { $0.key == key }?.value }
+        get { index[key].map { members[$0].value } }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            if let position = index[key] {
+                if let newValue {
+                    members[position].value = newValue
+                } else {
+                    members.remove(at: position)
+                    index[key] = nil
+                    for later in position..<members.count { index[members[later].key] = later }
+                }
             } else if let newValue {
-                members.append((key, newValue))
+                append(key, newValue)
             }
         }
+    }
+
+    func contains(_ key: String) -> Bool {
+        index[key] != nil
+    }
+
+    /// Adds a member whose key is not in the object yet (the parser checks that itself).
+    mutating func append(_ key: String, _ value: JSONValue) {
+        index[key] = members.count
+        members.append((key, value))
     }
 
     static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {

@@ -25,6 +25,9 @@ struct ODIImporter {
         }
         var taken: Set<String> = ["blobs"]
         let title = root["title"]?.stringValue
+        if let written = root["title"], title == nil, !written.isNull {
+            throw .error("the title must be a string, not \(written.typeName)", at: document.location("/title"))
+        }
         if title != nil { taken.insert("title") }
         let uuid = root["uuid"]?.stringValue
         if uuid != nil { taken.insert("uuid") }

@@ -29,7 +29,12 @@ struct CodeLibraryLoader {
         return CodeLibrary(codes: codes, attributes: attributes)
     }
 
-    /// One file's code, or nil after collecting why it cannot be used.
+    /// One file's code, or nil when it did not decode at all; its problems are collected.
+    ///
+    /// A file with problems still gives its code, so that every check runs in the same pass: a
+    /// bad date (decoding), an unknown attribute (this file's checks) and a misspelt related
+    /// clause (the checks across files) are all reported by one `config check`, not one a run.
+    /// The caller throws the collected problems, so such a code is never used for anything else.
     private func load(_ path: ContentPath, into problems: inout DiagnosticCollector) -> ProfessionalCode? {
         // A file that cannot be read is reported at the line naming it (ContentPath does that).
         guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
@@ -40,14 +45,15 @@ struct CodeLibraryLoader {
             return nil
         }
         var decodingProblems = DiagnosticCollector()
+        // A value that failed to decode is reported and stands in as a placeholder, so the
+        // rest of the file is still decoded and checked.
         let file = decoder.decode(CodeFile.self, from: root, collectingInto: &decodingProblems)
         problems.append(contentsOf: decodingProblems.diagnostics)
-        guard let file, !decodingProblems.hasErrors else { return nil }
+        guard let file else { return nil }
 
         let checks = CodeFileChecks(file: file, root: root, attributes: attributes)
-        let fileProblems = checks.problems()
-        problems.append(contentsOf: fileProblems)
-        return fileProblems.isEmpty ? checks.code(from: path.path) : nil
+        problems.append(contentsOf: checks.problems())
+        return checks.code(from: path.path)
     }
 
     /// Code ids, section ids and clause ids are one namespace (`show` accepts any of them), so
@@ -56,6 +62,8 @@ struct CodeLibraryLoader {
         var first: [String: SourceLocation] = [:]
         var problems: [Diagnostic] = []
         func define(_ id: String, _ kind: String, at location: SourceLocation) {
+            // An empty id is a placeholder for one already reported as undecodable.
+            guard !id.isEmpty else { return }
             if let earlier = first[id] {
                 problems.append(.error(
                     "\(kind) id '\(id)' is already defined at \(earlier); ids must be unique across all codes",

@@ -56,6 +56,10 @@ enum SKOSTurtleWriter {
             case "\n": escaped += "\\n"
             case "\r": escaped += "\\r"
             case "\t": escaped += "\\t"
+            case let control where control.value < 0x20 || (0x7F..<0xA0).contains(control.value):
+                // Turtle's \u escape keeps the character without writing it raw into the file.
+                let digits = String(control.value, radix: 16, uppercase: true)
+                escaped += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
             default: escaped.unicodeScalars.append(scalar)
             }
         }

@@ -92,6 +92,18 @@ import Testing
         #expect(await harness.run(["records", "due", "--within", "-1"]).status == 2)
     }
 
+    @Test(arguments: [
+        (["records", "show", "dec-2026-0001", "--version", "-1"], "Error: --version takes a version number from 1 up; -1 is out of range"),
+        (["records", "show", "dec-2026-0001", "--version", "0"], "Error: --version takes a version number from 1 up; 0 is out of range"),
+        (["records", "due", "--within", "-5"], "Error: --within takes a number of days from 0 to 36500; -5 is out of range"),
+    ])
+    func aNegativeNumberIsOutOfRangeNotMissing(_ arguments: [String], _ message: String) async throws {
+        let result = await harness.run(arguments)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.split(separator: "\n").first.map(String.init) == message, "\(result)")
+        #expect(!result.stderr.contains("Missing value"))
+    }
+
     @Test func verifyPassesThenNamesTheTamperedEntryAndExitsOne() async throws {
         try seed()
         let intact = await harness.run(["records", "verify"])

@@ -81,6 +81,41 @@ import Testing
         #expect(lines.contains("\(file):10:3: error: unknown area 'fairnes' in template 'uk-data-ethics-framework' (at areas); did you mean 'fairness'?"), "\(message)")
     }
 
+    /// Decoding (a date, a priority) and the checks against the template (an unknown area)
+    /// are two stages; one run reports both, for a canvas file and for an answers file.
+    @Test func decodingProblemsAndTemplateProblemsComeInOneRun() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("""
+            template: uk-data-ethics-framework
+            template-version: "2020.1"
+            title: Parking permits
+            created: 2026-11-01
+            updated: 2026-11-01
+            review-by: 2027-02-30
+            areas:
+              fairnes:
+                status: COMPLETE
+            actions:
+              - {title: Check, priority: URGENT}
+
+            """, to: "bad.canvas.yaml")
+        let message = Shipped.problem { _ = try CanvasFile.read(file, templates: Shipped.store()) } ?? ""
+        let lines = message.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(message)")
+        #expect(lines.contains { $0.hasPrefix("\(file):6:12: error: '2027-02-30' is not a date") }, "\(message)")
+        #expect(lines.contains { $0.hasPrefix("\(file):8:3: error: unknown area 'fairnes'") }, "\(message)")
+        #expect(lines.contains { $0.hasPrefix("\(file):11:30: error: unknown value 'URGENT'") }, "\(message)")
+
+        let template = try Shipped.store().template("uk-data-ethics-framework")
+        var canvas = Canvas(
+            template: template.id, templateVersion: template.version, title: "t", uuid: nil, created: CalendarDate("2026-01-02")!,
+            updated: CalendarDate("2026-01-02")!, reviewBy: nil, record: nil, areas: [], actions: [], odi: nil)
+        let answers = try directory.write("review-by: 2027-02-30\nareas:\n  fairnes:\n    status: COMPLETE\n", to: "answers.yaml")
+        let answerProblems = Shipped.problem { _ = try AnswersFile.apply(answers, to: &canvas, template: template, only: nil) } ?? ""
+        #expect(answerProblems.split(separator: "\n").count == 2, "\(answerProblems)")
+        #expect(answerProblems.contains("'2027-02-30' is not a date") && answerProblems.contains("unknown area 'fairnes'"), "\(answerProblems)")
+    }
+
     @Test func anUnknownTemplateIsPositioned() throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("template: odi-canvas\ntemplate-version: '1'\ntitle: x\ncreated: 2026-11-01\nupdated: 2026-11-01\n", to: "t.canvas.yaml")

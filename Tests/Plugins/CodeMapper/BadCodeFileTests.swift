@@ -148,11 +148,13 @@ import Testing
             .replacingOccurrences(of: "title: Second", with: "titel: Second")
         let (file, diagnostics) = try problems(in: text)
 
-        // The misspelt key is found by decoding, which stops the content checks for this file.
-        #expect(diagnostics.count == 2, "\(diagnostics)")
-        #expect(diagnostics.map(\.location?.file) == [file, file])
+        // The misspelt key is found by decoding; the content checks still run in the same pass.
+        #expect(diagnostics.count == 4, "\(diagnostics)")
+        #expect(diagnostics.map(\.location?.file) == [file, file, file, file])
         #expect(diagnostics.contains { $0.message == "unknown key 'titel'" && $0.suggestion == "did you mean 'title'?" })
         #expect(diagnostics.contains { $0.message == "missing required key 'title'" })
+        #expect(diagnostics.contains { $0.message.hasPrefix("clause id 'other.1' must start with the code's id") })
+        #expect(diagnostics.contains { $0.message.hasPrefix("clause 'testcode.2' maps to 'explicability' without saying why") })
 
         let fixed = text.replacingOccurrences(of: "titel:", with: "title:")
         let contentProblems = try problems(in: fixed).diagnostics.map(\.message)
@@ -180,5 +182,20 @@ import Testing
 
         let error = #expect(throws: DiagnosticError.self) { try plugin.checkContent() }
         #expect(error?.diagnostics.map(\.message) == ["unknown attribute 'fairness'"])
+    }
+
+    /// A bad date (decoding), an unknown attribute (the file's own checks) and a misspelt related
+    /// clause (the checks across codes) are three stages; one run reports all three.
+    @Test func problemsFromEveryStageAreReportedInOneRun() throws {
+        let text = Self.validCode
+            .replacingOccurrences(of: "retrieved: 2026-11-22", with: "retrieved: 2026-13-45")
+            .replacingOccurrences(of: "justice: It treats", with: "justise: It treats")
+            .replacingOccurrences(of: "related: [nolan.openness]", with: "related: [nolan.opennes]")
+        let (file, diagnostics) = try problems(in: text)
+        #expect(diagnostics.map { $0.location?.line ?? 0 } == [11, 17, 23], "\(diagnostics)")
+        #expect(diagnostics.allSatisfy { $0.location?.file == file })
+        #expect(diagnostics.map(\.message).contains { $0.contains("'2026-13-45' is not a date") })
+        #expect(diagnostics.map(\.message).contains { $0.contains("unknown attribute 'justise'") })
+        #expect(diagnostics.map(\.message).contains { $0.contains("'nolan.opennes', which no code defines") })
     }
 }

@@ -34,6 +34,10 @@ import Testing
         #expect(SKOSTurtleWriter.iri("https://example.org/a b<c>{d}|é") == "<https://example.org/a%20b%3Cc%3E%7Bd%7D%7Cé>")
     }
 
+    @Test func controlCharactersInTurtleStringsAreEscapedNotWrittenRaw() {
+        #expect(SKOSTurtleWriter.literal("clear \u{1B}[2J \u{9B}x \u{0}") == #""clear \u001B[2J \u009Bx \u0000"@en-GB"#)
+    }
+
     @Test func makesConceptNamesAbsoluteGivenABase() {
         let vocabulary = SKOSVocabulary(glossary: glossary, title: "T", baseIRI: "https://data.example.gov.uk/glossary")
         #expect(vocabulary.concepts.first?.iri == "https://data.example.gov.uk/glossary#algorithm")

@@ -107,6 +107,17 @@ import Testing
         ])
     }
 
+    @Test(arguments: [
+        ("HTTPS://example.org/", true), ("Http://Example.org", true), ("https://example.org:8443/a?b#c", true),
+        ("https://user@example.org/", true), ("https://[2001:db8::1]/", true),
+        ("https://", false), ("https:///path", false), ("https://:443/", false), ("https://?q", false),
+        ("https://exa mple.org/", false), ("https://example.org:port/", false), ("mailto:x@example.org", false),
+        ("ftp://example.org/", false), ("https//example.org", false),
+    ])
+    func aWebAddressNeedsAHostAndItsSchemeInAnyCase(_ url: String, _ accepted: Bool) {
+        #expect(GlossaryLoader.isWebAddress(url) == accepted, "\(url)")
+    }
+
     @Test func refusesAnIdDefinedTwiceInOneFile() throws {
         let file = try directory.writePack("""
             terms:

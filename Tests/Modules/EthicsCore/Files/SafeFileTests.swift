@@ -31,4 +31,66 @@ import Testing
         #expect(error.description.hasPrefix("cannot write \(directory.path)/missing/out.md: "))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
+
+    @Test func aSymbolicLinkToADeviceIsWrittenThroughAndNeverReplaced() throws {
+        let directory = try TemporaryDirectory()
+        let link = directory.path + "/out.csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/null")
+        try SafeFile.write("id,label\n", to: link, mode: 0o644)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/dev/null")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/null is still a device")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.csv"])
+    }
+
+    @Test func aFIFOIsWrittenToNotReplaced() async throws {
+        let directory = try TemporaryDirectory()
+        let fifo = directory.path + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Task.detached { () -> String in
+            let handle = FileHandle(forReadingAtPath: fifo)!
+            defer { try? handle.close() }
+            return String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        }
+        try SafeFile.write("through the pipe\n", to: fifo)
+        #expect(await reader.value == "through the pipe\n")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+    }
+
+    @Test func aSymbolicLinkToARegularFileKeepsBeingALink() throws {
+        let directory = try TemporaryDirectory()
+        let real = try directory.write("old\n", to: "real.md")
+        let link = directory.path + "/link.md"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        try SafeFile.write("new\n", to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == "new\n")
+    }
+
+    @Test func anOutputThatIsTheInputIsRefusedAndTheInputKept() throws {
+        let directory = try TemporaryDirectory()
+        let input = try directory.write("title: Repairs\n", to: "x.canvas.yaml")
+        let error = try #require(throws: SafeFile.WriteError.self) {
+            try SafeFile.write("{}", to: directory.path + "/./x.canvas.yaml", sparing: [input])
+        }
+        #expect(error.description.contains("it is the input file"))
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == "title: Repairs\n")
+    }
+
+    @Test func staleTemporaryFilesOfAKilledWriteAreRemovedOnTheNextWrite() throws {
+        let directory = try TemporaryDirectory()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let stale = try directory.write("half", to: "out.md.tmp-\(dead)-12345")
+        let live = try directory.write("in progress", to: "out.md.tmp-\(getppid())-678")
+        let unrelated = try directory.write("mine", to: "out.md.tmp-notes")
+        try SafeFile.write("whole\n", to: directory.path + "/out.md")
+        #expect(!FileManager.default.fileExists(atPath: stale), "a dead writer's temporary file is removed")
+        #expect(FileManager.default.fileExists(atPath: live), "a running writer's temporary file is kept")
+        #expect(FileManager.default.fileExists(atPath: unrelated))
+    }
 }

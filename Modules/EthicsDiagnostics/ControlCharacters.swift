@@ -1,0 +1,63 @@
+/// Makes text safe to show on a terminal or write into a document: the one place that decides
+/// what happens to control characters that arrive inside content.
+///
+/// Raw control bytes in a file are refused by `TextFile`, but the same characters also arrive
+/// escaped (YAML `"\e[2J"`, JSON `"\u001b["`, a title typed as `$'\e]0;pwn\a'`, U+009B in a
+/// spreadsheet cell). Printed as they are, they move the cursor, retitle the window or clear the
+/// screen of the person reading, and in a Markdown, CSV or HTML file they are either invisible or
+/// invalid. Every C0 control except tab and line feed, a carriage return not ending a line, DEL
+/// and every C1 control is replaced by a visible stand-in: the Unicode control picture for C0
+/// and DEL (`␛` for ESC, `␀` for NUL), U+FFFD for C1, which has no pictures. Nothing is removed,
+/// so a reader can still see that something was there.
+public enum ControlCharacters {
+    /// `text` with its control characters replaced; the same string when it has none, which is
+    /// found in one pass over its UTF-8 without allocating.
+    public static func neutralised(_ text: String) -> String {
+        guard containsControl(text) else { return text }
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar.value {
+            case 0x09, 0x0A:
+                result.append(scalar)
+            case 0x0D where index + 1 < scalars.count && scalars[index + 1] == "\n":
+                result.append(scalar)
+            case 0x00..<0x20:
+                result.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F:
+                result.append("\u{2421}")
+            case 0x80..<0xA0:
+                result.append("\u{FFFD}")
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Whether `text` holds anything `neutralised` would replace.
+    public static func containsControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A {
+                    if byte != 0x0D || index + 1 >= bytes.count || bytes[index + 1] != 0x0A { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte == 0xC2, index + 1 < bytes.count, (0x80..<0xA0).contains(bytes[index + 1]) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` holds any control character at all, tab and line breaks included: for
+    /// names that must be one plain line (identifiers, file names).
+    public static func containsAnyControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
+    }
+}

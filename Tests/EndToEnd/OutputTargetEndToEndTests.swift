@@ -1,0 +1,73 @@
+import EthicsTestSupport
+import Foundation
+import Testing
+
+/// The situations the bad-input corpus cannot hold as files: standard output closed or full,
+/// output to devices and pipes, and FIFOs where a file is expected. Each runs the real binary
+/// through a shell, the way a user's redirection would.
+@Suite struct OutputTargetEndToEndTests {
+    /// Runs `script` in `sh -c` with `$ETHICS` set to the built binary.
+    func shell(_ script: String, in directory: TemporaryDirectory) throws -> CommandResult {
+        try CommandRunner.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", script],
+            environment: ["ETHICS": CommandRunner.ethicsBinary.path, "XDG_DATA_HOME": directory.path + "/data"],
+            in: directory.url)
+    }
+
+    @Test func aFullStandardOutputFailsWithOneLine() throws {
+        let directory = try TemporaryDirectory()
+        let result = try shell(#""$ETHICS" glossary export --format json > /dev/full"#, in: directory)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr == "error: cannot write the results to standard output: no space left on device\n", "\(result)")
+    }
+
+    @Test func aClosedStandardOutputFailsWithOneLine() throws {
+        let directory = try TemporaryDirectory()
+        let result = try shell(#""$ETHICS" code-mapper list >&-"#, in: directory)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr == "error: cannot write the results to standard output: bad file descriptor\n", "\(result)")
+    }
+
+    @Test func aReaderThatStopsEarlyIsNotAnError() throws {
+        let directory = try TemporaryDirectory()
+        let result = try shell(#""$ETHICS" glossary export --format csv | head -n 1"#, in: directory)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("id,kind,"))
+        #expect(result.stderr.isEmpty, "\(result)")
+    }
+
+    @Test func outputToDevStdoutIsWrittenThere() throws {
+        let directory = try TemporaryDirectory()
+        let result = try shell(#""$ETHICS" glossary export --format csv -o /dev/stdout | wc -l"#, in: directory)
+        #expect(result.status == 0, "\(result)")
+        #expect((Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 100, "\(result)")
+    }
+
+    @Test(arguments: [
+        ("--config", #""$ETHICS" --config pipe.yaml config check"#, "{dir}/pipe.yaml: error: this is a named pipe (FIFO), not a YAML file; name a regular file (reading it could wait for ever or never end)"),
+        ("extends", #"printf 'extends: pipe.yaml\n' > child.yaml && "$ETHICS" --config child.yaml config check"#, "{dir}/child.yaml:1:10: error: cannot use 'pipe.yaml' as the parent configuration: this is a named pipe (FIFO), not a YAML file; name a regular file (reading it could wait for ever or never end) (at extends)"),
+        ("glossary file", #"printf 'extends: default\nplugins:\n  glossary:\n    files+: [pipe.yaml]\n' > ethics.yaml && "$ETHICS" --config ethics.yaml config check"#, "{dir}/ethics.yaml:4:14: error: cannot use 'pipe.yaml': this is a named pipe (FIFO), not a YAML file; name a regular file (reading it could wait for ever or never end)"),
+        ("records import", #""$ETHICS" records import pipe.yaml"#, "pipe.yaml: error: this is a named pipe (FIFO), not a CSV file; name a regular file (reading it could wait for ever or never end)"),
+    ])
+    func aFIFOWhereAFileBelongsIsRefusedAtOnce(_ place: String, _ script: String, _ expected: String) throws {
+        let directory = try TemporaryDirectory()
+        #expect(mkfifo(directory.path + "/pipe.yaml", 0o600) == 0)
+        // Without the refusal each of these waits for ever for a writer; `timeout` bounds that.
+        let result = try shell("timeout 20 sh -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))'", in: directory)
+        #expect(result.status == 2, "\(place): \(result)")
+        let line = expected.replacingOccurrences(of: "{dir}", with: directory.path)
+        #expect(result.stderr.split(separator: "\n").contains { $0 == line }, "\(place): expected\n\(line)\n\(result)")
+    }
+
+    @Test func aDecJSONFromAPipeIsImportedIntoTheCurrentFolder() throws {
+        let directory = try TemporaryDirectory()
+        let fixture = CommandRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/CanvasBuilder/repairs.dec.json").path
+        let result = try CommandRunner.run(
+            URL(fileURLWithPath: "/bin/bash"), ["-c", #""$ETHICS" canvas-builder import <(cat "$FIXTURE")"#],
+            environment: ["ETHICS": CommandRunner.ethicsBinary.path, "FIXTURE": fixture, "XDG_DATA_HOME": directory.path + "/data"],
+            in: directory.url)
+        #expect(result.status == 0, "\(result)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".canvas.yaml") }
+        #expect(written.count == 1, "\(result)")
+    }
+}
