@@ -23,7 +23,11 @@ import Testing
                 status: COMPLETE
                 answers:
                   purpose: Find homes at risk of damp early.
+                  uses: |
+                    Repair planning
+                    Surveyor rotas
                   benefit: Tenants, measured by fewer emergency repairs.
+                  replacing: No, it adds to the annual stock survey.
               openness:
                 status: FOR_REVIEW
                 answers:
@@ -126,12 +130,16 @@ import Testing
 
         try terminal.start("b", fill)
         #expect(terminal.waitFor("b", "Status"))
-        for (keys, next) in [("COMPLETE", "Notes"), ("Agreed at the board", "What problem"), ("Early warning of damp", "Who benefits"), ("Tenants", "EXIT=0")] {
+        let steps = [
+            ("COMPLETE", "Notes"), ("Agreed at the board", "What mainly drives"), ("Early warning of damp", "What are the main things"),
+            ("Repair planning", "make things better"), ("Tenants", "take the place"), ("No", "EXIT=0"),
+        ]
+        for (keys, next) in steps {
             try terminal.send("b", keys, "Enter")
             #expect(terminal.waitFor("b", next))
         }
         let after = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(after.contains("status: COMPLETE") && after.contains("purpose: Early warning of damp") && after.contains("benefit: Tenants"))
+        #expect(after.contains("status: COMPLETE") && after.contains("purpose: Early warning of damp") && after.contains("benefit: Tenants") && after.contains("replacing: No"))
     }
 
     private func json(_ text: String) throws -> NSObject {

@@ -12,6 +12,10 @@ import Testing
         stakeholders: Tenants and the repairs team.
         facts: Five years of repair records.
         enough-facts: enough
+        equality-impact: cannot-affect
+        eia-screening: Every tenant is ranked by the same property data.
+        personal-data: lower-risk
+        dpia-screening: Addresses only, under the public task basis; no profiling of people.
         consulted: [people-affected]
         evaluate-options:
           Keep first come, first served:
@@ -29,7 +33,7 @@ import Testing
             virtue: {rating: 4, note: Open method.}
             care: {rating: 4, note: Vulnerability flags.}
         choose-option: Rank with the model.
-        test-option: [respected-person, public]
+        test-option: [respected-person]
         test-failed: refer
         escalate: The board should weigh the burden on tenants who report less.
         """
@@ -54,7 +58,7 @@ import Testing
         let list = try CommandRunner.ethics(["decision-flowchart", "list", "--format", "csv"], environment: environment)
         #expect(list.status == 0, "\(list)")
         let id = try #require(list.stdout.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first.map(String.init))
-        #expect(list.stdout.contains(",Prioritise housing repairs,ethical-decision 1.0.0,escalate,Jo Bloggs,"))
+        #expect(list.stdout.contains(",Prioritise housing repairs,ethical-decision 2.0.0,escalate,Jo Bloggs,"))
 
         let show = try CommandRunner.ethics(["decision-flowchart", "show", id], environment: environment)
         #expect(show.status == 0, "\(show)")
@@ -226,6 +230,15 @@ import Testing
         try terminal.waitFor("second", "choose 1-2:")
         try terminal.type("second", "1")
         try terminal.type("second", "")
+        try terminal.waitFor("second", "Equality impact")
+        try terminal.type("second", "2")
+        try terminal.type("second", "")
+        try terminal.waitFor("second", "Why no Equality Impact Assessment")
+        try terminal.type("second", "Every tenant is ranked by the same property data.")
+        try terminal.type("second", "")
+        try terminal.waitFor("second", "Personal data")
+        try terminal.type("second", "3")
+        try terminal.type("second", "")
         try terminal.waitFor("second", "Which hold?")
         try terminal.type("second", "1 2")
         try terminal.type("second", "Federation meeting")
@@ -245,6 +258,9 @@ import Testing
         try terminal.waitFor("second", "Tick each test")
         try terminal.type("second", "1 2 3")
         try terminal.type("second", "")
+        try terminal.waitFor("second", "Putting it into effect with care")
+        try terminal.type("second", "Meet the tenants' federation first.")
+        try terminal.type("second", "")
         try terminal.waitFor("second", "Harm that remains")
         try terminal.type("second", "3")
         try terminal.type("second", "")
@@ -258,7 +274,7 @@ import Testing
         let list = try CommandRunner.ethics(["decision-flowchart", "list", "--format", "csv"], environment: ["XDG_DATA_HOME": data])
         let rows = list.stdout.split(separator: "\r\n").dropFirst()
         #expect(rows.count == 1, "\(list)")
-        #expect(rows.first?.contains(",Prioritise housing repairs,ethical-decision 1.0.0,escalate,Jo Bloggs,") == true, "\(list)")
+        #expect(rows.first?.contains(",Prioritise housing repairs,ethical-decision 2.0.0,escalate,Jo Bloggs,") == true, "\(list)")
         #expect(!list.stdout.contains("Cancelled"))
         #expect(!FileManager.default.fileExists(atPath: sessionFile), "a finished session is removed")
         let show = try CommandRunner.ethics(["decision-flowchart", "show", String(rows.first?.prefix { $0 != "," } ?? "")], environment: ["XDG_DATA_HOME": data])

@@ -50,13 +50,11 @@ struct CanvasCheck: Sendable {
         self.today = today
     }
 
-    /// A question is answered by a non-empty answer. In the ODI app's item areas (data sources,
-    /// rights, …) one list of items answers all of the area's questions, so items count too; and
-    /// the actions area is answered by the canvas's actions.
-    private static func isAnswered(_ question: CanvasTemplate.Question, in entry: CanvasArea?, area: CanvasTemplate.Area, canvas: Canvas) -> Bool {
+    /// A question is answered by a non-empty answer; the ODI canvas's "what will you do next?" is
+    /// answered by the canvas's actions. The grid and the report both ask this, so they agree.
+    static func isAnswered(_ question: CanvasTemplate.Question, in entry: CanvasArea?, area: CanvasTemplate.Area, canvas: Canvas) -> Bool {
         if let text = entry?.answer(question.id), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return true }
-        if area.odi != nil, ODIContent.itemAreas.contains(area.id), !ODIContent.items(of: entry?.odi?.fields["content"]).isEmpty { return true }
-        if area.odi != nil, area.id == ODIContent.actionsArea, !canvas.actions.isEmpty { return true }
+        if question.odi?.form == .actions, !canvas.actions.isEmpty { return true }
         return false
     }
 

@@ -3,13 +3,14 @@ import EthicsDiagnostics
 /// The `actions` area's content, `[[{title, priority, responsibility, description, type, area}]]`,
 /// and the canvas's actions. Export writes the app's items back unchanged when the actions are
 /// what they already said, and otherwise rebuilds them, each on the item it came from, so an
-/// item's extra fields stay with it.
+/// item's extra fields stay with it. Only `content[0]` holds actions; the app keeps the answer
+/// to "will you publish your actions?" in `content[2]`, and the other slots are left as they are.
 enum ODIActions {
     /// The actions in `content`; a priority or type the toolkit does not know is an error at its place.
     static func actions(from content: JSONValue?, document: JSONDocument?, pointer: String, areas: [String]) throws(DiagnosticError) -> [CanvasAction] {
         var problems = DiagnosticCollector()
         var actions: [CanvasAction] = []
-        for (groupIndex, group) in (content?.arrayValue ?? []).enumerated() {
+        for (groupIndex, group) in (content?.arrayValue ?? []).prefix(1).enumerated() {
             for (index, item) in (group.arrayValue ?? []).enumerated() {
                 guard let object = item.objectValue else { continue }
                 let at = "\(pointer)/\(groupIndex)/\(index)"
@@ -52,20 +53,30 @@ enum ODIActions {
         if let derived = try? self.actions(from: raw, document: nil, pointer: "", areas: areas), derived == actions {
             return raw ?? .null
         }
-        let bases = (raw?.arrayValue ?? []).flatMap { $0.arrayValue ?? [] }.map { $0.objectValue ?? JSONObject() }
+        let bases = (raw?.arrayValue?.first?.arrayValue ?? []).map { $0.objectValue ?? JSONObject() }
         let items = actions.enumerated().map { index, action -> JSONValue in
-            var object = index < bases.count ? bases[index] : JSONObject()
+            // A new item takes the app's own order and fills: title, priority (actions only),
+            // description, responsibility, type, area, with '' for text not given.
+            let isNew = index >= bases.count
+            var object = isNew ? JSONObject() : bases[index]
             func set(_ key: String, _ value: String?) {
-                if let value { object[key] = .string(value) } else if object[key] != nil { object[key] = .null }
+                if let value { object[key] = .string(value) } else if isNew { object[key] = .string("") } else if object[key] != nil { object[key] = .null }
             }
             set("title", action.title)
-            set("priority", action.priority?.rawValue)
-            set("responsibility", action.owner)
+            if let priority = action.priority {
+                object["priority"] = .string(priority.rawValue)
+            } else if object["priority"] != nil || (isNew && action.type == .action) {
+                object["priority"] = .null
+            }
             set("description", action.description)
+            set("responsibility", action.owner)
             set("type", action.type.rawValue)
             set("area", action.area)
             return .object(object)
         }
-        return .array([.array(items)])
+        var slots = raw?.arrayValue ?? []
+        if slots.isEmpty { slots.append(.null) }
+        slots[0] = .array(items)
+        return .array(slots)
     }
 }

@@ -7,7 +7,8 @@ import EthicsDiagnostics
 /// fields and nulls, is kept in `odi:` sections so that export gives the same file back.
 struct ODIImporter {
     /// The key under which an exported file carries what the app has no place for (review date,
-    /// answers to item areas); the app ignores fields it does not know.
+    /// the register's record, answers to questions without an answer slot); the app ignores
+    /// fields it does not know.
     static let extensionKey = "x-ethics-toolkit"
 
     var template: CanvasTemplate
@@ -68,7 +69,7 @@ struct ODIImporter {
             if let entry = self.area(area, object: object, document: document, pointer: pointer, problems: &problems) {
                 canvas.areas.append(entry)
             }
-            if id == ODIContent.actionsArea, let actions = problems.collecting({ () throws(DiagnosticError) in
+            if area.questions.contains(where: { $0.odi?.form == .actions }), let actions = problems.collecting({ () throws(DiagnosticError) in
                 try ODIActions.actions(from: object["content"], document: document, pointer: "\(pointer)/content", areas: template.areas.map(\.id))
             }) {
                 canvas.actions = actions

@@ -1,3 +1,4 @@
+import Foundation
 import EthicsCore
 
 /// The canvas as a document: first the grid the team sees on screen (one column per group, one
@@ -76,19 +77,18 @@ struct CanvasDocument {
         blocks.append(.paragraph(facts))
         if let summary = area.summary { blocks.append(.paragraph([.emphasis(summary)])) }
         blocks.append(.definitions(area.questions.map { question in
-            let answer = entry?.answer(question.id)
-            let details: [Block] = answer.map { text in
-                text.split(separator: "\n", omittingEmptySubsequences: true).map { .paragraph(String($0)) }
-            } ?? [.paragraph([.emphasis("Not answered yet.")])]
+            let answer = entry?.answer(question.id).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+            let details: [Block]
+            if let answer {
+                details = answer.split(separator: "\n", omittingEmptySubsequences: true).map { .paragraph(String($0)) }
+            } else if CanvasCheck.isAnswered(question, in: entry, area: area, canvas: canvas) {
+                let count = canvas.actions.count
+                details = [.paragraph([.link("\(count) \(count == 1 ? "action or decision" : "actions and decisions"), listed under Actions and decisions", url: "#actions")])]
+            } else {
+                details = [.paragraph([.emphasis("Not answered yet.")])]
+            }
             return Block.Definition(term: [.text(question.text)], details: details)
         }))
-        if ODIContent.itemAreas.contains(area.id) {
-            let items = ODIContent.items(of: entry?.odi?.fields["content"])
-            if !items.isEmpty {
-                blocks.append(.paragraph([.strong("Items recorded in the ODI canvas")]))
-                blocks.append(.list(.unordered, items))
-            }
-        }
         if let notes = entry?.notes, !notes.isEmpty {
             blocks.append(.paragraph([.strong("Notes")]))
             blocks.append(contentsOf: notes.split(separator: "\n", omittingEmptySubsequences: true).map { .paragraph(String($0)) })

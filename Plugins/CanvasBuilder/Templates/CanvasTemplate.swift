@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsYAML
 
 /// A canvas template: the groups and areas a team works through, each area with guiding
 /// questions. The ODI Data Ethics Canvas and the UK Data Ethics Framework self-assessment ship
@@ -33,6 +34,47 @@ struct CanvasTemplate: Sendable, Hashable {
     struct Question: Sendable, Hashable {
         var id: String
         var text: String
+        /// Where the ODI app keeps the answer to this question, for a template the app can read.
+        var odi: ODISlot? = nil
+    }
+
+    /// One answer slot of the ODI app: the part of an area's `content` a question's answer lives
+    /// in, and the shape the app's editor for that area reads there (see the header of
+    /// Configs/content/canvases/odi-data-ethics-canvas.yaml).
+    struct ODISlot: Sendable, Hashable, Decodable {
+        enum Form: String, Sendable, Hashable, YAMLStringEnum {
+            /// `content[slot]` is a string.
+            case text
+            /// `content[slot]` is a list of strings, one per answer line.
+            case list
+            /// `content[slot]` is a list of `{title, description}`, one per answer line.
+            case describedList = "described-list"
+            /// `content[slot]` is `{checked, text}`.
+            case choice
+            /// `content` is the list of data sources, `{title, description, url, owner}`.
+            case sources
+            /// `content[i]` holds the rights of source i; `field` names the part this question answers.
+            case rights
+            /// Answered by the canvas's actions (`content[0]`).
+            case actions
+
+            /// True when the form needs a `slot` index.
+            var takesSlot: Bool {
+                switch self {
+                case .text, .list, .describedList, .choice: true
+                case .sources, .rights, .actions: false
+                }
+            }
+        }
+
+        /// The parts of a rights item, and whether each is a `{checked, text}` pair.
+        static let rightsFields: [(name: String, isChoice: Bool)] = [
+            ("license", false), ("data_collection", true), ("personal_information", true), ("commercial_data", true), ("notes", false),
+        ]
+
+        var form: Form
+        var slot: Int?
+        var field: String?
     }
 
     struct ScaleStep: Sendable, Hashable {

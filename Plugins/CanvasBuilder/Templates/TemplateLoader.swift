@@ -55,7 +55,7 @@ struct TemplateLoader: Sendable {
                 .init(id: group.id, title: group.title, summary: group.summary, areas: group.areas.map { area in
                     .init(
                         id: area.id, title: area.title, summary: area.summary, attributes: area.attributes ?? [],
-                        scored: area.scored ?? false, questions: area.questions.map { .init(id: $0.id, text: $0.text) },
+                        scored: area.scored ?? false, questions: area.questions.map { .init(id: $0.id, text: $0.text, odi: $0.odi) },
                         odi: area.odi)
                 })
             },
@@ -90,11 +90,15 @@ struct TemplateLoader: Sendable {
                     problems.append(.error("the area '\(area.id)' has no guiding questions", at: (areaNode["questions"] ?? areaNode).location, keyPath: "questions"))
                 }
                 var questionIDs = Set<String>()
+                var slots: [String: Int] = [:]
                 for (question, questionNode) in zip(area.questions, areaNode["questions"]?.elements ?? []) {
                     let node = questionNode["id"] ?? questionNode
                     checkIdentifier(question.id, at: node, problems: &problems)
                     if !questionIDs.insert(question.id).inserted {
                         problems.append(.error("the question id '\(question.id)' is used twice in the area '\(area.id)'", at: node.location, keyPath: "questions"))
+                    }
+                    if let slot = question.odi {
+                        checkSlot(slot, question: question.id, at: questionNode["odi"] ?? questionNode, taken: &slots, problems: &problems)
                     }
                 }
             }
@@ -108,6 +112,46 @@ struct TemplateLoader: Sendable {
                     at: (root["scale"] ?? root).location, keyPath: "scale"))
             }
         }
+    }
+
+    /// A question's ODI slot: an index where the form needs one (and no other), a rights field
+    /// the app has, and no two questions of an area in the same place.
+    private func checkSlot(
+        _ slot: CanvasTemplate.ODISlot, question: String, at node: YAMLNode, taken: inout [String: Int], problems: inout DiagnosticCollector
+    ) {
+        let keyPath = "questions.odi"
+        var place = slot.form.rawValue
+        if slot.form.takesSlot {
+            guard let index = slot.slot else {
+                problems.append(.error("the form '\(slot.form.rawValue)' needs 'slot', the answer's position in the area's content", at: node.location, keyPath: keyPath))
+                return
+            }
+            guard (0...31).contains(index) else {
+                problems.append(.error("the slot \(index) is outside 0 to 31", at: (node["slot"] ?? node).location, keyPath: keyPath))
+                return
+            }
+            place = "slot \(index)"
+        } else if slot.slot != nil {
+            problems.append(.error("the form '\(slot.form.rawValue)' takes no 'slot'", at: (node["slot"] ?? node).location, keyPath: keyPath))
+            return
+        }
+        let fields = CanvasTemplate.ODISlot.rightsFields.map(\.name)
+        if slot.form == .rights {
+            guard let field = slot.field, fields.contains(field) else {
+                problems.append(.error(
+                    "a rights question names its 'field', one of \(fields.joined(separator: ", "))", at: (node["field"] ?? node).location,
+                    keyPath: keyPath, suggestion: slot.field.flatMap { Suggestion.didYouMean($0, among: fields) }))
+                return
+            }
+            place = "rights field \(field)"
+        } else if slot.field != nil {
+            problems.append(.error("only a rights question takes a 'field'", at: (node["field"] ?? node).location, keyPath: keyPath))
+            return
+        }
+        if let earlier = taken[place] {
+            problems.append(.error("the question '\(question)' uses \(place), already used on line \(earlier)", at: node.location, keyPath: keyPath))
+        }
+        taken[place] = node.location.line
     }
 
     private func checkIdentifier(_ id: String, at node: YAMLNode, problems: inout DiagnosticCollector) {

@@ -21,7 +21,7 @@ import EthicsYAML
 ///         attributes: [explicability]
 ///         scored: false
 ///         odi: {row: 0, column: 0, editor: KnowSources}
-///         questions: [{id: which-sources, text: ...}]
+///         questions: [{id: which-sources, text: ..., odi: {form: sources}}]
 /// ```
 struct TemplateRecord: Decodable {
     var id: String
@@ -67,4 +67,6 @@ struct AreaRecord: Decodable {
 struct QuestionRecord: Decodable {
     var id: String
     var text: String
+    /// Where the ODI app keeps the answer: `{form: text, slot: 0}` (see CanvasTemplate.ODISlot).
+    var odi: CanvasTemplate.ODISlot?
 }

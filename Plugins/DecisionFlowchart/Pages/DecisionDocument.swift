@@ -59,7 +59,14 @@ struct DecisionDocument {
             document.append(.heading(level: 2, "Evidence cited"))
             document.append(.list(.unordered, paragraphs: content.cites.map { [.code($0)] }))
         }
-        if let chart {
+        if let chart, chart.version != flowchart.version {
+            // The record shows the questions as they were asked; the chart has changed since, so
+            // its path is not drawn over a chart it was not walked through.
+            document.append(.heading(level: 2, "The path through the flowchart"))
+            document.append(.paragraph(
+                "This decision was made with version \(flowchart.version) of the flowchart; it is now at version \(chart.version). "
+                    + "The path above shows the questions as they were asked then."))
+        } else if let chart {
             document.append(.heading(level: 2, "The path through the flowchart"))
             document.append(.paragraph("Nodes this decision passed are marked as visited."))
             document.append(.graph(FlowchartGraph.graph(of: chart, visited: Set(content.path.map(\.node)))))
@@ -94,13 +101,11 @@ struct DecisionDocument {
                 return Table.Cell([.strong("\(rating.rating)/5"), .text(" \(rating.note)")])
             }
         }
-        let totals: [Table.Cell] = ["Total"] + options.map { option in
-            Table.Cell([.strong("\(option.ratings.reduce(0) { $0 + $1.rating })/\(5 * lenses.count)")])
-        }
+        // No total row: the ratings are read lens by lens, not summed or ranked.
         return Table(
-            caption: [.text("\(step.title): each option rated from 1 (serves the lens badly) to 5 (serves it well)")],
+            caption: [.text("\(step.title): each option rated from 1 (serves the lens badly) to 5 (serves it well), lens by lens; the ratings are not added up")],
             header: ["Lens"] + options.map { Table.Cell(stringLiteral: $0.name) },
-            rows: rows + [totals], hasRowHeaders: true)
+            rows: rows, hasRowHeaders: true)
     }
 
     /// Text as paragraphs, split at blank lines; the line breaks of a YAML block or a terminal

@@ -49,8 +49,10 @@ struct DecisionRecordBuilder {
             return parts.joined(separator: " ")
         case .lensEvaluation:
             let options = answer.options ?? []
+            // Each option's ratings lens by lens, never a sum: the framework is not an algorithm,
+            // and where lenses disagree the people deciding weigh them (step 4 says how).
             return "\(options.count) options weighed: " + options.map { option in
-                "\(option.name) (total \(option.ratings.reduce(0) { $0 + $1.rating }))"
+                "\(option.name) (" + option.ratings.map { "\($0.lens) \($0.rating)" }.joined(separator: ", ") + ")"
             }.joined(separator: "; ")
         }
     }

@@ -24,8 +24,9 @@ import Testing
         #expect(exported == document.value)
         #expect(canvas.area("sources")?.status == .complete)
         #expect(canvas.area("reasons")?.answer("purpose") == "Find homes at risk of damp before tenants fall ill")
-        #expect(canvas.area("reasons")?.answer("benefit") == "Tenants\nRepairs team")
-        #expect(canvas.area("openness")?.answer("publish-method") == "Model card on the council website")
+        #expect(canvas.area("reasons")?.answer("uses") == "Tenants\nRepairs team")
+        #expect(canvas.area("rights")?.answer("collection-basis") == "Repairs log — Yes — Collected by the contact centre")
+        #expect(canvas.area("openness")?.answer("publish-method") == "Yes — Model card on the council website")
         #expect(canvas.actions.map(\.owner) == ["Data protection officer", nil])
         #expect(canvas.actions.map(\.type) == [.action, .decision])
         // Written again as JSON and parsed, it is still the same value.
@@ -42,8 +43,8 @@ import Testing
         let document = try Shipped.parseFixture("repairs.dec.json")
         let template = try Shipped.odi()
         var canvas = try ODIImporter(template: template, today: CalendarDate("2026-11-22")!).canvas(from: document, fallbackTitle: "x")
-        canvas.withArea("openness", in: template) { $0.setAnswer("publish-data", "A summary by ward") }
-        canvas.withArea("mitigations", in: template) { $0.setAnswer("residual-risk", "Accepted by the director") }
+        canvas.withArea("openness", in: template) { $0.setAnswer("peer-feedback", "No — A summary by ward") }
+        canvas.withArea("mitigations", in: template) { $0.setAnswer("reduce-limits", "Accepted by the director") }
         let exported = ODIExporter(template: template, now: Date()).export(canvas).objectValue
         let blobs = exported?["blobs"]?.arrayValue ?? []
         let openness = blobs.first { $0.objectValue?["id"] == .string("openness") }?.objectValue?["content"]

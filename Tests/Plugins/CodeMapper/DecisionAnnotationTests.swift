@@ -35,8 +35,9 @@ import Testing
     @Test func eachCodeContributesAtMostTheConfiguredNumberOfClauses() throws {
         let duties = try finder(clausesPerCode: 2).duties(attributes: ["non-maleficence"], citedClauses: []).duties
         let perCode = Dictionary(grouping: duties, by: { $0.clauseID.prefix { $0 != "." } }).mapValues(\.count)
-        #expect(perCode.values.allSatisfy { $0 <= 2 })
-        #expect(perCode["nolan"] == nil, "Nolan serves no non-maleficence at all")
+        // Nolan serves no non-maleficence at all; good governance has one clause that does; every
+        // other code has more than two.
+        #expect(perCode == ["senior-managers": 2, "bcs": 2, "acm": 2, "uksa": 2, "rss": 2, "def": 2, "daief": 2, "good-governance": 1, "ethical-data-science": 2])
         #expect(duties.allSatisfy { $0.sharedAttributes == ["non-maleficence"] })
     }
 

@@ -92,14 +92,18 @@ enum Fixtures {
             care: {rating: 4, note: Vulnerability raises priority.}
         """
 
-    /// The full walk up to the residual-harm question, then `ending`.
-    static func fullWalk(test: String = "[respected-person, public, burdens-shared]", _ ending: String) -> String {
+    /// The full walk up to the test of the chosen option, then `ending`.
+    static func fullWalk(test: String = "[respected-person, public, assessments-reflected]", _ ending: String) -> String {
         """
         recognise-issue: ethical-issue
         describe-issue: Tenants whose homes the data describes poorly could wait longer.
         stakeholders: Tenants, the repairs team, the tenants' federation.
         facts: Five years of repair records; reporting rates differ by estate.
         enough-facts: {choice: enough, note: Reporting gap measured in October.}
+        equality-impact: could-affect
+        eia: EIA-2026-14 found disabled tenants report damp less often; both options are checked against it.
+        personal-data: high-risk
+        dpia: DPIA-2026-09; the DPO advised an officer check on every ranking; no high risk remains.
         consulted: {checked: [people-affected, data-protection], note: Federation meeting.}
         \(lensRatings)
         choose-option: Rank with the model, checked by an officer.
@@ -116,12 +120,14 @@ enum Fixtures {
             proceed: Nobody is treated differently.
             """),
         (.proceedWithMitigations, fullWalk("""
+            implement-with-care: Tell each tenant their place in the queue and how to ask for a review.
             residual-harm: manageable
             mitigations: Quarterly fairness audit by estate.
             plan-review-mitigated: Report waiting times by estate each quarter.
             proceed-with-mitigations: The audit keeps the ranking fair.
             """)),
         (.escalate, fullWalk("""
+            implement-with-care: Meet the tenants' federation before the ranking starts.
             residual-harm: serious
             escalate: The board should judge the harm to tenants with disabilities.
             """)),

@@ -28,7 +28,7 @@ import Testing
         let content = try record.decodeBody(as: DecisionRecordContent.self)
         #expect(content.outcome.verdict == verdict)
         #expect(content.author == "Jo Bloggs")
-        #expect(content.flowchart.id == "ethical-decision" && content.flowchart.version == "1.0.0")
+        #expect(content.flowchart.id == "ethical-decision" && content.flowchart.version == "2.0.0")
         #expect(content.path.last?.node == content.outcome.node)
         #expect(!content.rationale.isEmpty && content.rationale == content.path.last?.answer.text)
         #expect(context.facts.topics == ["decision.recorded"], "a walk publishes one fact, when it is kept")
@@ -47,11 +47,16 @@ import Testing
         let content = try record.decodeBody(as: DecisionRecordContent.self)
         #expect(content.outcome.reviewBy == CalendarDate("2026-09-01"))
         #expect(record.reviewBy == content.outcome.reviewBy)
-        #expect(content.clauses == ["nolan.openness", "uksa.Q1", "nolan.objectivity", "nolan.accountability", "bcs.1.a"])
+        #expect(content.clauses == ["nolan.openness", "uksa.Q1", "senior-managers.accountability.4", "nolan.objectivity", "nolan.accountability", "bcs.1.a"])
         #expect(content.attributes == ["beneficence", "non-maleficence", "autonomy", "justice", "explicability"])
         let markdown = context.output
         #expect(markdown.contains("| Justice | **2/5** Those who report less wait longer. | **4/5** Estate weighting corrects reporting gaps. |"), "\(markdown)")
-        #expect(markdown.contains("| Total | **16/30** | **23/30** |"))
+        // The framework is not an algorithm: no total, no ranking by sum.
+        #expect(!markdown.contains("Total") && !markdown.contains("/30"))
+        #expect(content.evaluations.first?.summary == "2 options weighed: Keep first come, first served (rights 4, justice 2, utilitarian 2, common-good 3, virtue 3, care 2); Rank with the model, checked by an officer (rights 3, justice 4, utilitarian 4, common-good 4, virtue 4, care 4)")
+        #expect(content.flowchart.version == "2.0.0")
+        #expect(markdown.contains("Equality Impact Assessment") && markdown.contains("EIA-2026-14") && markdown.contains("DPIA-2026-09"))
+        #expect(markdown.contains("Putting it into effect with care"))
         #expect(markdown.contains("1. Put every mitigation in place before the work goes live"))
         #expect(markdown.contains("**Note:** Reporting gap measured in October."))
         #expect(markdown.contains("```mermaid"))
@@ -110,7 +115,7 @@ import Testing
             try await run(answers, workspace: directory)
         } throws: { error in
             let text = (error as? DiagnosticError)?.description ?? ""
-            return text.hasPrefix("\(directory.path)/answers.yaml:13:5: error: invalid answer for 'evaluate-options': rate option 'Keep first come, first served' under 'virtue' from 1")
+            return text.hasPrefix("\(directory.path)/answers.yaml:17:5: error: invalid answer for 'evaluate-options': rate option 'Keep first come, first served' under 'virtue' from 1")
         }
     }
 
@@ -181,7 +186,7 @@ import Testing
         #expect(html.contains("<h1>Move the repairs form</h1>") || html.contains("Move the repairs form</h1>"))
         let id = try #require(try await context.plugin.register.latestVersions(kind: .decision).first?.id)
         try await ListCommand.parse(["--format", "csv"]).run(plugin: plugin, context: context.plugin)
-        #expect(context.output.contains("\(id),2026-03-01,Move the repairs form,ethical-decision 1.0.0,proceed,Jo,"))
+        #expect(context.output.contains("\(id),2026-03-01,Move the repairs form,ethical-decision 2.0.0,proceed,Jo,"))
         try await ShowCommand.parse([id, "--format", "markdown"]).run(plugin: plugin, context: context.plugin)
         #expect(context.output.contains("# Move the repairs form"))
         #expect(context.output.contains("- Record: \(id) (version 1)") || context.output.contains("\(id) (version 1)"))
