@@ -50,6 +50,59 @@ import Testing
         #expect(verify.status == 0 && verify.stdout.contains("Links: 1"), "\(verify)")
     }
 
+    /// Each lifecycle command SIGKILLed at a spread of moments, from before it opens the
+    /// register to about when it finishes, then once left to finish: the register verifies every time, and the record has
+    /// either the versions it had or one more holding the step, with what goes with the step
+    /// (for supersede, the link), never a part of it.
+    @Test func aLifecycleCommandKilledKeepsItsStepWhollyOrNotAtAll() throws {
+        let (first, second, third) = ("dec-\(year())-0001", "dec-\(year())-0002", "dec-\(year())-0003")
+        let log = CommandRunner.repositoryRoot.appendingPathComponent("Configs/examples/decision-log.csv").path
+        let steps: [(target: String, arguments: [String])] = [
+            (first, ["records", "approve", first, "--role", "data protection officer"]),
+            (second, ["records", "review", second, "--outcome", "no-change", "--note", "Checked", "--next-review", "2030-01-01"]),
+            (third, ["records", "supersede", third, "--by", second]),
+            (first, ["records", "withdraw", first, "--reason", "Replaced by a new process"]),
+        ]
+        var outcomes: [String: Set<Bool>] = [:]
+        for (index, step) in steps.enumerated() {
+            for (round, delay) in [0, 3_000, 8_000, 15_000, 30_000, 60_000, 120_000, nil].enumerated() {
+                let data = directory.path + "/kill-\(index)-\(round)"
+                let environment = ["XDG_DATA_HOME": data, "ETHICS_AUTHOR": "Sam Patel"]
+                let imported = try CommandRunner.ethics(["records", "import", log], environment: environment, in: directory.url)
+                try #require(imported.status == 0, "\(imported)")
+
+                let process = Process()
+                process.executableURL = CommandRunner.ethicsBinary
+                process.arguments = step.arguments
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+                process.currentDirectoryURL = directory.url
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                if let delay {
+                    usleep(useconds_t(delay))
+                    kill(process.processIdentifier, SIGKILL)
+                }
+                process.waitUntilExit()
+
+                let context = delay.map { "\(step.arguments[1]) killed after \($0 / 1000) ms" } ?? "\(step.arguments[1]) left to finish"
+                let verify = try CommandRunner.ethics(["records", "verify"], environment: environment, in: directory.url)
+                #expect(verify.status == 0, "\(context): \(verify)")
+                let history = try CommandRunner.ethics(["records", "history", step.target, "--format", "csv"], environment: environment, in: directory.url)
+                #expect(history.status == 0, "\(context): \(history)")
+                let versions = history.stdout.split(separator: "\r\n").count - 1
+                #expect(versions == 1 || versions == 2, "\(context): \(history)")
+                let kept = versions == 2
+                outcomes[step.arguments[1], default: []].insert(kept)
+                if step.arguments[1] == "supersede" {
+                    #expect(verify.stdout.contains(kept ? "Links: 1\n" : "Links: 0\n"), "\(context): the link goes with the step: \(verify)")
+                }
+            }
+        }
+        // The last round lets the command finish, so every step was kept at least once.
+        #expect(outcomes.values.allSatisfy { $0.contains(true) }, "\(outcomes)")
+    }
+
     @Test func dueCheckFailsWhileAReviewIsOverdue() throws {
         let check = try run(["records", "due", "--check"])
         #expect(check.status == 1, "the example log has a review already past: \(check)")
