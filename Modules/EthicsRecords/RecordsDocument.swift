@@ -13,7 +13,7 @@ public enum RecordsDocument {
         var document = Document(
             title: "\(record.id): \(record.title)", subtitle: record.kind,
             metadata: [.init("Version", record.version == latestVersion ? "\(record.version) (latest)" : "\(record.version) of \(latestVersion)")]
-                + facts(of: record))
+                + facts(of: record, links: record.version == latestVersion ? links : []))
         document.append(contentsOf: content(of: record, page: page))
         document.append(.heading(level: 2, "Links"))
         document.append(linksBlock(links, of: record.id, titles: titles, href: href))
@@ -70,7 +70,7 @@ public enum RecordsDocument {
             return [
                 Table.Cell([.link([.text(latest.id)], url: pagePath(latest.id))]),
                 Table.Cell(stringLiteral: latest.title), Table.Cell(stringLiteral: latest.kind),
-                Table.Cell(stringLiteral: latest.status), Table.Cell(stringLiteral: String(latest.version)),
+                Table.Cell(stringLiteral: latest.statusShown(links: links)), Table.Cell(stringLiteral: String(latest.version)),
                 Table.Cell(stringLiteral: steps.last.map { "\($0.action.rawValue) by \($0.by)" } ?? "none"),
                 Table.Cell(stringLiteral: latest.reviewBy?.description ?? "not set"),
             ]
@@ -99,7 +99,7 @@ public enum RecordsDocument {
         document.append(.heading(level: 2, "Earlier versions"))
         for version in earlier {
             document.append(.heading(level: 3, "Version \(version.version)"))
-            document.append(.definitions(facts(of: version).map { .init($0.key, $0.value) }))
+            document.append(.definitions(facts(of: version, links: []).map { .init($0.key, $0.value) }))
             if version.step != nil, versions.first(where: { $0.version == version.version - 1 })?.body == version.body {
                 document.append(.paragraph("The same content as version \(version.version - 1); this version records a \(version.step!.action.rawValue)."))
             } else {
@@ -149,9 +149,11 @@ public enum RecordsDocument {
         return bytes
     }
 
-    private static func facts(of record: RecordVersion) -> [Document.MetadataEntry] {
+    /// - Parameter links: the record's links, so that an escalated decision still waiting for the
+    ///   board says so; pass none for an earlier version.
+    private static func facts(of record: RecordVersion, links: [RecordLink]) -> [Document.MetadataEntry] {
         [
-            .init("Author", record.author), .init("Status", record.status),
+            .init("Author", record.author), .init("Status", record.statusShown(links: links)),
             .init("Created", stamp(record.created)), .init("Kept", stamp(record.updated)),
             .init("Review by", record.reviewBy?.description ?? "not set"),
             .init("Tags", record.tags.isEmpty ? "none" : record.tags.joined(separator: ", ")),

@@ -103,6 +103,35 @@ import Testing
         #expect(outcomes.values.allSatisfy { $0.contains(true) }, "\(outcomes)")
     }
 
+    /// An escalated decision says it awaits the board, in the list, on its page and in an export,
+    /// until the board's answer, a decision citing it, is kept; a sign-off ends the wait too.
+    @Test func anEscalatedDecisionAwaitsTheBoardUntilItsAnswerIsKept() throws {
+        let walk = ["decision-flowchart", "run", "--title", "Prioritise housing repairs", "--answers", SharedAnswers.escalatePath,
+                    "--output", directory.path + "/walk.md"]
+        let escalated = try run(walk)
+        #expect(escalated.status == 0, "\(escalated)")
+        let id = try #require(escalated.stdout.firstMatch(of: /dec-[0-9]{4}-[0-9]{4,}/).map { String($0.output) }, "\(escalated)")
+        let list = { try self.run(["records", "list", "--kind", "decision", "--format", "csv"]).stdout }
+        let before = try list()
+        #expect(before.contains(",escalate: awaiting the board,"), "\(before)")
+        let page = try run(["records", "show", id])
+        #expect(page.stdout.contains("escalate: awaiting the board"), "\(page)")
+
+        let answer = try run(walk + ["--cites", id])
+        #expect(answer.status == 0, "\(answer)")
+        let after = try list()
+        // The answer escalates too, so it awaits the board in its turn; the first no longer does.
+        #expect(after.contains("\(id),decision,1,Prioritise housing repairs,escalate,"), "\(after)")
+
+        let second = try run(walk)
+        let other = try #require(second.stdout.firstMatch(of: /dec-[0-9]{4}-[0-9]{4,}/).map { String($0.output) }, "\(second)")
+        let waiting = try list()
+        #expect(waiting.contains("\(other),decision,1,Prioritise housing repairs,escalate: awaiting the board,"), "\(waiting)")
+        #expect(try run(["records", "approve", other, "--role", "chair of the ethics board"]).status == 0)
+        let approved = try list()
+        #expect(approved.contains("\(other),decision,2,Prioritise housing repairs,approved,"), "\(approved)")
+    }
+
     @Test func dueCheckFailsWhileAReviewIsOverdue() throws {
         let check = try run(["records", "due", "--check"])
         #expect(check.status == 1, "the example log has a review already past: \(check)")

@@ -80,7 +80,13 @@ struct RecordsCommand: ParsableCommand {
 
         func run(session: HostSession) async throws {
             let kind = try kind.map { kind throws(DiagnosticError) in try RecordsCommand.recordKind(kind, session: session).id }
-            let records = try session.records.existingStore()?.latestVersions(kind: kind, since: since, text: text) ?? []
+            let store = try session.records.existingStore()
+            let records = try store?.latestVersions(kind: kind, since: since, text: text) ?? []
+            // Only an escalated decision's standing depends on its links.
+            var links: [String: [RecordLink]] = [:]
+            for record in records where record.status == RecordVersion.escalatedStatus {
+                links[record.id] = try store?.links(of: record.id)
+            }
             var document = Document(title: "Records", metadata: [.init("Register", session.records.path)])
             if records.isEmpty {
                 document.append(.paragraph("No records match."))
@@ -91,7 +97,8 @@ struct RecordsCommand: ParsableCommand {
                     rows: records.map { record in
                         [Table.Cell([.code(record.id)]), Table.Cell(stringLiteral: record.kind),
                          Table.Cell(stringLiteral: String(record.version)), Table.Cell(stringLiteral: record.title),
-                         Table.Cell(stringLiteral: record.status), Table.Cell(stringLiteral: record.reviewBy?.description ?? ""),
+                         Table.Cell(stringLiteral: record.statusShown(links: links[record.id] ?? [])),
+                         Table.Cell(stringLiteral: record.reviewBy?.description ?? ""),
                          Table.Cell(stringLiteral: RecordsCommand.stamp(record.updated))]
                     },
                     alignments: [.left, .left, .right], hasRowHeaders: true)))
