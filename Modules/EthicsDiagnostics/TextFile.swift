@@ -66,6 +66,7 @@ public enum TextFile {
         if source == .regularFile {
             try requireRegular(info, path: path, format: format)
         }
+        FilesRead.note(info, path: path)
         if Int(info.st_size) > maxSize {
             throw .error(
                 "the file is \(megabytes(Int(info.st_size))), over the \(megabytes(maxSize)) limit for \(format.name) files",

@@ -488,6 +488,7 @@ public final class RecordStore: Sendable {
             throw DiagnosticError.error("the file already exists; a backup never replaces a file", file: target)
         }
         try SafeFile.checkTarget(target)
+        SafeFile.removeStaleTemporaries(of: target)
         let temporary = "\(target).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {

@@ -36,6 +36,29 @@ import Testing
         #expect(result.stderr.isEmpty, "\(result)")
     }
 
+    /// `-o /dev/stdout` with standard output appended to a file writes through the shell's
+    /// descriptor: what the file held stays, and the file is the same file.
+    @Test func outputToDevStdoutAppendedToAFileKeepsWhatTheFileHeld() throws {
+        let directory = try TemporaryDirectory()
+        let result = try shell(#"echo first > log.txt && "$ETHICS" glossary export --format csv -o /dev/stdout >> log.txt && echo last >> log.txt"#, in: directory)
+        #expect(result.status == 0, "\(result)")
+        let log = try String(contentsOfFile: directory.path + "/log.txt", encoding: .utf8)
+        #expect(log.hasPrefix("first\nid,kind,") && log.hasSuffix("last\n"), "\(log.prefix(200))")
+    }
+
+    /// An output that is one of the files the command read (its answers) is refused before
+    /// anything is kept, and the file stays as it was.
+    @Test func anOutputThatIsTheAnswersFileIsRefusedAndNothingIsKept() throws {
+        let directory = try TemporaryDirectory()
+        let answers = try String(contentsOfFile: SharedAnswers.escalatePath, encoding: .utf8)
+        _ = try directory.write(answers, to: "e.yaml")
+        let result = try shell(#""$ETHICS" decision-flowchart run --title T --author A --answers e.yaml --output e.yaml"#, in: directory)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("e.yaml: error: it is the input file e.yaml"), "\(result)")
+        #expect(try String(contentsOfFile: directory.path + "/e.yaml", encoding: .utf8) == answers)
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/data/ethics"), "nothing was kept")
+    }
+
     @Test func outputToDevStdoutIsWrittenThere() throws {
         let directory = try TemporaryDirectory()
         let result = try shell(#""$ETHICS" glossary export --format csv -o /dev/stdout | wc -l"#, in: directory)

@@ -5,6 +5,13 @@ extension SafeFile {
     /// written to, and it is not a folder. A command that keeps a record and then writes a file
     /// calls this first, so a mistyped `--output` never leaves a record kept and a command failed.
     public static func checkTarget(_ path: String) throws(WriteError) {
+        if standardDescriptor(named: path) != nil { return }
+        var existing = stat()
+        if stat(path, &existing) == 0, (existing.st_mode & S_IFMT) != S_IFREG, (existing.st_mode & S_IFMT) != S_IFDIR {
+            // A device or a FIFO is written where it is, so only it needs to accept writing.
+            guard access(path, W_OK) == 0 else { throw WriteError(path: path, reason: "it cannot be written to") }
+            return
+        }
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         var status = stat()
         guard stat(folder.isEmpty ? "/" : folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
@@ -16,5 +23,15 @@ extension SafeFile {
         if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw WriteError(path: path, reason: "it is a folder")
         }
+    }
+
+    /// ``checkTarget(_:)`` for the file a person named for a command's results (`-o FILE`),
+    /// which must also not be one of the files the command has read so far (``FilesRead``):
+    /// call it once the inputs are read and before any work is kept.
+    public static func checkOutput(_ path: String) throws(WriteError) {
+        if standardDescriptor(named: path) == nil, let input = FilesRead.readAs(path) {
+            throw WriteError(path: path, reason: "it is the input file \(input), which would be replaced by what is read from it; choose another output file")
+        }
+        try checkTarget(path)
     }
 }

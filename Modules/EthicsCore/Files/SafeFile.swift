@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// The toolkit's one way to write a file: the bytes go to a temporary file beside the target,
@@ -26,6 +27,13 @@ public enum SafeFile {
     /// them (by device and inode, so another spelling or a hard link is caught too) is refused,
     /// since `export X -o X` would replace the input with its own translation.
     public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: UInt32 = 0o600, sparing inputs: [String] = []) throws(WriteError) {
+        if let descriptor = standardDescriptor(named: path) {
+            // `-o /dev/stdout` with standard output sent to a file (`>> log.txt`): the path
+            // leads through /proc to that very file, and renaming over it would lose what the
+            // file held before. Write to the open descriptor, as the shell arranged it.
+            try writeAll(Array(bytes), to: descriptor, path: path)
+            return
+        }
         var existing = stat()
         let exists = stat(path, &existing) == 0
         if exists {
@@ -77,6 +85,34 @@ public enum SafeFile {
         try write(Array(text.utf8), to: path, mode: mode, sparing: inputs)
     }
 
+    /// Writes a command's results to the file a person named (`-o FILE`), atomically, refusing
+    /// a file the command read on its way (``FilesRead``): its answers, its configuration, the
+    /// council's content. Files a command edits in place are written with `write` instead.
+    public static func writeOutput(_ bytes: some Collection<UInt8>, to path: String, mode: UInt32 = 0o600) throws(WriteError) {
+        try checkOutput(path)
+        try write(bytes, to: path, mode: mode)
+    }
+
+    /// ``writeOutput(_:to:mode:)`` for UTF-8 text.
+    public static func writeOutput(_ text: String, to path: String, mode: UInt32 = 0o600) throws(WriteError) {
+        try writeOutput(Array(text.utf8), to: path, mode: mode)
+    }
+
+    /// The descriptor that `path` names when it is one of this process's own open descriptors
+    /// by name: `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`.
+    static func standardDescriptor(named path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default: break
+        }
+        for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where path.hasPrefix(prefix) {
+            guard let descriptor = Int32(path.dropFirst(prefix.count)), descriptor >= 0, fcntl(descriptor, F_GETFD) != -1 else { return nil }
+            return descriptor
+        }
+        return nil
+    }
+
     /// A device, FIFO or socket: opened as it is (never created, never truncated by rename) and
     /// written in full. There is nothing atomic to be had from a stream.
     private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(WriteError) {
@@ -102,10 +138,13 @@ public enum SafeFile {
     /// killed (SIGKILL, a power cut) between creating its temporary file and renaming it. Only
     /// names of exactly that shape, whose process no longer exists, are touched: a write still
     /// running in another process keeps its file.
-    static func removeStaleTemporaries(of target: String) {
+    ///
+    /// `folders`: the temporaries are folders named `.NAME.tmp-PID-RANDOM`, as an export bundle
+    /// builds them, and are removed with what they hold.
+    public static func removeStaleTemporaries(of target: String, folders: Bool = false) {
         let folder = ContentPath.directory(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
-        let prefix = name + temporaryInfix
+        let prefix = (folders ? "." : "") + name + temporaryInfix
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         var stale: [String] = []
@@ -123,8 +162,11 @@ public enum SafeFile {
         }
         for path in stale {
             var info = stat()
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            guard lstat(path, &info) == 0 else { continue }
+            if !folders, info.st_mode & S_IFMT == S_IFREG {
                 unlink(path)
+            } else if folders, info.st_mode & S_IFMT == S_IFDIR {
+                try? FileManager.default.removeItem(atPath: path)
             }
         }
     }

@@ -446,6 +446,7 @@ struct RecordsCommand: ParsableCommand {
         static func writeBundle(_ files: [(name: String, bytes: [UInt8])], to target: String) throws {
             let parent = (target as NSString).deletingLastPathComponent
             let name = (target as NSString).lastPathComponent
+            SafeFile.removeStaleTemporaries(of: target, folders: true)
             let temporary = "\(parent)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             guard mkdir(temporary, 0o700) == 0 else {
                 throw ExportError(path: target, reason: String(cString: strerror(errno)))

@@ -30,7 +30,7 @@ struct ExportCommand: PluginCommand {
         }
         let json = JSONWriter.write(ODIExporter(template: template, now: context.clock.now()).export(canvas))
         if let output {
-            try SafeFile.write(json, to: output, mode: CanvasFile.mode, sparing: [file])
+            try SafeFile.writeOutput(json, to: output, mode: CanvasFile.mode)
         } else {
             context.output.write(json)
         }

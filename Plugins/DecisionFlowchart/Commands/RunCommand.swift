@@ -76,9 +76,9 @@ struct RunCommand: PluginCommand {
         }
         let recorder = DecisionRecorder(context: context)
         try await recorder.checkCitations(session.cites)
-        if let output { try SafeFile.checkTarget(output) }
         // Answers come from a file, or from a person at a terminal; never from a pipe by accident.
         let answersFile = try answers.map { file throws(DiagnosticError) in try AnswersFile(file: file, chart: chart) }
+        if let output { try SafeFile.checkOutput(output) }
         guard answersFile != nil || context.terminal != nil else {
             throw DiagnosticError.error(
                 "standard input and output are not a terminal, so the walk cannot ask its questions",
@@ -112,7 +112,7 @@ struct RunCommand: PluginCommand {
             id: kept.version.id, version: kept.version.version, content: kept.content, attributes: context.model.attributes, chart: chart)
         let text = try context.renderer.render(document.document, as: format.format)
         if let output {
-            try SafeFile.write(text, to: output)
+            try SafeFile.writeOutput(text, to: output)
             context.output.line("Recorded \(kept.version.id): \(content.outcome.verdict.label). Written to \(output).")
         } else {
             context.output.write(text)

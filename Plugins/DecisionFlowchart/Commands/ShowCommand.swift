@@ -11,17 +11,26 @@ struct ShowCommand: PluginCommand {
     @Argument(help: ArgumentHelp("The decision's id, such as dec-2026-0001.", valueName: "id"))
     var id: String
 
-    @Option(help: "A version of the record other than the latest.")
+    // `.unconditional`: `--version -1` is a value out of range, not a missing value.
+    @Option(parsing: .unconditional, help: "A version of the record other than the latest.")
     var version: Int?
 
     @OptionGroup var format: RecordFormatOption
+
+    func validate() throws {
+        if let version, version < 1 {
+            throw ValidationError("--version takes a version number from 1 up; \(version) is out of range")
+        }
+    }
 
     func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
         guard let record = try await context.register.fetch(id, version: version) else {
             let known = try await context.register.latestVersions(kind: DecisionFlowchartPlugin.decisionKind).map(\.id)
             throw DiagnosticError.error(
                 version == nil ? "there is no decision '\(id)' in the register" : "decision '\(id)' has no version \(version ?? 0)",
-                suggestion: Suggestion.didYouMean(id, among: known) ?? "list the decisions with 'ethics decision-flowchart list'")
+                suggestion: version == nil
+                    ? Suggestion.didYouMean(id, among: known) ?? "list the decisions with 'ethics decision-flowchart list'"
+                    : "see its versions with 'ethics records history \(id)'")
         }
         guard record.kind == DecisionFlowchartPlugin.decisionKind.id else {
             throw DiagnosticError.error(

@@ -34,7 +34,7 @@ struct ExportCommand: PluginCommand {
         let text = try render(glossary, context: context)
         if let output {
             // A glossary export is meant to be published, so it is readable by everyone.
-            try SafeFile.write(text, to: output, mode: 0o644)
+            try SafeFile.writeOutput(text, to: output, mode: 0o644)
         } else {
             context.output.write(text)
         }
