@@ -7,8 +7,11 @@ extension TransparencyRecordPlugin {
         name: "Algorithmic transparency record",
         summary: "Build, check and publish an Algorithmic Transparency Recording Standard record of a tool the council uses, with its impact assessments.",
         version: "0.1.0",
-        publishes: [],
+        publishes: ["transparency.recorded"],
         listens: [],
-        recordKinds: []
+        recordKinds: [transparencyRecordKind]
     )
+
+    /// Algorithmic transparency record: the kind of record this plugin keeps, ids `atr-YYYY-NNNN`.
+    static let transparencyRecordKind = RecordKind(id: "transparency-record", prefix: "atr", title: "Algorithmic transparency record")
 }
