@@ -194,9 +194,25 @@ struct Prefill: Sendable {
             risk["mitigation"] = .text(obligations.joined(separator: "\n"))
             prefill.entries.append(Entry(field: "risks", value: .items([risk]), from: "\(from): the outcome's obligations"))
         }
-        let facts = (decision.path ?? []).filter { ["facts", "alternatives", "options"].contains($0.node) }.compactMap(\.summary)
-        if !facts.isEmpty {
-            prefill.entries.append(Entry(field: "alternatives-considered", value: .text(facts.joined(separator: "\n\n")), from: "\(from): the walk's answers"))
+        let steps = decision.path ?? []
+        let options = steps.filter { $0.node == "evaluate-options" }.compactMap(\.summary)
+        if !options.isEmpty {
+            prefill.entries.append(Entry(
+                field: "alternatives-considered", value: .text(options.joined(separator: "\n\n")), from: "\(from): the options weighed"))
+        }
+        // The walk asks after the equality and data protection impact assessments; what it was
+        // told is listed in section 5 with the decision's date.
+        var assessments: [FormAnswers] = []
+        for (node, title) in [("eia", "Equality impact assessment"), ("dpia", "Data protection impact assessment")] {
+            guard let summary = steps.first(where: { $0.node == node })?.summary, !summary.isEmpty else { continue }
+            var item = FormAnswers()
+            item["name"] = .text(title)
+            item["description"] = .text(summary)
+            if let date = decision.date { item["date"] = .date(date) }
+            assessments.append(item)
+        }
+        if !assessments.isEmpty {
+            prefill.entries.append(Entry(field: "impact-assessments", value: .items(assessments), from: "\(from): the EIA and DPIA answers"))
         }
         if let reviewBy = decision.outcome.reviewBy {
             prefill.entries.append(Entry(

@@ -59,6 +59,8 @@ enum RecordPages {
             let heading = section.tier == 1 ? section.title : "Tier 2 - \(section.title)"
             document.append(.heading(level: 2, heading, anchor: Inline.anchorSlug(heading)))
             for field in section.fields {
+                // A supplier's details are asked only when a third party is involved.
+                if case .when(let flag) = field.required, record.answers.flag(flag) == false { continue }
                 document.append(contentsOf: blocks(for: field, in: record, assessments: assessments))
             }
         }
@@ -166,7 +168,7 @@ enum RecordPages {
             caption: [.text("Required fields answered, by section")], header: ["Section", "Answered", "Required"],
             rows: standard.sections.map { section in
                 let count = report.counts[section.id] ?? .init()
-                return [Table.Cell(stringLiteral: section.tier == 2 ? "Tier 2 - \(section.heading)" : section.title),
+                return [Table.Cell(stringLiteral: section.label),
                         Table.Cell(stringLiteral: String(count.answered)), Table.Cell(stringLiteral: String(count.required))]
             },
             alignments: [.left, .right, .right], hasRowHeaders: true))
@@ -186,7 +188,7 @@ enum RecordPages {
         for section in standard.sections {
             let missing = report.missing.filter { $0.section.id == section.id }
             guard !missing.isEmpty else { continue }
-            document.append(.heading(level: 3, section.tier == 2 ? "Tier 2 - \(section.heading)" : section.title))
+            document.append(.heading(level: 3, section.label))
             document.append(.list(.unordered, missing.map { "\($0.field): \($0.message)" }))
         }
         return document
@@ -233,7 +235,7 @@ enum RecordPages {
             title: "\(standard.title) \(standard.versionLabel)", metadata: [.init("Source", standard.provenance.citation)])
         if let summary = standard.summary { document.append(.paragraph(summary)) }
         for section in standard.sections {
-            document.append(.heading(level: 2, section.tier == 2 ? "Tier 2 - \(section.heading)" : section.title))
+            document.append(.heading(level: 2, section.label))
             var rows: [[Table.Cell]] = []
             func add(_ field: Standard.Field, within: String?) {
                 let required: String = switch field.required {

@@ -21,6 +21,12 @@ public struct Standard: Decodable, Sendable, Hashable {
             number.map { "\($0) - \(title)" } ?? title
         }
 
+        /// As a table or a list names it: "Tier 2 - Owner and responsibility (section 1)".
+        public var label: String {
+            guard tier == 2 else { return title }
+            return "Tier 2 - \(title)" + (number.map { " (section \($0))" } ?? "")
+        }
+
         /// As a person names it in a message.
         var reference: String {
             if let number { return "Tier \(tier ?? 2) section \(number), \(title)" }
@@ -107,7 +113,7 @@ public struct Standard: Decodable, Sendable, Hashable {
 
     /// The form of one section, for `fill --section`.
     func form(of section: Section) -> Form {
-        Form(id: "record", title: section.tier.map { $0 == 1 ? section.heading : "Tier 2 - \(section.heading)" } ?? section.heading,
+        Form(id: "record", title: section.label,
              help: section.summary, fields: section.fields.map(formField))
     }
 
