@@ -118,10 +118,13 @@ enum RecordPages {
             }
             for (index, item) in items.enumerated() {
                 let label = (field.item ?? "item").prefix(1).uppercased() + (field.item ?? "item").dropFirst()
-                blocks.append(.heading(level: 4, "\(label) \(index + 1): \(item.text("name") ?? "")"))
-                blocks.append(.definitions((field.fields ?? []).map { inner in
-                    Block.Definition(term: [.text(inner.heading)], details: paragraphs(display(item[inner.id], field: inner)))
-                }))
+                let itemAnchor = Inline.anchorSlug("\(field.item ?? "item") \(index + 1)")
+                blocks.append(.heading(level: 4, "\(label) \(index + 1): \(item.text("name") ?? "")", anchor: itemAnchor))
+                // Each of the item's fields under its own numbered heading, as GOV.UK shows them.
+                for inner in field.fields ?? [] {
+                    blocks.append(.heading(level: 5, inner.heading, anchor: itemAnchor + "-" + Inline.anchorSlug(inner.title)))
+                    blocks += paragraphs(display(item[inner.id], field: inner))
+                }
             }
         default:
             blocks += paragraphs(display(value, field: field))

@@ -86,7 +86,8 @@ import Testing
         #expect(html.stdout.contains("<h1>Anytown Borough Council: Predictive model for housing repairs</h1>") || html.stdout.contains("Anytown Borough Council: Predictive model for housing repairs"))
         #expect(html.stdout.contains(">Tier 1 - Overview</h2>"), "\(html.stdout.prefix(400))")
         #expect(html.stdout.contains(">Tier 2 - Owner and responsibility</h2>"))
-        #expect(html.stdout.contains(">4.2.6 - Model architecture</h3>"))
+        #expect(html.stdout.contains(">3.4 - Human decisions and review</h3>"))
+        #expect(html.stdout.contains(">4.2.6 - Model architecture</h5>"))
         #expect(html.stdout.contains("algorithmic_transparency_record_atrs_version"))
         #expect(html.stdout.contains("dec-2026-0001") && html.stdout.contains("Ethical decision record"))
         let json = try workspace.run(["transparency-record", "render", file, "--format", "json"])
@@ -161,7 +162,8 @@ import Testing
         ])
         #expect(refused.status == 2, "\(refused)")
         #expect(refused.stderr.contains(":description_short' takes at most 400 characters") || refused.stderr.contains("'description_short' takes at most 400 characters"), "\(refused)")
-        #expect(refused.stderr.contains(workspace.directory.path + "/" + file + ":"), "\(refused)")
+        #expect(refused.stderr.hasPrefix(file + ":"), "\(refused)")
+        #expect(refused.stderr.contains(": error: 'description_short' takes at most 400 characters"), "\(refused)")
         #expect(!FileManager.default.fileExists(atPath: workspace.directory.path + "/long.json"))
     }
 
