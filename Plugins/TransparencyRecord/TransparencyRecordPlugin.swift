@@ -106,6 +106,14 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             try await plugin.prefill(from: .decision(input.answers.text("id") ?? ""), file: input.answers.text("file"), context: context)
         },
         PluginOperation(
+            "link-assessment", summary: "List an impact assessment kept in the register (a DPIA, an EIA, a canvas) in section 5.",
+            discussion: "Keep the assessment first, such as with 'ethics canvas-builder record dpia.canvas.yaml'.",
+            input: [fileField, FormField(id: "id", label: "The assessment's record id, such as can-2026-0002", kind: .text)],
+            positional: ["file", "id"]
+        ) { plugin, input, context in
+            try await plugin.linkAssessment(file: input.answers.text("file") ?? "", id: input.answers.text("id") ?? "", context: context)
+        },
+        PluginOperation(
             "export", summary: "Write the record as GOV.UK's JSON or as the Dutch Algoritmeregister's publication standard 1.0.",
             discussion: "Checks the Algoritmeregister's length limits; an over-long field is an error at its line (exit 2) and nothing is written.",
             input: [
@@ -241,6 +249,29 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         return kept
     }
 
+    func linkAssessment(file: String, id: String, context: PluginContext) async throws -> Document {
+        let (standard, read) = try load(file)
+        var record = read
+        guard let version = try await context.register.fetch(id) else {
+            let known = try await context.register.latestVersions(kind: nil).filter { $0.kind != Self.transparencyRecordKind.id }.map(\.id)
+            throw DiagnosticError.error(
+                "there is no record '\(id)' in the register",
+                suggestion: Suggestion.didYouMean(id, among: known) ?? "list what is kept with 'ethics records list'")
+        }
+        guard version.kind != Self.transparencyRecordKind.id else {
+            throw DiagnosticError.error("'\(id)' is a transparency record, not an impact assessment")
+        }
+        if record.assessments.contains(id) {
+            context.notices.line("\(id) is already listed in section 5 of \(file).")
+        } else {
+            record.assessments.append(id)
+            record.updated = context.clock.today()
+            try record.write(to: file, standard: standard)
+            context.notices.line("Listed \(id) (\(version.title)) in section 5 of \(file).")
+        }
+        return RecordPages.progress(record, standard: standard, file: file, heading: "Impact assessments: \(record.answers.text("name") ?? file)")
+    }
+
     func keep(file: String, author: String?, context: PluginContext) async throws -> Document {
         let (standard, read) = try load(file)
         var record = read
@@ -266,12 +297,12 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             tags: [standard.id + "-" + standard.versionLabel] + record.answers.choices("function"),
             content: RecordBody(file: record))
         let existingID = record.record
+        // Each assessment is cited once, from the version that first lists it.
+        let cited = Set(try await existingID.map { try await context.register.links(of: $0) }?.filter { $0.from == existingID }.map(\.to) ?? [])
         let version = try await context.register.write { write in
             let version = if let existingID { try write.addVersion(of: existingID, draft) } else { try write.record(draft) }
-            if version.version == 1 {
-                for assessment in assessments {
-                    try write.link(from: version.id, to: assessment.id, .cites)
-                }
+            for assessment in assessments where !cited.contains(assessment.id) {
+                try write.link(from: version.id, to: assessment.id, .cites)
             }
             try write.publish(TransparencyRecorded(
                 recordID: version.id, version: version.version, name: name, standardVersion: standard.versionLabel,

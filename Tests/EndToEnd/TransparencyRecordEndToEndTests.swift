@@ -70,6 +70,19 @@ import Testing
         #expect(complete.status == 0, "\(complete)")
         #expect(complete.stdout.contains("Complete: every required field of the standard is answered."))
 
+        // A DPIA and an EIA made from the shipped templates, kept in the register, listed in section 5.
+        for (template, name) in [("dpia", "dpia.canvas.yaml"), ("equality-impact-assessment", "eia.canvas.yaml")] {
+            let made = try workspace.run(["canvas-builder", "new", "--title", "Predictive model for housing repairs", "--template", template, "--output", name])
+            #expect(made.status == 0, "\(made)")
+            let recorded = try workspace.run(["canvas-builder", "record", name, "--status", "approved"], as: "Dana Smith")
+            #expect(recorded.status == 0, "\(recorded)")
+        }
+        let linked = try workspace.run(["transparency-record", "link-assessment", file, "can-2026-0002"])
+        #expect(linked.status == 0 && linked.stderr.contains("Listed can-2026-0002"), "\(linked)")
+        #expect(try workspace.run(["transparency-record", "link-assessment", file, "can-2026-0003"]).status == 0)
+        let unknown = try workspace.run(["transparency-record", "link-assessment", file, "can-2026-0009"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("there is no record 'can-2026-0009' in the register"), "\(unknown)")
+
         let kept = try workspace.run(["transparency-record", "record", file], as: "Jo Bloggs")
         #expect(kept.status == 0, "\(kept)")
         #expect(kept.stderr.contains("Kept as atr-2026-0001 version 1."), "\(kept)")
@@ -90,6 +103,10 @@ import Testing
         #expect(html.stdout.contains(">4.2.6 - Model architecture</h5>"))
         #expect(html.stdout.contains("algorithmic_transparency_record_atrs_version"))
         #expect(html.stdout.contains("dec-2026-0001") && html.stdout.contains("Ethical decision record"))
+        #expect(html.stdout.contains("Data protection impact assessment, kept in the register as can-2026-0002 version 1 (approved)"), "\(html.stdout)")
+        #expect(html.stdout.contains("Equality impact assessment, kept in the register as can-2026-0003 version 1 (approved)"))
+        let links = try workspace.run(["records", "show", "atr-2026-0001"])
+        #expect(links.stdout.contains("can-2026-0002") && links.stdout.contains("can-2026-0003"), "\(links)")
         let json = try workspace.run(["transparency-record", "render", file, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("algorithmic_transparency_record_organisation_type"))
     }
