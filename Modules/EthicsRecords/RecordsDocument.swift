@@ -2,21 +2,21 @@ public import EthicsCore
 public import Foundation
 
 /// The documents and files the register's commands produce: one record, an export bundle's
-/// records file (rendered, or as JSON data) and its journal extract.
+/// index and record pages (rendered) or records file (JSON data), and its journal extract.
 public enum RecordsDocument {
     /// One version of a record, with where it stands among the record's versions and its links.
     /// - Parameter page: the record as the plugin that keeps it shows it; without one, the raw content.
     public static func record(
         _ record: RecordVersion, latestVersion: Int, links: [RecordLink], history: [RecordVersion] = [], titles: [String: String] = [:],
-        page: Document? = nil
+        page: Document? = nil, href: ((String) -> String)? = nil
     ) -> Document {
         var document = Document(
             title: "\(record.id): \(record.title)", subtitle: record.kind,
             metadata: [.init("Version", record.version == latestVersion ? "\(record.version) (latest)" : "\(record.version) of \(latestVersion)")]
-                + facts(of: record))
+                + facts(of: record, links: record.version == latestVersion ? links : []))
         document.append(contentsOf: content(of: record, page: page))
         document.append(.heading(level: 2, "Links"))
-        document.append(linksBlock(links, of: record.id, titles: titles))
+        document.append(linksBlock(links, of: record.id, titles: titles, href: href))
         if let steps = stepsTable(history) {
             document.append(.heading(level: 2, "Sign-offs and reviews"))
             document.append(steps)
@@ -37,44 +37,73 @@ public enum RecordsDocument {
         return blocks + page.blocks(nestedUnder: level)
     }
 
-    /// Every record with every version, for an export rendered as Markdown or HTML.
-    public static func bundle(
+    /// The front page of an export bundle rendered as Markdown or HTML: what the bundle holds,
+    /// the journal head it was exported at, and a row per record linking to the record's page.
+    /// - Parameter pagePath: the bundle-relative path of a record's page, such as `records/dec-2026-0001.html`.
+    public static func index(
         histories: [[RecordVersion]], links: [RecordLink], exported: Date, head: String?, journalCount: Int,
-        pages: (RecordVersion) -> Document? = { _ in nil }
+        pagePath: (String) -> String
     ) -> Document {
         var document = Document(
             title: "Records register export",
             metadata: [
                 .init("Exported", stamp(exported)),
                 .init("Records", String(histories.count)),
+                .init("Links", String(links.count)),
                 .init("Journal entries in journal.jsonl", String(journalCount)),
                 .init("Journal head", head ?? "none (the journal is empty)"),
             ])
-        document.append(.paragraph(
-            "Each file of this bundle is listed with its SHA-256 in SHA256SUMS (check with `sha256sum -c SHA256SUMS`). "
-                + "journal.jsonl holds the register's journal entries, each with the hash of the entry before it and its own."))
-        if histories.isEmpty {
+        document.append(.paragraph([
+            .text("Each record has a page of its own in this bundle, with its content, its links in both directions, its sign-offs "
+                + "and reviews, and its earlier versions. records.json holds the same records as data. journal.jsonl holds the "
+                + "register's journal entries, each with the hash of the entry before it and its own. Every file is listed with its "
+                + "SHA-256 in SHA256SUMS (check with "),
+            .code("sha256sum -c SHA256SUMS"), .text(")."),
+        ]))
+        guard !histories.isEmpty else {
             document.append(.paragraph("The register holds no records."))
+            return document
         }
-        let titles = Dictionary(histories.compactMap { $0.last.map { ($0.id, $0.title) } }, uniquingKeysWith: { first, _ in first })
-        for versions in histories {
-            guard let latest = versions.last else { continue }
-            document.append(.heading(level: 2, "\(latest.id): \(latest.title)", anchor: latest.id))
-            document.append(.definitions([.init("Kind", latest.kind), .init("Created", stamp(latest.created))]))
-            document.append(.heading(level: 3, "Links"))
-            document.append(linksBlock(links, of: latest.id, titles: titles))
-            if let steps = stepsTable(versions) {
-                document.append(.heading(level: 3, "Sign-offs and reviews"))
-                document.append(steps)
-            }
-            for version in versions.reversed() {
-                document.append(.heading(level: 3, "Version \(version.version)\(version.version == latest.version ? " (latest)" : "")"))
-                document.append(.definitions(facts(of: version).map { .init($0.key, $0.value) }))
-                if version.step != nil, versions.first(where: { $0.version == version.version - 1 })?.body == version.body {
-                    document.append(.paragraph("The same content as version \(version.version - 1); this version records a \(version.step!.action.rawValue)."))
-                } else {
-                    document.append(contentsOf: content(of: version, page: pages(version), level: 4))
-                }
+        let rows: [[Table.Cell]] = histories.compactMap { versions in
+            guard let latest = versions.last else { return nil }
+            let steps = versions.compactMap(\.step)
+            return [
+                Table.Cell([.link([.text(latest.id)], url: pagePath(latest.id))]),
+                Table.Cell(stringLiteral: latest.title), Table.Cell(stringLiteral: latest.kind),
+                Table.Cell(stringLiteral: latest.statusShown(links: links)), Table.Cell(stringLiteral: String(latest.version)),
+                Table.Cell(stringLiteral: steps.last.map { "\($0.action.rawValue) by \($0.by)" } ?? "none"),
+                Table.Cell(stringLiteral: latest.reviewBy?.description ?? "not set"),
+            ]
+        }
+        document.append(.table(Table(
+            caption: [.text("Records in this export, oldest first")],
+            header: ["Record", "Title", "Kind", "Status", "Versions", "Last sign-off or review", "Review by"],
+            rows: rows, alignments: [.left, .left, .left, .left, .right], hasRowHeaders: true)))
+        return document
+    }
+
+    /// A record's page in an export bundle: its latest version as `record(...)` shows it, the
+    /// journal head of the export, and then each earlier version whose content differs.
+    /// - Parameter href: the path of another record's page relative to this one, so links between
+    ///   records are links between pages.
+    public static func page(
+        history versions: [RecordVersion], links: [RecordLink], titles: [String: String], head: String?,
+        pages: (RecordVersion) -> Document?, href: @escaping (String) -> String
+    ) -> Document? {
+        guard let latest = versions.last else { return nil }
+        var document = record(latest, latestVersion: latest.version, links: links, history: versions, titles: titles,
+                              page: pages(latest), href: href)
+        document.metadata.append(.init("Journal head at export", head ?? "none (the journal is empty)"))
+        let earlier = versions.dropLast().reversed()
+        guard !earlier.isEmpty else { return document }
+        document.append(.heading(level: 2, "Earlier versions"))
+        for version in earlier {
+            document.append(.heading(level: 3, "Version \(version.version)"))
+            document.append(.definitions(facts(of: version, links: []).map { .init($0.key, $0.value) }))
+            if version.step != nil, versions.first(where: { $0.version == version.version - 1 })?.body == version.body {
+                document.append(.paragraph("The same content as version \(version.version - 1); this version records a \(version.step!.action.rawValue)."))
+            } else {
+                document.append(contentsOf: content(of: version, page: pages(version), level: 4))
             }
         }
         return document
@@ -120,9 +149,11 @@ public enum RecordsDocument {
         return bytes
     }
 
-    private static func facts(of record: RecordVersion) -> [Document.MetadataEntry] {
+    /// - Parameter links: the record's links, so that an escalated decision still waiting for the
+    ///   board says so; pass none for an earlier version.
+    private static func facts(of record: RecordVersion, links: [RecordLink]) -> [Document.MetadataEntry] {
         [
-            .init("Author", record.author), .init("Status", record.status),
+            .init("Author", record.author), .init("Status", record.statusShown(links: links)),
             .init("Created", stamp(record.created)), .init("Kept", stamp(record.updated)),
             .init("Review by", record.reviewBy?.description ?? "not set"),
             .init("Tags", record.tags.isEmpty ? "none" : record.tags.joined(separator: ", ")),
@@ -132,10 +163,12 @@ public enum RecordsDocument {
 
     /// The links that start or end at record `id`, in both directions, each with the other
     /// record's title when it is known.
-    static func linksBlock(_ links: [RecordLink], of id: String, titles: [String: String] = [:]) -> Block {
+    /// With `href`, each other record's id links to its page.
+    static func linksBlock(_ links: [RecordLink], of id: String, titles: [String: String] = [:], href: ((String) -> String)? = nil) -> Block {
         let items = links.filter { $0.from == id || $0.to == id }.map { link -> [Inline] in
             let other = link.from == id ? link.to : link.from
-            let named: [Inline] = [.code(other)] + (titles[other].map { [.text(" (\($0))")] } ?? [])
+            let reference: Inline = href.map { .link([.code(other)], url: $0(other)) } ?? .code(other)
+            let named: [Inline] = [reference] + (titles[other].map { [.text(" (\($0))")] } ?? [])
             let verb = link.relation == .cites ? "cites" : "supersedes"
             return link.from == id
                 ? [.text("This record \(verb) ")] + named

@@ -6,42 +6,10 @@ import Testing
 /// The built `ethics` binary walking the shipped flowchart, as a council officer would: from an
 /// answers file, and at a terminal (a tmux pane stands in for the person).
 @Suite struct DecisionFlowchartEndToEndTests {
-    static let answers = """
-        recognise-issue: ethical-issue
-        describe-issue: Tenants whose homes the data describes poorly could wait longer.
-        stakeholders: Tenants and the repairs team.
-        facts: Five years of repair records.
-        enough-facts: enough
-        equality-impact: cannot-affect
-        eia-screening: Every tenant is ranked by the same property data.
-        personal-data: lower-risk
-        dpia-screening: Addresses only, under the public task basis; no profiling of people.
-        consulted: [people-affected]
-        evaluate-options:
-          Keep first come, first served:
-            rights: {rating: 4, note: Same rule for all.}
-            justice: {rating: 2, note: Quiet tenants wait.}
-            utilitarian: {rating: 2, note: Damage found late.}
-            common-good: {rating: 3, note: Stock declines.}
-            virtue: {rating: 3, note: Simple.}
-            care: {rating: 2, note: Vulnerable report less.}
-          Rank with the model:
-            rights: {rating: 3, note: Tenants can ask why.}
-            justice: {rating: 4, note: Weighted by estate.}
-            utilitarian: {rating: 4, note: Damage found early.}
-            common-good: {rating: 4, note: Better upkeep.}
-            virtue: {rating: 4, note: Open method.}
-            care: {rating: 4, note: Vulnerability flags.}
-        choose-option: Rank with the model.
-        test-option: [respected-person]
-        test-failed: refer
-        escalate: The board should weigh the burden on tenants who report less.
-        """
-
     @Test func aScriptedRunIsKeptListedAndShown() throws {
         let directory = try TemporaryDirectory(prefix: "flowchart-e2e")
         let environment = ["XDG_DATA_HOME": directory.path + "/data"]
-        let file = try directory.write(Self.answers, to: "answers.yaml")
+        let file = SharedAnswers.escalatePath
         let run = try CommandRunner.ethics(
             ["decision-flowchart", "run", "--title", "Prioritise housing repairs", "--answers", file, "--author", "Jo Bloggs",
              "--output", directory.path + "/decision.md", "--format", "markdown"],

@@ -50,6 +50,88 @@ import Testing
         #expect(verify.status == 0 && verify.stdout.contains("Links: 1"), "\(verify)")
     }
 
+    /// Each lifecycle command SIGKILLed at a spread of moments, from before it opens the
+    /// register to about when it finishes, then once left to finish: the register verifies every time, and the record has
+    /// either the versions it had or one more holding the step, with what goes with the step
+    /// (for supersede, the link), never a part of it.
+    @Test func aLifecycleCommandKilledKeepsItsStepWhollyOrNotAtAll() throws {
+        let (first, second, third) = ("dec-\(year())-0001", "dec-\(year())-0002", "dec-\(year())-0003")
+        let log = CommandRunner.repositoryRoot.appendingPathComponent("Configs/examples/decision-log.csv").path
+        let steps: [(target: String, arguments: [String])] = [
+            (first, ["records", "approve", first, "--role", "data protection officer"]),
+            (second, ["records", "review", second, "--outcome", "no-change", "--note", "Checked", "--next-review", "2030-01-01"]),
+            (third, ["records", "supersede", third, "--by", second]),
+            (first, ["records", "withdraw", first, "--reason", "Replaced by a new process"]),
+        ]
+        var outcomes: [String: Set<Bool>] = [:]
+        for (index, step) in steps.enumerated() {
+            for (round, delay) in [0, 3_000, 8_000, 15_000, 30_000, 60_000, 120_000, nil].enumerated() {
+                let data = directory.path + "/kill-\(index)-\(round)"
+                let environment = ["XDG_DATA_HOME": data, "ETHICS_AUTHOR": "Sam Patel"]
+                let imported = try CommandRunner.ethics(["records", "import", log], environment: environment, in: directory.url)
+                try #require(imported.status == 0, "\(imported)")
+
+                let process = Process()
+                process.executableURL = CommandRunner.ethicsBinary
+                process.arguments = step.arguments
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+                process.currentDirectoryURL = directory.url
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                if let delay {
+                    usleep(useconds_t(delay))
+                    kill(process.processIdentifier, SIGKILL)
+                }
+                process.waitUntilExit()
+
+                let context = delay.map { "\(step.arguments[1]) killed after \($0 / 1000) ms" } ?? "\(step.arguments[1]) left to finish"
+                let verify = try CommandRunner.ethics(["records", "verify"], environment: environment, in: directory.url)
+                #expect(verify.status == 0, "\(context): \(verify)")
+                let history = try CommandRunner.ethics(["records", "history", step.target, "--format", "csv"], environment: environment, in: directory.url)
+                #expect(history.status == 0, "\(context): \(history)")
+                let versions = history.stdout.split(separator: "\r\n").count - 1
+                #expect(versions == 1 || versions == 2, "\(context): \(history)")
+                let kept = versions == 2
+                outcomes[step.arguments[1], default: []].insert(kept)
+                if step.arguments[1] == "supersede" {
+                    #expect(verify.stdout.contains(kept ? "Links: 1\n" : "Links: 0\n"), "\(context): the link goes with the step: \(verify)")
+                }
+            }
+        }
+        // The last round lets the command finish, so every step was kept at least once.
+        #expect(outcomes.values.allSatisfy { $0.contains(true) }, "\(outcomes)")
+    }
+
+    /// An escalated decision says it awaits the board, in the list, on its page and in an export,
+    /// until the board's answer, a decision citing it, is kept; a sign-off ends the wait too.
+    @Test func anEscalatedDecisionAwaitsTheBoardUntilItsAnswerIsKept() throws {
+        let walk = ["decision-flowchart", "run", "--title", "Prioritise housing repairs", "--answers", SharedAnswers.escalatePath,
+                    "--output", directory.path + "/walk.md"]
+        let escalated = try run(walk)
+        #expect(escalated.status == 0, "\(escalated)")
+        let id = try #require(escalated.stdout.firstMatch(of: /dec-[0-9]{4}-[0-9]{4,}/).map { String($0.output) }, "\(escalated)")
+        let list = { try self.run(["records", "list", "--kind", "decision", "--format", "csv"]).stdout }
+        let before = try list()
+        #expect(before.contains(",escalate: awaiting the board,"), "\(before)")
+        let page = try run(["records", "show", id])
+        #expect(page.stdout.contains("escalate: awaiting the board"), "\(page)")
+
+        let answer = try run(walk + ["--cites", id])
+        #expect(answer.status == 0, "\(answer)")
+        let after = try list()
+        // The answer escalates too, so it awaits the board in its turn; the first no longer does.
+        #expect(after.contains("\(id),decision,1,Prioritise housing repairs,escalate,"), "\(after)")
+
+        let second = try run(walk)
+        let other = try #require(second.stdout.firstMatch(of: /dec-[0-9]{4}-[0-9]{4,}/).map { String($0.output) }, "\(second)")
+        let waiting = try list()
+        #expect(waiting.contains("\(other),decision,1,Prioritise housing repairs,escalate: awaiting the board,"), "\(waiting)")
+        #expect(try run(["records", "approve", other, "--role", "chair of the ethics board"]).status == 0)
+        let approved = try list()
+        #expect(approved.contains("\(other),decision,2,Prioritise housing repairs,approved,"), "\(approved)")
+    }
+
     @Test func dueCheckFailsWhileAReviewIsOverdue() throws {
         let check = try run(["records", "due", "--check"])
         #expect(check.status == 1, "the example log has a review already past: \(check)")

@@ -116,41 +116,14 @@ import Testing
 
     // MARK: - A walk keeps all of its record or nothing
 
-    static let answers = """
-        recognise-issue: ethical-issue
-        describe-issue: Tenants whose homes the data describes poorly could wait longer.
-        stakeholders: Tenants and the repairs team.
-        facts: Five years of repair records.
-        enough-facts: enough
-        consulted: [people-affected]
-        evaluate-options:
-          Keep first come, first served:
-            rights: {rating: 4, note: Same rule for all.}
-            justice: {rating: 2, note: Quiet tenants wait.}
-            utilitarian: {rating: 2, note: Damage found late.}
-            common-good: {rating: 3, note: Stock declines.}
-            virtue: {rating: 3, note: Simple.}
-            care: {rating: 2, note: Vulnerable report less.}
-          Rank with the model:
-            rights: {rating: 3, note: Tenants can ask why.}
-            justice: {rating: 4, note: Weighted by estate.}
-            utilitarian: {rating: 4, note: Damage found early.}
-            common-good: {rating: 4, note: Better upkeep.}
-            virtue: {rating: 4, note: Open method.}
-            care: {rating: 4, note: Vulnerability flags.}
-        choose-option: Rank with the model.
-        test-option: [respected-person, public]
-        test-failed: refer
-        escalate: The board should weigh the burden on tenants who report less.
-        """
-
-    /// The same walk with an answer that is no choice at 'test-failed', near its end.
-    static let invalidLate = answers.replacingOccurrences(of: "test-failed: refer", with: "test-failed: maybe")
-
     @Test("an aborted walk keeps nothing") func anAbortedWalkKeepsNothing() throws {
-        let invalid = try directory.write(Self.invalidLate, to: "invalid.yaml")
-        let valid = try directory.write(Self.answers, to: "answers.yaml")
-        #expect(Self.invalidLate != Self.answers)
+        // The shared escalate walk, and the same walk with an answer that is no choice at
+        // 'test-failed', near its end.
+        let answers = try SharedAnswers.escalate()
+        let invalidLate = answers.replacingOccurrences(of: "test-failed: refer", with: "test-failed: maybe")
+        #expect(invalidLate != answers)
+        let invalid = try directory.write(invalidLate, to: "invalid.yaml")
+        let valid = SharedAnswers.escalatePath
         let walk = ["decision-flowchart", "run", "--title", "Prioritise housing repairs", "--author", "Jo Bloggs"]
 
         // No register yet: the aborted walk makes none.

@@ -116,3 +116,23 @@ public struct RecordWithdrawn: Event, Hashable {
         self.reason = reason
     }
 }
+
+/// A decision referred to the ethics board: the decision flow keeps it with the verdict
+/// `escalate`, and its own advice is to record the board's answer as a new decision citing it.
+extension RecordVersion {
+    /// The status the decision flow gives a decision that is the ethics board's to take.
+    public static let escalatedStatus = "escalate"
+
+    /// Whether this version still waits for the ethics board: it was kept as `escalate`, nobody
+    /// has signed it off since (an approval makes it `approved`; supersede and withdraw end it
+    /// too), and no record cites it with the board's answer.
+    /// - Parameter links: the record's links, in both directions (only those citing it count).
+    public func isAwaitingBoard(links: [RecordLink]) -> Bool {
+        status == Self.escalatedStatus && !links.contains { $0.to == id && $0.relation == .cites }
+    }
+
+    /// The status as people read it: `escalate: awaiting the board` while ``isAwaitingBoard(links:)``.
+    public func statusShown(links: [RecordLink]) -> String {
+        isAwaitingBoard(links: links) ? "\(status): awaiting the board" : status
+    }
+}

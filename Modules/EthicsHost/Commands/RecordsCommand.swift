@@ -80,7 +80,13 @@ struct RecordsCommand: ParsableCommand {
 
         func run(session: HostSession) async throws {
             let kind = try kind.map { kind throws(DiagnosticError) in try RecordsCommand.recordKind(kind, session: session).id }
-            let records = try session.records.existingStore()?.latestVersions(kind: kind, since: since, text: text) ?? []
+            let store = try session.records.existingStore()
+            let records = try store?.latestVersions(kind: kind, since: since, text: text) ?? []
+            // Only an escalated decision's standing depends on its links.
+            var links: [String: [RecordLink]] = [:]
+            for record in records where record.status == RecordVersion.escalatedStatus {
+                links[record.id] = try store?.links(of: record.id)
+            }
             var document = Document(title: "Records", metadata: [.init("Register", session.records.path)])
             if records.isEmpty {
                 document.append(.paragraph("No records match."))
@@ -91,7 +97,8 @@ struct RecordsCommand: ParsableCommand {
                     rows: records.map { record in
                         [Table.Cell([.code(record.id)]), Table.Cell(stringLiteral: record.kind),
                          Table.Cell(stringLiteral: String(record.version)), Table.Cell(stringLiteral: record.title),
-                         Table.Cell(stringLiteral: record.status), Table.Cell(stringLiteral: record.reviewBy?.description ?? ""),
+                         Table.Cell(stringLiteral: record.statusShown(links: links[record.id] ?? [])),
+                         Table.Cell(stringLiteral: record.reviewBy?.description ?? ""),
                          Table.Cell(stringLiteral: RecordsCommand.stamp(record.updated))]
                     },
                     alignments: [.left, .left, .right], hasRowHeaders: true)))
@@ -344,13 +351,15 @@ struct RecordsCommand: ParsableCommand {
     struct Export: HostCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write a bundle for an ethics board or an FOI answer: the records, a journal extract and SHA256SUMS.",
+            abstract: "Write a bundle for an ethics board or an FOI answer: an index, a page per record, records.json, a journal extract and SHA256SUMS.",
             discussion: """
-                The bundle is built in a temporary folder beside DIR and renamed into place, so it is \
+                With --format markdown or html the bundle has index.md or index.html and a page per record under \
+                records/; with --format json, records.json only. Every bundle has records.json, journal.jsonl and \
+                SHA256SUMS, and names the journal head it was exported at. The bundle is built in a temporary folder beside DIR and renamed into place, so it is \
                 never half-written. DIR must not exist yet, or be empty. Check it with `sha256sum -c SHA256SUMS`.
                 """)
 
-        @Option(help: "Format of the records file: json, markdown or html.")
+        @Option(help: "Format of the pages: markdown or html; json writes records.json alone.")
         var format: OutputFormat = .json
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The folder to create for the bundle.", valueName: "dir"))
@@ -373,17 +382,25 @@ struct RecordsCommand: ParsableCommand {
             let verification = try store?.verify()
             let exported = Date()
 
-            let recordsFile = "records.\(format.fileExtension)"
-            var files: [(name: String, bytes: [UInt8])] = []
-            switch format {
-            case .json:
-                files.append((recordsFile, try RecordsDocument.json(
-                    histories: histories, links: links, exported: exported, head: verification?.head?.description)))
-            default:
-                let document = RecordsDocument.bundle(
-                    histories: histories, links: links, exported: exported, head: verification?.head?.description, journalCount: journal.count,
-                    pages: try RecordsCommand.pages(session))
-                files.append((recordsFile, Array(try session.renderer.render(document, as: format).utf8)))
+            let head = verification?.head?.description
+            // records.json is in every bundle, the machine-readable twin of the pages.
+            var files: [(name: String, bytes: [UInt8])] = [
+                ("records.json", try RecordsDocument.json(histories: histories, links: links, exported: exported, head: head)),
+            ]
+            if format != .json {
+                let pageFile = { (id: String) in Self.pageFileName(id, format: format) }
+                let index = RecordsDocument.index(
+                    histories: histories, links: links, exported: exported, head: head, journalCount: journal.count,
+                    pagePath: { "records/" + pageFile($0) })
+                files.append(("index.\(format.fileExtension)", Array(try session.renderer.render(index, as: format).utf8)))
+                let pages = try RecordsCommand.pages(session)
+                let titles = Dictionary(records.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+                for versions in histories {
+                    guard let id = versions.last?.id,
+                          let page = RecordsDocument.page(history: versions, links: links, titles: titles, head: head, pages: pages, href: pageFile)
+                    else { continue }
+                    files.append(("records/" + pageFile(id), Array(try session.renderer.render(page, as: format).utf8)))
+                }
             }
             files.append(("journal.jsonl", try RecordsDocument.journalLines(journal)))
             let sums = files.map { "\(Self.sha256($0.bytes))  \($0.name)\n" }.joined()
@@ -396,8 +413,10 @@ struct RecordsCommand: ParsableCommand {
             document.append(.paragraph(
                 "\(records.count) record\(records.count == 1 ? "" : "s") (\(versions) version\(versions == 1 ? "" : "s")), "
                     + "\(links.count) link\(links.count == 1 ? "" : "s") and \(journal.count) journal entr\(journal.count == 1 ? "y" : "ies")."))
-            let names: [String] = files.map(\.name)
-            document.append(.list(.unordered, names))
+            let pageCount = files.filter { $0.name.hasPrefix("records/") }.count
+            document.append(.list(.unordered, files.map(\.name).filter { !$0.hasPrefix("records/") }
+                + (pageCount == 0 ? [] : ["records/ (\(pageCount) page\(pageCount == 1 ? "" : "s"), one per record)"])))
+            document.metadata.append(.init("Journal head", head ?? "none (the journal is empty)"))
             if let verification {
                 document.append(.paragraph(verification.isIntact
                     ? "The register verified intact when exported."
@@ -436,6 +455,12 @@ struct RecordsCommand: ParsableCommand {
                 if !renamed { try? FileManager.default.removeItem(atPath: temporary) }
             }
             for file in files {
+                let folder = (file.name as NSString).deletingLastPathComponent
+                if !folder.isEmpty, !FileManager.default.fileExists(atPath: "\(temporary)/\(folder)") {
+                    guard mkdir("\(temporary)/\(folder)", 0o700) == 0 else {
+                        throw ExportError(path: target, reason: String(cString: strerror(errno)))
+                    }
+                }
                 try SafeFile.write(file.bytes, to: "\(temporary)/\(file.name)")
             }
             guard rename(temporary, target) == 0 else {
@@ -449,6 +474,13 @@ struct RecordsCommand: ParsableCommand {
                 fsync(folder)
                 close(folder)
             }
+        }
+
+        /// A record's page file: its id, which the register makes of lowercase letters, digits
+        /// and hyphens, with anything else made safe for a file name.
+        static func pageFileName(_ id: String, format: OutputFormat) -> String {
+            let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") ? $0 : "_" })
+            return "\(safe).\(format.fileExtension)"
         }
 
         static func sha256(_ bytes: [UInt8]) -> String {

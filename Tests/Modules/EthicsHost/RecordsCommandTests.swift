@@ -130,21 +130,24 @@ import Testing
     }
 
     @Test func exportWritesABundleWithAChecksumManifest() async throws {
-        let (canvas, decision, _) = try seed()
+        let (canvas, decision, assessment) = try seed()
         for format in ["json", "markdown", "html"] {
             let output = harness.directory.path + "/export-\(format)"
             let result = await harness.run(["records", "export", "--format", format, "--output", output])
             #expect(result.status == 0, "\(format): \(result)")
-            let files = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
-            let recordsFile = "records." + (format == "markdown" ? "md" : format)
-            #expect(files == ["SHA256SUMS", "journal.jsonl", recordsFile].sorted(), "\(files)")
-            for file in files {
+            let files = try FileManager.default.subpathsOfDirectory(atPath: output).sorted()
+            let pages = format == "json" ? [] : ["index", "records", "records/\(canvas.id)", "records/\(decision.id)"]
+                .map { $0 == "records" ? $0 : $0 + "." + (format == "markdown" ? "md" : format) }
+            let third = assessment.id
+            let expected = (["SHA256SUMS", "journal.jsonl", "records.json"] + pages
+                + (format == "json" ? [] : ["records/\(third).\(format == "markdown" ? "md" : format)"])).sorted()
+            #expect(files == expected, "\(files)")
+            for file in files where file != "records" {
                 let mode = try FileManager.default.attributesOfItem(atPath: output + "/" + file)[.posixPermissions] as? Int
                 #expect(mode == 0o600)
             }
-            let records = try String(contentsOfFile: output + "/" + recordsFile, encoding: .utf8)
-            #expect(records.contains(decision.id) && records.contains(canvas.id))
             let sums = try String(contentsOfFile: output + "/SHA256SUMS", encoding: .utf8)
+            #expect(sums.split(separator: "\n").count == files.count - 1 - (format == "json" ? 0 : 1), "every file but SHA256SUMS itself and the folder")
             for line in sums.split(separator: "\n") {
                 let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
                 let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/" + parts[1])))
@@ -155,6 +158,21 @@ import Testing
             #expect(entries.count >= 5)
             #expect(entries.allSatisfy { $0.isSelfConsistent })
             #expect(!entries.contains { $0.topic == "document.rendering" })
+            #expect(result.stdout.contains("Journal head: \(entries.count):"), "\(result.stdout)")
+            guard format == "markdown" else { continue }
+            // The index links to each page; each page links to the records it cites or is cited by,
+            // with their titles, and names the head; a record with no links says so.
+            let index = try String(contentsOfFile: output + "/index.md", encoding: .utf8)
+            #expect(index.contains("[\(decision.id)](records/\(decision.id).md)"), "\(index)")
+            #expect(index.contains("[\(canvas.id)](records/\(canvas.id).md)"))
+            let decisionPage = try String(contentsOfFile: output + "/records/\(decision.id).md", encoding: .utf8)
+            #expect(decisionPage.contains("This record cites [`\(canvas.id)`](\(canvas.id).md) (\(canvas.title))"), "\(decisionPage)")
+            let canvasPage = try String(contentsOfFile: output + "/records/\(canvas.id).md", encoding: .utf8)
+            #expect(canvasPage.contains("[`\(decision.id)`](\(decision.id).md) (\(decision.title)) cites this record"), "\(canvasPage)")
+            #expect(!canvasPage.contains("This record cites"))
+            #expect(canvasPage.contains("Journal head at export"))
+            let thirdPage = try String(contentsOfFile: output + "/records/\(third).md", encoding: .utf8)
+            #expect(!thirdPage.contains("cites this record") && !thirdPage.contains("This record cites"), "\(thirdPage)")
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: harness.directory.path + "/export-json/records.json"))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
