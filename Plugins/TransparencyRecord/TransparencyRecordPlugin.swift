@@ -298,10 +298,14 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             content: RecordBody(file: record))
         let existingID = record.record
         // Each assessment is cited once, from the version that first lists it.
-        let cited = Set(try await existingID.map { try await context.register.links(of: $0) }?.filter { $0.from == existingID }.map(\.to) ?? [])
+        var cited = Set<String>()
+        if let existingID {
+            cited = Set(try await context.register.links(of: existingID).filter { $0.from == existingID }.map(\.to))
+        }
+        let alreadyCited = cited
         let version = try await context.register.write { write in
             let version = if let existingID { try write.addVersion(of: existingID, draft) } else { try write.record(draft) }
-            for assessment in assessments where !cited.contains(assessment.id) {
+            for assessment in assessments where !alreadyCited.contains(assessment.id) {
                 try write.link(from: version.id, to: assessment.id, .cites)
             }
             try write.publish(TransparencyRecorded(
