@@ -128,6 +128,20 @@ import Testing
         #expect(page.metadata.first?.value == "atr-2026-0001 version 2, draft")
     }
 
+    @Test func theStandardAndTheListAreShown() async throws {
+        let setup = try Self.setup()
+        let standard = try setup.context.plugin.renderer.render(try await setup.run("standard", [:]), as: .json)
+        #expect(standard.contains("Algorithmic Transparency Recording Standard v3.0"))
+        #expect(standard.contains("algorithmic_transparency_record_organisation_type"))
+        #expect(standard.contains("when third-party is yes"))
+        let empty = try setup.context.plugin.renderer.render(try await setup.run("list", [:]), as: .text)
+        #expect(empty.contains("No transparency records are kept yet."))
+        _ = try await setup.run("new", ["name": .text("Repairs model"), "file": .text(setup.file)])
+        _ = try await setup.run("record", ["file": .text(setup.file)])
+        let listed = try setup.context.plugin.renderer.render(try await setup.run("list", [:]), as: .text)
+        #expect(listed.contains("atr-2026-0001") && listed.contains("Repairs model"))
+    }
+
     @Test func theDutchStatusFollowsThePhase() {
         #expect(Algoritmeregister.status(of: "production") == "In gebruik")
         #expect(Algoritmeregister.status(of: "retired") == "Buiten gebruik")
