@@ -47,7 +47,7 @@ struct Prefill: Sendable {
 
     static func fromCanvas(_ path: String) throws(DiagnosticError) -> Prefill {
         let document = try YAMLParser.parse(file: path)
-        guard let root = document.root, root.kind == .mapping, let template = root["template"]?.text, let title = root["title"]?.text else {
+        guard let root = document.root, root.kind == .mapping, root["template"]?.text != nil, let title = root["title"]?.text else {
             throw .error(
                 "this is not a canvas file: it has no 'template:' and 'title:'", at: document.root?.location, file: path,
                 suggestion: "make one with 'ethics canvas-builder new'")
@@ -114,7 +114,6 @@ struct Prefill: Sendable {
         if let record = root["record"]?.text, !record.isEmpty {
             prefill.assessments.append(record)
         }
-        _ = template
         return prefill
     }
 
