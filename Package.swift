@@ -26,6 +26,7 @@ let pluginTargets: [PluginTarget] = [
     PluginTarget(id: "consequence-scanning", folder: "ConsequenceScanning", module: "ConsequenceScanning"),
     PluginTarget(id: "decision-flowchart", folder: "DecisionFlowchart", module: "DecisionFlowchart"),
     PluginTarget(id: "glossary", folder: "Glossary", module: "Glossary"),
+    PluginTarget(id: "transparency-record", folder: "TransparencyRecord", module: "TransparencyRecord"),
 ]
 // END GENERATED PLUGINS
 

@@ -5,6 +5,7 @@ import CodeMapper
 import ConsequenceScanning
 import DecisionFlowchart
 import Glossary
+import TransparencyRecord
 
 /// Every plugin compiled into `ethics`, in the order of their folders under Plugins/.
 let registeredPlugins: [any EthicsPlugin.Type] = [
@@ -13,4 +14,5 @@ let registeredPlugins: [any EthicsPlugin.Type] = [
     ConsequenceScanningPlugin.self,
     DecisionFlowchartPlugin.self,
     GlossaryPlugin.self,
+    TransparencyRecordPlugin.self,
 ]

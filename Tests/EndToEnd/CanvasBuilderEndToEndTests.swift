@@ -86,7 +86,7 @@ import Testing
 
         let unknown = try CommandRunner.ethics(["canvas-builder", "new", "--title", "x", "--template", "odi-canvas"], in: directory.url)
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "error: unknown template 'odi-canvas'; known templates: odi-data-ethics-canvas, uk-data-ethics-framework\n")
+        #expect(unknown.stderr == "error: unknown template 'odi-canvas'; known templates: odi-data-ethics-canvas, uk-data-ethics-framework, dpia, equality-impact-assessment\n")
 
         _ = try CommandRunner.ethics(["canvas-builder", "new", "--title", "x", "--output", "x.canvas.yaml"], in: directory.url)
         let before = try String(contentsOfFile: directory.path + "/x.canvas.yaml", encoding: .utf8)

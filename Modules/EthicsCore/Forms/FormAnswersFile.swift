@@ -33,14 +33,17 @@ public struct FormAnswersFile: Sendable {
 
     /// The answers to `form` in `node` (the whole file by default), every problem at once:
     /// unknown keys, values that do not fit, and required fields left out.
-    public func answers(to form: Form, in node: YAMLNode? = nil) throws(DiagnosticError) -> FormAnswers {
+    /// - Parameter ignoring: keys that belong to other forms (answered under their own keys), not errors here.
+    public func answers(to form: Form, in node: YAMLNode? = nil, ignoring: Set<String> = []) throws(DiagnosticError) -> FormAnswers {
         var problems = DiagnosticCollector()
-        let answers = read(form.fields, in: node ?? root, path: "", problems: &problems)
+        let answers = read(form.fields, in: node ?? root, path: "", ignoring: ignoring, problems: &problems)
         try problems.throwIfErrors()
         return answers
     }
 
-    private func read(_ fields: [FormField], in node: YAMLNode, path: String, problems: inout DiagnosticCollector) -> FormAnswers {
+    private func read(
+        _ fields: [FormField], in node: YAMLNode, path: String, ignoring: Set<String> = [], problems: inout DiagnosticCollector
+    ) -> FormAnswers {
         guard node.kind == .mapping else {
             problems.append(.error("expected a mapping of answers, found \(node.kind.userDescription)", at: node.location))
             return FormAnswers()
@@ -48,6 +51,7 @@ public struct FormAnswersFile: Sendable {
         var answers = FormAnswers()
         for (key, value) in node.entries {
             let id = key.text ?? ""
+            if ignoring.contains(id) { continue }
             guard let field = fields.first(where: { $0.id == id }) else {
                 problems.append(.error(
                     "'\(path)\(id)' is not a question here", at: key.location,

@@ -43,12 +43,19 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
             context.output.write(OperationHelp<Plugin>.help(for: operation))
             return
         }
-        let forms = CommandLineForms(answersFile: arguments.answersFile, terminal: context.terminal)
+        let forms = CommandLineForms(answersFile: arguments.answersFile, terminal: context.terminal, furtherForms: Set(operation.asks))
         let answers = try forms.complete(operation.input, given: arguments.answers, options: true)
         if let output = arguments.output {
             try SafeFile.checkOutput(output)
         }
-        let document = try await operation.run(plugin, OperationInput(answers: answers, forms: forms), context)
+        let document: Document
+        var checkFailed = false
+        do {
+            document = try await operation.run(plugin, OperationInput(answers: answers, forms: forms), context)
+        } catch let failure as CheckFailure {
+            document = failure.document
+            checkFailed = true
+        }
         let text = try context.renderer.render(document, as: arguments.format ?? operation.formats[0])
         if let output = arguments.output {
             try SafeFile.writeOutput(text, to: output)
@@ -56,6 +63,7 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
         } else {
             context.output.write(text)
         }
+        if checkFailed { throw ExitCode(1) }
     }
 }
 
@@ -64,6 +72,8 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
 struct CommandLineForms: FormDriver {
     let answersFile: FormAnswersFile?
     let terminal: (any Terminal)?
+    /// The keys of the answers file that belong to forms the operation asks as it runs, not to its input.
+    var furtherForms: Set<String> = []
 
     func answers(to form: Form, current: FormAnswers) async throws -> FormAnswers {
         if let answersFile {
@@ -73,6 +83,13 @@ struct CommandLineForms: FormDriver {
                     suggestion: "add '\(form.id):' with a mapping of its answers")
             }
             return try answersFile.answers(to: form, in: node)
+        }
+        // A further form is asked on the terminal for every field it has no answer to yet, since
+        // its fields may all be optional (a record filled over several sittings).
+        if let terminal, form.fields.contains(where: { current[$0.id] == nil }) {
+            let rest = Form(id: form.id, title: form.title, help: form.help, fields: form.fields.filter { current[$0.id] == nil })
+            guard case .answered(let asked) = try FormConversation(terminal: terminal).ask(rest, current: current) else { return current }
+            return asked
         }
         return try complete(form, given: current, options: false)
     }
@@ -84,7 +101,7 @@ struct CommandLineForms: FormDriver {
         var answers = given
         let rest = Form(id: form.id, title: form.title, help: form.help, fields: form.fields.filter { given[$0.id] == nil })
         if let answersFile {
-            let fromFile = try answersFile.answers(to: rest)
+            let fromFile = try answersFile.answers(to: rest, ignoring: furtherForms)
             for (id, value) in fromFile.values { answers[id] = value }
         } else if let terminal, !form.missing(in: answers).isEmpty {
             let missing = Form(id: form.id, title: form.title, help: form.help, fields: rest.fields)

@@ -28,11 +28,16 @@ public struct PluginOperation<Plugin: EthicsPlugin>: Sendable {
     public var writes: Bool
     /// The formats its document makes sense in; the first is the default.
     public var formats: [OutputFormat]
+    /// The ids of further forms it asks through its form driver while it runs (``OperationInput/forms``),
+    /// whose content is known only then (a standard's fields, loaded from a content pack). An
+    /// answers file answers each under its own key beside the operation's own fields.
+    public var asks: [String]
     public var run: @Sendable (Plugin, OperationInput, PluginContext) async throws -> Document
 
     public init(
         _ name: String, summary: String, discussion: String = "", input fields: [FormField] = [],
         positional: [String] = [], writes: Bool = false, formats: [OutputFormat] = [.text, .markdown, .html, .json],
+        asks: [String] = [],
         run: @escaping @Sendable (Plugin, OperationInput, PluginContext) async throws -> Document
     ) {
         self.name = name
@@ -42,6 +47,7 @@ public struct PluginOperation<Plugin: EthicsPlugin>: Sendable {
         self.positional = positional
         self.writes = writes
         self.formats = formats
+        self.asks = asks
         self.run = run
     }
 }
@@ -63,4 +69,15 @@ public protocol FormDriver: Sendable {
     /// The answers to `form`, checked against it. Starts from `current` where the front end
     /// shows current answers.
     func answers(to form: Form, current: FormAnswers) async throws -> FormAnswers
+}
+
+/// Thrown by an operation whose check ran and found problems (an incomplete record): the front
+/// end shows `document`, the report, as it shows any result, and then says the check failed (the
+/// command line exits with status 1).
+public struct CheckFailure: Error, Sendable {
+    public var document: Document
+
+    public init(document: Document) {
+        self.document = document
+    }
 }
