@@ -7,7 +7,10 @@ import Testing
 @Suite struct ShippedCodesTests {
     @Test func everyShippedCodeLoadsInTheConfiguredOrder() throws {
         let library = try Fixtures.library()
-        #expect(library.codes.map(\.id) == ["nolan", "senior-managers", "bcs", "acm", "uksa", "uksa3", "rss", "def", "daief", "good-governance", "ethical-data-science", "oxford-munich"])
+        #expect(library.codes.map(\.id) == [
+            "nolan", "senior-managers", "bcs", "acm", "uksa", "uksa3", "rss", "def", "daief", "good-governance",
+            "complaint-handling-code", "ethical-data-science", "oxford-munich",
+        ])
     }
 
     @Test func theDefaultConfigurationNamesEveryCodeFile() throws {
@@ -21,7 +24,7 @@ import Testing
         let ids = try Fixtures.library(adding: [Fixtures.localCode]).codes.flatMap(\.clauses).map(\.id)
         let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted()
         #expect(repeated.isEmpty, "clause ids used more than once: \(repeated)")
-        #expect(ids.count == 180)
+        #expect(ids.count == 189)
     }
 
     @Test func everyClauseServesAKnownAttributeWithAReason() throws {
@@ -46,6 +49,7 @@ import Testing
         ("def", [3, 5]),
         ("daief", [7]),
         ("good-governance", [7]),
+        ("complaint-handling-code", [9]),
         ("ethical-data-science", [5]),
         ("oxford-munich", [10]),
     ])
