@@ -9,7 +9,7 @@ import Testing
         let library = try Fixtures.library()
         #expect(library.codes.map(\.id) == [
             "nolan", "senior-managers", "bcs", "acm", "uksa", "uksa3", "rss", "def", "daief", "good-governance",
-            "complaint-handling-code", "ethical-data-science", "oxford-munich",
+            "complaint-handling-code", "public-service-providers", "ethical-data-science", "oxford-munich",
         ])
     }
 
@@ -24,7 +24,7 @@ import Testing
         let ids = try Fixtures.library(adding: [Fixtures.localCode]).codes.flatMap(\.clauses).map(\.id)
         let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted()
         #expect(repeated.isEmpty, "clause ids used more than once: \(repeated)")
-        #expect(ids.count == 189)
+        #expect(ids.count == 193)
     }
 
     @Test func everyClauseServesAKnownAttributeWithAReason() throws {
@@ -50,6 +50,7 @@ import Testing
         ("daief", [7]),
         ("good-governance", [7]),
         ("complaint-handling-code", [9]),
+        ("public-service-providers", [4]),
         ("ethical-data-science", [5]),
         ("oxford-munich", [10]),
     ])
