@@ -7,7 +7,10 @@ import Testing
 @Suite struct ShippedCodesTests {
     @Test func everyShippedCodeLoadsInTheConfiguredOrder() throws {
         let library = try Fixtures.library()
-        #expect(library.codes.map(\.id) == ["nolan", "senior-managers", "bcs", "acm", "uksa", "rss", "def", "daief", "good-governance", "ethical-data-science"])
+        #expect(library.codes.map(\.id) == [
+            "nolan", "senior-managers", "bcs", "acm", "uksa", "uksa3", "rss", "def", "daief", "good-governance",
+            "complaint-handling-code", "public-service-providers", "ethical-data-science", "oxford-munich",
+        ])
     }
 
     @Test func theDefaultConfigurationNamesEveryCodeFile() throws {
@@ -21,7 +24,7 @@ import Testing
         let ids = try Fixtures.library(adding: [Fixtures.localCode]).codes.flatMap(\.clauses).map(\.id)
         let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted()
         #expect(repeated.isEmpty, "clause ids used more than once: \(repeated)")
-        #expect(ids.count == 158)
+        #expect(ids.count == 193)
     }
 
     @Test func everyClauseServesAKnownAttributeWithAReason() throws {
@@ -41,11 +44,15 @@ import Testing
         ("bcs", [4, 7, 5, 6]),
         ("acm", [7, 9, 7, 2]),
         ("uksa", [6, 3, 5]),
+        ("uksa3", [4, 3, 2, 3]),
         ("rss", [2, 3, 4, 4]),
         ("def", [3, 5]),
         ("daief", [7]),
         ("good-governance", [7]),
+        ("complaint-handling-code", [9]),
+        ("public-service-providers", [4]),
         ("ethical-data-science", [5]),
+        ("oxford-munich", [10]),
     ])
     func eachCodeHasTheSourcesStructure(code id: String, clausesPerSection: [Int]) throws {
         let code = try #require(try Fixtures.library().code(id))
