@@ -398,7 +398,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             document.append(.paragraph("GOV.UK's metadata fields (prefixed \(standard.govukPrefix)) and each answer under the standard's machine name."))
         }
         try SafeFile.checkTarget(json)
-        try SafeFile.write(text, to: json, mode: 0o600, sparing: [file])
+        try SafeFile.writeOutput(text, to: json, mode: 0o600)
         context.notices.line("Written to \(json).")
         return document
     }

@@ -23,10 +23,9 @@ public enum SafeFile {
     /// Writes `bytes` to `path` atomically. New files get `mode` (owner-only by default, since
     /// records may hold sensitive project detail); an existing file keeps its permissions.
     ///
-    /// `inputs` are the files the command read to make these bytes: a target that is one of
-    /// them (by device and inode, so another spelling or a hard link is caught too) is refused,
-    /// since `export X -o X` would replace the input with its own translation.
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: UInt32 = 0o600, sparing inputs: [String] = []) throws(WriteError) {
+    /// A file a person named for a command's results goes through ``writeOutput(_:to:mode:)``,
+    /// which also refuses one of the files the command read.
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: UInt32 = 0o600) throws(WriteError) {
         if let descriptor = standardDescriptor(named: path) {
             // `-o /dev/stdout` with standard output sent to a file (`>> log.txt`): the path
             // leads through /proc to that very file, and renaming over it would lose what the
@@ -37,12 +36,6 @@ public enum SafeFile {
         var existing = stat()
         let exists = stat(path, &existing) == 0
         if exists {
-            for input in inputs {
-                var other = stat()
-                if stat(input, &other) == 0, other.st_dev == existing.st_dev, other.st_ino == existing.st_ino {
-                    throw WriteError(path: path, reason: "it is the input file \(input), which would be replaced by what is read from it; choose another output file")
-                }
-            }
             switch existing.st_mode & S_IFMT {
             case S_IFREG: break
             case S_IFDIR: throw WriteError(path: path, reason: "it is a folder; name a file inside it")
@@ -81,8 +74,8 @@ public enum SafeFile {
     }
 
     /// Writes UTF-8 text atomically.
-    public static func write(_ text: String, to path: String, mode: UInt32 = 0o600, sparing inputs: [String] = []) throws(WriteError) {
-        try write(Array(text.utf8), to: path, mode: mode, sparing: inputs)
+    public static func write(_ text: String, to path: String, mode: UInt32 = 0o600) throws(WriteError) {
+        try write(Array(text.utf8), to: path, mode: mode)
     }
 
     /// Writes a command's results to the file a person named (`-o FILE`), atomically, refusing
