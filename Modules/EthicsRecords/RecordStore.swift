@@ -23,7 +23,7 @@ public final class RecordStore: RegisterStore {
 
     /// The database file.
     public let path: String
-    private let pool: DatabasePool
+    fileprivate let pool: DatabasePool
     /// Held open (with its `flock`) for the store's life: closing any descriptor of the database
     /// file would drop SQLite's own POSIX locks on it.
     private let descriptor: Int32
@@ -385,6 +385,13 @@ public final class RecordStore: RegisterStore {
         do {
             let copy = try RecordStore(path: temporary)
             try copy.load(rows)
+            try copy.pool.close()
+            // A backup stands alone: one file, no write-ahead log beside it.
+            let standalone = try DatabaseQueue(path: temporary)
+            try standalone.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try standalone.close()
+        } catch let error as DatabaseError {
+            throw RegisterFailure(error, path: target)
         }
         guard rename(temporary, target) == 0 else {
             throw DiagnosticError.error("cannot write the backup: \(String(cString: strerror(errno)))", file: target)

@@ -33,6 +33,11 @@ package final class PostgresLink: @unchecked Sendable {
     package func with<T>(_ body: (Session) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        // A connection the server has since closed (a restart, an administrator ending it) is
+        // replaced before use rather than asked a question it will never answer.
+        if let open = self.connection, open.isClosed {
+            self.connection = nil
+        }
         let connection = try self.connection ?? connect()
         self.connection = connection
         do {
@@ -114,6 +119,11 @@ package final class PostgresLink: @unchecked Sendable {
                 }
             }
             return Array(try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait())
+        }
+
+        /// The first column of each row `sql` returns, as text (NULL as an empty string).
+        package func texts(_ sql: String) throws -> [String] {
+            try query(sql).map { try $0.decode(String?.self) ?? "" }
         }
 
         /// Runs `sql`, which takes no parameters and may hold several statements (DDL). The

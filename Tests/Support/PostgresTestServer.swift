@@ -32,7 +32,9 @@ public enum PostgresTestServer {
         public var description: String { "ETHICS_TEST_POSTGRES_URL is not set: on CI, Tools/test must start the PostgreSQL cluster" }
     }
 
-    /// A new, empty database on the cluster, dropped when the value is let go.
+    /// A new, empty database on the cluster. It is not dropped: the cluster is thrown away with
+    /// everything in it when the tests end, and dropping a database ends (with FORCE) or waits
+    /// for the connections of a store a test still holds.
     public final class Database: Sendable {
         public let name: String
         /// The database as its administrator (the cluster's superuser) reaches it.
@@ -45,12 +47,6 @@ public enum PostgresTestServer {
             admin.database = name
             self.admin = admin
             try PostgresTestServer.execute(server, "CREATE DATABASE \(name) ENCODING 'UTF8' TEMPLATE template0")
-        }
-
-        deinit {
-            if let server = adminURL {
-                try? PostgresTestServer.execute(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            }
         }
 
         /// The database with the register made in it, as the toolkit's role reaches it.
@@ -91,6 +87,6 @@ public enum PostgresTestServer {
     public static func strings(_ url: PostgresRegisterURL, _ sql: String) throws -> [String] {
         let link = PostgresLink(url: url)
         defer { link.close() }
-        return try link.with { session in try session.query(sql).map { try $0.decode(String.self) } }
+        return try link.with { try $0.texts(sql) }
     }
 }

@@ -54,12 +54,8 @@ struct RegisterSettings: Decodable {
         _ settings: RegisterSettings?, node: YAMLNode?, environment: [String: String], problems: inout DiagnosticCollector
     ) -> RegisterChoice {
         let environmentURL = environment["ETHICS_REGISTER_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        if let node, !node.isNull, node.kind != .mapping {
-            problems.append(.error(
-                "'register' must be a mapping such as {engine: postgres, url: \"postgres://ethics@db.example:5432/ethics\"}",
-                at: node.location, keyPath: "register"))
-            return .sqlite
-        }
+        // A `register:` that is not a mapping is reported by the decoder, at its position.
+        if let node, !node.isNull, node.kind != .mapping { return .sqlite }
         let before = problems.diagnostics.count
         let engine = settings?.engine?.value ?? (settings?.url != nil || environmentURL != nil ? "postgres" : "sqlite")
         if let written = settings?.engine, !engines.contains(written.value) {

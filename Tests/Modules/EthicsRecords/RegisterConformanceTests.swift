@@ -21,7 +21,9 @@ enum RegisterConformance {
     // MARK: - Records, versions, links, journal
 
     static func givesReadableIDsAndKeepsEveryVersion(_ engine: RegisterEngine) throws {
-        let store = try TestRegister(engine).store
+        let register = try TestRegister(engine)
+        defer { withExtendedLifetime(register) {} }
+        let store = register.store
         let first = try store.record(decision("Share housing data", reviewBy: "2027-01-31", tags: ["housing"]))
         #expect(first.id == "dec-\(year)-0001")
         #expect(first.version == 1)
@@ -53,7 +55,9 @@ enum RegisterConformance {
     }
 
     static func linksRecordsOnceAndJournalsEveryWrite(_ engine: RegisterEngine) throws {
-        let store = try TestRegister(engine).store
+        let register = try TestRegister(engine)
+        defer { withExtendedLifetime(register) {} }
+        let store = register.store
         let canvas = try store.record(RecordDraft(kind: .canvas, title: "Housing canvas", author: "Analyst"))
         let decision = try store.record(decision("Share housing data"))
         try store.link(from: decision.id, to: canvas.id, .cites)
@@ -84,7 +88,9 @@ enum RegisterConformance {
     }
 
     static func listsByKindDateAndTextAndFindsReviewsDue(_ engine: RegisterEngine) throws {
-        let store = try TestRegister(engine).store
+        let register = try TestRegister(engine)
+        defer { withExtendedLifetime(register) {} }
+        let store = register.store
         _ = try store.record(decision("Share housing data", reviewBy: "2020-01-01", tags: ["housing"]))
         _ = try store.record(decision("Adult social care chatbot", reviewBy: "2999-01-01"))
         _ = try store.record(RecordDraft(kind: .canvas, title: "Housing canvas", author: "Analyst"))
@@ -112,7 +118,9 @@ enum RegisterConformance {
     }
 
     static func importsAllOrNothingAndOnlyOnce(_ engine: RegisterEngine) throws {
-        let store = try TestRegister(engine).store
+        let register = try TestRegister(engine)
+        defer { withExtendedLifetime(register) {} }
+        let store = register.store
         let drafts = (1...3).map { decision("Imported \($0)") }
         let same: (RecordsImported) -> Bool = { $0.sha256 == "abc" }
         let kept = try store.recordAll(drafts, unlessJournalled: same) { RecordsImported(file: "log.csv", sha256: "abc", records: $0.map(\.id)) }
@@ -133,7 +141,9 @@ enum RegisterConformance {
     // MARK: - Lifecycle
 
     static func lifecycleStepsAreVersionsWithTheirFacts(_ engine: RegisterEngine) throws {
-        let store = try TestRegister(engine).store
+        let register = try TestRegister(engine)
+        defer { withExtendedLifetime(register) {} }
+        let store = register.store
         let id = try store.record(RecordDraft(kind: .decision, title: "Repairs", author: "Jo", status: "escalate")).id
         let other = try store.record(RecordDraft(kind: .decision, title: "Repairs, again", author: "Jo")).id
         let step = LifecycleStep(action: .approve, by: "Sam", role: "Data Protection Officer")
@@ -306,7 +316,9 @@ struct PostgresRegisterConformanceTests {
         var heads: [JournalHead?] = []
         var journals: [[JournalEntry]] = []
         for engine in RegisterEngine.allCases {
-            let store = try TestRegister(engine, now: clock).store
+            let register = try TestRegister(engine, now: clock)
+            defer { withExtendedLifetime(register) {} }
+            let store = register.store
             let canvas = try store.record(RecordDraft(kind: .canvas, title: "Damp — ‘quoted’ \\ \"and\" é", author: "A", tags: ["x", "y"]))
             let decision = try store.record(RegisterConformance.decision("Repairs", reviewBy: "2027-03-01"))
             try store.link(from: decision.id, to: canvas.id, .cites)

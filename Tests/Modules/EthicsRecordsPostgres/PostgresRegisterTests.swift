@@ -134,6 +134,17 @@ struct PostgresRegisterTests {
             .contains("newer version of ethics"))
     }
 
+    @Test func aConnectionTheServerEndedIsReplaced() throws {
+        let database = try PostgresTestServer.Database()
+        let store = try PostgresRecordStore(url: try database.initialised())
+        _ = try store.record(RecordDraft(kind: Self.decision, title: "Before", author: "A"))
+        try database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database.name)' AND pid <> pg_backend_pid()")
+        usleep(200_000)
+        _ = try store.record(RecordDraft(kind: Self.decision, title: "After", author: "A"))
+        #expect(try store.latestVersions().map(\.title) == ["Before", "After"])
+        #expect(try store.verify().isIntact)
+    }
+
     // MARK: - Many writers
 
     /// `ethics-records-writer`, built beside this test bundle.
