@@ -41,7 +41,7 @@ struct RecordsPostgresEndToEndTests {
         let passwordFile = try directory.write(PostgresTestServer.toolkitPassword + "\n", to: "council/register-password")
         chmod(passwordFile, 0o600)
         return try directory.write("""
-            extends: \(CommandRunner.repositoryRoot.path)/Configs/toolkit.yaml
+            extends: default
             council: {id: testshire, name: Testshire Council}
             register:
               engine: postgres
@@ -87,7 +87,7 @@ struct RecordsPostgresEndToEndTests {
         #expect(verify.status == 0, "\(verify)")
         #expect(verify.stdout.contains("Register: \(toolkitURL)"), "\(verify)")
         #expect(try ethics(["records", "list", "--format", "csv"]).stdout.contains("dec-\(year)-0002,decision,1,Chatbot"))
-        #expect(try ethics(["records", "show", "dec-\(year)-0001"]).stdout.contains("Data Protection Officer"))
+        #expect(try ethics(["records", "show", "dec-\(year)-0001", "--format", "markdown"]).stdout.contains("Data Protection Officer"))
         #expect(try ethics(["records", "history", "dec-\(year)-0001", "--format", "csv"]).stdout.split(separator: "\r\n").count == 3)
         #expect(try ethics(["records", "due", "--format", "csv"]).stdout.contains("dec-\(year)-0001"))
         let review = try ethics(["records", "review", "dec-\(year)-0002", "--outcome", "no-change", "--note", "Fine"])
