@@ -214,6 +214,7 @@ let package = Package(
         .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
         .library(name: "EthicsCore", targets: ["EthicsCore"]),
         .library(name: "EthicsRecords", targets: ["EthicsRecords"]),
+        .library(name: "EthicsRecordsPostgres", targets: ["EthicsRecordsPostgres"]),
         .library(name: "EthicsHost", targets: ["EthicsHost"]),
     ] + pluginTargets.map { .library(name: $0.module, targets: [$0.module]) },
     dependencies: [

@@ -268,14 +268,23 @@ public final class PostgresRecordStore: RegisterStore {
             if held > 0 {
                 throw RecordRegisterError("the register at \(url) already holds records; copy only into an empty register")
             }
+            // Many rows to a statement: a council's register may hold hundreds of thousands.
             let rows = PostgresRows(session: session)
             try rows.insertJournal(copied.journal)
-            for record in copied.records {
-                try rows.insertRecord(id: record.id, kind: record.kind, year: record.year, serial: record.serial, createdAt: record.createdAt)
+            try rows.insertMany(
+                "ethics.record (id, kind, year, serial, created_at)", copied.records
+            ) { [.text($0.id), .text($0.kind), .int($0.year), .int($0.serial), .text($0.createdAt)] }
+            try rows.insertMany(
+                "ethics.record_version (record_id, version, title, author, status, review_by, tags, attributes, body, recorded_at, journal_sequence, step)",
+                copied.versions
+            ) { version in
+                let stored = version.stored
+                return [.text(stored.id), .int(stored.version), .text(stored.title), .text(stored.author), .text(stored.status),
+                        .text(stored.reviewBy), .text(stored.tags), .text(stored.attributes), .text(stored.body), .text(stored.recordedAt),
+                        .int(version.sequence), .text(stored.step)]
             }
-            for version in copied.versions { try rows.insertVersion(version.stored, sequence: version.sequence) }
-            for link in copied.links {
-                try rows.insertLink(from: link.from, to: link.to, relation: link.relation, linkedAt: link.linkedAt, sequence: link.sequence)
+            try rows.insertMany("ethics.record_link (from_id, to_id, relation, linked_at, journal_sequence)", copied.links) {
+                [.text($0.from), .text($0.to), .text($0.relation), .text($0.linkedAt), .int($0.sequence)]
             }
         }
     }
@@ -364,22 +373,30 @@ struct PostgresRows: RegisterRowWriter {
         try insertJournal([entry])
     }
 
-    /// Inserts entries a thousand to a statement (a copied register's journal may be long).
+    /// Inserts journal entries many to a statement.
     func insertJournal(_ entries: [JournalEntry]) throws {
+        try insertMany("ethics.journal (sequence, time, topic, payload, previous_hash, hash)", entries) { entry in
+            [.int(entry.sequence), .text(entry.time), .text(entry.topic), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
+        }
+    }
+
+    /// Inserts `items` into `table` (with its column list), as many rows to a statement as the
+    /// protocol's 65,535 parameters allow, up to 1,000.
+    func insertMany<Item>(_ table: String, _ items: [Item], _ values: (Item) -> [Bind]) throws {
         var start = 0
-        while start < entries.count {
-            let batch = entries[start..<min(start + 1000, entries.count)]
+        while start < items.count {
             var binds: [Bind] = []
-            var values: [String] = []
-            for entry in batch {
+            var tuples: [String] = []
+            var index = start
+            while index < items.count, tuples.count < 1000 {
+                let row = values(items[index])
                 let base = binds.count
-                binds += [.int(entry.sequence), .text(entry.time), .text(entry.topic), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
-                values.append("($\(base + 1), $\(base + 2), $\(base + 3), $\(base + 4), $\(base + 5), $\(base + 6))")
+                tuples.append("(" + (1...row.count).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+                binds += row
+                index += 1
             }
-            try session.query(
-                "INSERT INTO ethics.journal (sequence, time, topic, payload, previous_hash, hash) VALUES " + values.joined(separator: ", "),
-                binds)
-            start += batch.count
+            try session.query("INSERT INTO \(table) VALUES " + tuples.joined(separator: ", "), binds)
+            start = index
         }
     }
 
