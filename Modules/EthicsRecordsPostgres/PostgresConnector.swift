@@ -1,6 +1,7 @@
 import EthicsDiagnostics
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -118,7 +119,25 @@ package final class PostgresLink: @unchecked Sendable {
                 case .int(let number): bindings.append(number)
                 }
             }
-            return Array(try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait())
+            let answer = connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+            return Array(try Self.waitUnlessClosed(answer, connection: connection))
+        }
+
+        /// Waits for `future`, or fails as soon as the connection closes: a query in flight when
+        /// the server goes away (a restart, `pg_terminate_backend`) is otherwise never answered.
+        static func waitUnlessClosed<T: Sendable>(_ future: EventLoopFuture<T>, connection: PostgresConnection) throws -> T {
+            let promise = future.eventLoop.makePromise(of: T.self)
+            let settled = NIOLockedValueBox(false)
+            @Sendable func settle(_ result: Result<T, any Error>) {
+                guard settled.withLockedValue({ done in defer { done = true }; return !done }) else { return }
+                promise.completeWith(result)
+            }
+            future.whenComplete { settle($0) }
+            connection.closeFuture.whenComplete { _ in
+                // Let an answer that arrived with the close win.
+                future.eventLoop.execute { settle(.failure(ConnectionLost())) }
+            }
+            return try promise.futureResult.wait()
         }
 
         /// The first column of each row `sql` returns, as text (NULL as an empty string).
@@ -139,6 +158,9 @@ package final class PostgresLink: @unchecked Sendable {
         }
     }
 }
+
+/// The connection closed before the server answered.
+struct ConnectionLost: Error {}
 
 /// A query parameter: the register binds only text (maybe null) and whole numbers.
 package enum Bind: Sendable {

@@ -31,6 +31,7 @@ public struct PostgresFailure: UserFacingError, CustomStringConvertible {
 
     /// Whether `error` means the connection is gone (the server restarted or was stopped).
     static func isConnectionLost(_ error: any Error) -> Bool {
+        if error is ConnectionLost { return true }
         guard let error = error as? PSQLError else { return false }
         if [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(error.code) { return true }
         // admin_shutdown, crash_shutdown, cannot_connect_now
@@ -99,6 +100,11 @@ public struct PostgresFailure: UserFacingError, CustomStringConvertible {
                 }
                 return error
             }
+        }
+        if error is ConnectionLost {
+            return PostgresFailure(
+                url: url, message: "the connection to the register's server was lost; what was being written was not kept",
+                suggestion: "run the command again once the server is back")
         }
         if let tls = tlsProblem(error, url: url) { return tls }
         if connecting {
