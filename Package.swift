@@ -40,6 +40,7 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio")
 
 var targets: [Target] = [
     // The distribution's libyaml (Debian: libyaml-dev), found through pkg-config; never vendored.
@@ -86,9 +87,16 @@ var targets: [Target] = [
         path: "Modules/EthicsRecords",
         swiftSettings: swiftSettings
     ),
+    // The register's second engine: a council's shared PostgreSQL database, same contract and chain.
+    .target(
+        name: "EthicsRecordsPostgres",
+        dependencies: ["EthicsRecords", "EthicsCore", "EthicsDiagnostics", postgres, logging],
+        path: "Modules/EthicsRecordsPostgres",
+        swiftSettings: swiftSettings
+    ),
     .target(
         name: "EthicsHost",
-        dependencies: ["EthicsCore", "EthicsRender", "EthicsRecords", "EthicsYAML", "EthicsDiagnostics", argumentParser, logging],
+        dependencies: ["EthicsCore", "EthicsRender", "EthicsRecords", "EthicsRecordsPostgres", "EthicsYAML", "EthicsDiagnostics", argumentParser, logging],
         path: "Modules/EthicsHost",
         swiftSettings: swiftSettings
     ),
@@ -102,7 +110,7 @@ var targets: [Target] = [
     // Shared helpers for tests: fixtures, temporary directories, running the built binary.
     .target(
         name: "EthicsTestSupport",
-        dependencies: ["EthicsCore", "EthicsYAML", "EthicsDiagnostics", "EthicsRender", logging],
+        dependencies: ["EthicsCore", "EthicsYAML", "EthicsDiagnostics", "EthicsRender", "EthicsRecords", "EthicsRecordsPostgres", logging],
         path: "Tests/Support",
         swiftSettings: swiftSettings
     ),
@@ -140,7 +148,7 @@ var targets: [Target] = [
     // process and kill it mid-write. Only tests build it; the product never links it.
     .executableTarget(
         name: "ethics-records-writer",
-        dependencies: ["EthicsRecords", "EthicsCore"],
+        dependencies: ["EthicsRecords", "EthicsRecordsPostgres", "EthicsCore"],
         path: "Tests/RecordsWriter",
         swiftSettings: swiftSettings
     ),
@@ -154,20 +162,26 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "EthicsRecordsTests",
-        dependencies: ["EthicsRecords", "EthicsCore", "EthicsDiagnostics", "EthicsTestSupport", "ethics-records-writer", grdb],
+        dependencies: ["EthicsRecords", "EthicsRecordsPostgres", "EthicsCore", "EthicsDiagnostics", "EthicsTestSupport", "ethics-records-writer", grdb],
         path: "Tests/Modules/EthicsRecords",
         swiftSettings: swiftSettings
     ),
     .testTarget(
+        name: "EthicsRecordsPostgresTests",
+        dependencies: ["EthicsRecordsPostgres", "EthicsRecords", "EthicsCore", "EthicsDiagnostics", "EthicsTestSupport", "ethics-records-writer"],
+        path: "Tests/Modules/EthicsRecordsPostgres",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
         name: "EthicsHostTests",
-        dependencies: ["EthicsHost", "EthicsCore", "EthicsRecords", "EthicsTestSupport", argumentParser, logging, grdb],
+        dependencies: ["EthicsHost", "EthicsCore", "EthicsRecords", "EthicsRecordsPostgres", "EthicsTestSupport", argumentParser, logging, grdb],
         path: "Tests/Modules/EthicsHost",
         swiftSettings: swiftSettings
     ),
     // Runs the built `ethics` binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(
         name: "EndToEndTests",
-        dependencies: ["ethics", "EthicsTestSupport", "EthicsYAML"],
+        dependencies: ["ethics", "EthicsTestSupport", "EthicsYAML", "EthicsRecordsPostgres"],
         path: "Tests/EndToEnd",
         swiftSettings: swiftSettings
     ),
@@ -201,6 +215,7 @@ let package = Package(
         .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
         .library(name: "EthicsCore", targets: ["EthicsCore"]),
         .library(name: "EthicsRecords", targets: ["EthicsRecords"]),
+        .library(name: "EthicsRecordsPostgres", targets: ["EthicsRecordsPostgres"]),
         .library(name: "EthicsHost", targets: ["EthicsHost"]),
     ] + pluginTargets.map { .library(name: $0.module, targets: [$0.module]) },
     dependencies: [
@@ -208,6 +223,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -4,9 +4,9 @@
 /// Every record write encodes three of these. Through `JSONEncoder` they were the largest share of
 /// a write's CPU time; tests pin this output to `JSONEncoder`'s, so the text that journal hashes
 /// cover reads the same whichever wrote it.
-enum CanonicalJSON {
+package enum CanonicalJSON {
     /// `["a","b"]`
-    static func array(_ strings: [String]) -> String {
+    package static func array(_ strings: [String]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (position, string) in strings.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -17,12 +17,12 @@ enum CanonicalJSON {
     }
 
     /// `{"a":"1","b":"2"}`, keys in the order `JSONEncoder` sorts them.
-    static func object(_ fields: [(key: String, value: String)]) -> String {
+    package static func object(_ fields: [(key: String, value: String)]) -> String {
         object(json: fields.map { ($0.key, string($0.value)) })
     }
 
     /// An object whose values are already JSON text (nested objects, numbers), keys sorted.
-    static func object(json fields: [(key: String, value: String)]) -> String {
+    package static func object(json fields: [(key: String, value: String)]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         // By UTF-8 bytes, as JSONEncoder sorts keys on Linux: `<` on String compares canonical
         // equivalence, which orders some keys (a header in decomposed form) differently.
@@ -37,7 +37,7 @@ enum CanonicalJSON {
     }
 
     /// `"text"`, escaped as `JSONEncoder` escapes it.
-    static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         var bytes: [UInt8] = []
         appendString(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)

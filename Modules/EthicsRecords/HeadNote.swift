@@ -30,7 +30,7 @@ public struct JournalHead: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(sequence):\(hash)" }
 
     /// Whether an entry with this sequence and full hash is the head this one names.
-    func matches(sequence: Int64, hash: String) -> Bool {
+    package func matches(sequence: Int64, hash: String) -> Bool {
         sequence == self.sequence && hash.hasPrefix(self.hash)
     }
 }

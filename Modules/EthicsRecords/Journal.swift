@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+package import Foundation
 
 /// One entry of the register's journal: an event or a record write, chained to the entry before
 /// it by that entry's hash.
@@ -16,6 +16,15 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var previousHash: String
     /// SHA-256 of ``canonicalEncoding``, in lowercase hex.
     public var hash: String
+
+    public init(sequence: Int64, time: String, topic: String, payload: String, previousHash: String, hash: String) {
+        self.sequence = sequence
+        self.time = time
+        self.topic = topic
+        self.payload = payload
+        self.previousHash = previousHash
+        self.hash = hash
+    }
 
     /// The hash the first entry chains to.
     public static let genesisHash = String(repeating: "0", count: 64)
@@ -47,8 +56,8 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     }
 }
 
-enum Hashing {
-    static func fields(_ fields: [String]) -> [UInt8] {
+package enum Hashing {
+    package static func fields(_ fields: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 8 })
         for field in fields {
@@ -60,11 +69,11 @@ enum Hashing {
         return bytes
     }
 
-    static func sha256(_ bytes: some DataProtocol) -> String {
+    package static func sha256(_ bytes: some DataProtocol) -> String {
         hex(SHA256.hash(data: bytes))
     }
 
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
+    package static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)

@@ -2,51 +2,88 @@ public import EthicsCore
 import EthicsDiagnostics
 import Synchronization
 
-/// The council's SQLite register as the engine behind ``Register``: opened the first time
-/// something is read or kept, and created only by a write, so reading commands never create a
+/// The council's register as the engine behind ``Register``: opened the first time something is
+/// read or kept, and (for SQLite) created only by a write, so reading commands never create a
 /// database and commands that keep nothing never touch one.
 ///
 /// A failure to open is not remembered: the next use tries again and reports it again.
 public final class LazyRecordStore: RecordRegister {
-    /// The register's path, whether or not it exists yet.
+    /// How the register is named to the user: the SQLite file's path (whether or not it exists
+    /// yet), or the server's URL without its password.
     public let path: String
-    private let workspace: String
-    private let opened = Mutex<RecordStore?>(nil)
+    private let engine: Engine
+    private let opened = Mutex<(any RegisterStore)?>(nil)
 
+    private enum Engine: Sendable {
+        case sqlite(workspace: String)
+        /// A server that holds the register whether or not anything was written: opening it
+        /// reads, and never creates anything.
+        case server(open: @Sendable () throws -> any RegisterStore)
+    }
+
+    /// The SQLite register in `workspace`.
     public init(workspace: String) {
-        self.workspace = workspace
+        engine = .sqlite(workspace: workspace)
         path = workspace + "/" + RecordStore.fileName
     }
 
+    /// A register on a server, named to the user as `location`, connected by `open` on first use.
+    public init(location: String, open: @escaping @Sendable () throws -> any RegisterStore) {
+        engine = .server(open: open)
+        path = location
+    }
+
+    /// Whether the register is the SQLite file in the workspace (which has a file beside it, a
+    /// head note, a backup by file copy).
+    public var isSQLite: Bool {
+        if case .sqlite = engine { return true }
+        return false
+    }
+
     /// The register, opened (and created) now if it was not yet.
-    public func store() throws -> RecordStore {
-        guard !workspace.isEmpty else {
-            throw DiagnosticError.error(
-                "there is no private place to keep the register: neither XDG_DATA_HOME nor HOME is set",
-                suggestion: "set 'workspace:' in the configuration, or XDG_DATA_HOME, to a folder of your own")
-        }
-        return try opened.withLock { store in
-            if let open = store, !open.isReadOnly {
-                try open.migrateIfNeeded()
-                return open
+    public func store() throws -> any RegisterStore {
+        switch engine {
+        case .server(let open):
+            return try opened.withLock { store in
+                if let store { return store }
+                let opening = try open()
+                store = opening
+                return opening
             }
-            // Opened for reading so far: the first write opens it for writing.
-            store = nil
-            let opening = try RecordStore(workspace: workspace)
-            store = opening
-            return opening
+        case .sqlite(let workspace):
+            guard !workspace.isEmpty else {
+                throw DiagnosticError.error(
+                    "there is no private place to keep the register: neither XDG_DATA_HOME nor HOME is set",
+                    suggestion: "set 'workspace:' in the configuration, or XDG_DATA_HOME, to a folder of your own")
+            }
+            return try opened.withLock { store in
+                if let open = store as? RecordStore, !open.isReadOnly {
+                    try open.migrateIfNeeded()
+                    return open
+                }
+                // Opened for reading so far: the first write opens it for writing.
+                store = nil
+                let opening = try RecordStore(workspace: workspace)
+                store = opening
+                return opening
+            }
         }
     }
 
-    /// The register when one exists on disk, without creating it; nil otherwise.
-    public func existingStore() throws -> RecordStore? {
-        guard !workspace.isEmpty else { return nil }
-        return try opened.withLock { store in
-            if let store { return store }
-            // A register whose creation was cut short holds nothing: read it as none.
-            guard let opening = try RecordStore.openExisting(workspace: workspace), try opening.hasSchema() else { return nil }
-            store = opening
-            return opening
+    /// The register when one exists, without creating it; nil otherwise.
+    public func existingStore() throws -> (any RegisterStore)? {
+        switch engine {
+        case .server:
+            return try store()
+        case .sqlite(let workspace):
+            guard !workspace.isEmpty else { return nil }
+            return try opened.withLock { store in
+                if let store { return store }
+                // A register whose creation was cut short holds nothing: read it as none.
+                guard let opening = try RecordStore.openExisting(workspace: workspace), try opening.hasSchema() else { return nil }
+                store = opening
+                return opening
+            }
         }
     }
 
@@ -73,6 +110,6 @@ public final class LazyRecordStore: RecordRegister {
     }
 
     public func latestVersions(kind: String?) async throws -> [RecordVersion] {
-        try existingStore()?.latestVersions(kind: kind) ?? []
+        try existingStore()?.latestVersions(kind: kind, since: nil, text: nil) ?? []
     }
 }

@@ -17,13 +17,13 @@ import Synchronization
 /// - Triggers refuse UPDATE and DELETE on every table: a new version is a new row.
 /// - Any file at the path that is not a register (not SQLite, or SQLite without the register's
 ///   application id) is refused with an error naming it and is never written to.
-public final class RecordStore: Sendable {
+public final class RecordStore: RegisterStore {
     /// The register's file name inside the workspace.
     public static let fileName = "register.sqlite"
 
     /// The database file.
     public let path: String
-    private let pool: DatabasePool
+    fileprivate let pool: DatabasePool
     /// Held open (with its `flock`) for the store's life: closing any descriptor of the database
     /// file would drop SQLite's own POSIX locks on it.
     private let descriptor: Int32
@@ -242,13 +242,7 @@ public final class RecordStore: Sendable {
 
     // MARK: - Writing
 
-    /// A moment as stored (`text`) and as the date that text stands for.
-    typealias Stamp = (text: String, date: Date)
-
-    public func record(_ draft: RecordDraft) throws -> RecordVersion {
-        try draft.validate()
-        return try write { db, time in try insertRecord(db, draft: draft, time: time) }
-    }
+    public var location: String { path }
 
     /// Keeps every draft as a new record in one transaction, then journals the event `announcing`
     /// makes of what was kept: all of them are kept, with the event, or none is.
@@ -261,128 +255,20 @@ public final class RecordStore: Sendable {
     ///   ``AlreadyJournalled`` is thrown. It is checked inside the transaction, so two processes
     ///   doing the same thing at once cannot both get past it.
     public func recordAll<E: Event>(
-        _ drafts: [RecordDraft], unlessJournalled: ((E) -> Bool)? = nil, announcing: ([RecordVersion]) -> E
+        _ drafts: [RecordDraft], unlessJournalled: ((E) -> Bool)?, announcing: ([RecordVersion]) -> E
     ) throws -> [RecordVersion] {
         for draft in drafts { try draft.validate() }
-        return try write { db, time in
-            if let unlessJournalled, let earlier = try Self.firstJournalled(db, E.self, where: unlessJournalled) {
-                throw AlreadyJournalled(entry: earlier)
-            }
-            let kept = try drafts.map { try insertRecord(db, draft: $0, time: time) }
-            let event = announcing(kept)
-            try Self.append(db, topic: E.topic, payload: EventJSON.encode(event), time: time.text)
-            return kept
+        return try write { writer in
+            try writer.recordAll(drafts, unlessJournalled: unlessJournalled, announcing: announcing)
         }
-    }
-
-    private func insertRecord(_ db: Database, draft: RecordDraft, time: Stamp) throws -> RecordVersion {
-        let year = Self.year(of: time.text)
-        let serial = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT MAX(serial) FROM record WHERE kind = ? AND year = ?"),
-            arguments: [draft.kind.id, year]) ?? 0
-        let id = draft.kind.recordID(year: year, serial: serial + 1)
-        try db.cachedStatement(sql: "INSERT INTO record (id, kind, year, serial, created_at) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [id, draft.kind.id, year, serial + 1, time.text])
-        return try insertVersion(db, draft: draft, id: id, number: 1, created: time, time: time, topic: "record.created")
-    }
-
-    public func addVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion {
-        try write { db, time in try insertVersion(db, of: id, draft: draft, time: time) }
-    }
-
-    public func link(from: String, to: String, _ relation: RecordLink.Relation) throws {
-        try write { db, time in try insertLink(db, from: from, to: to, relation, time: time) }
     }
 
     /// Runs `body` as one IMMEDIATE transaction: every record, version, link and fact it makes
     /// is kept together, or none is. This is how the register's engine protocol writes.
     public func transaction<T>(_ body: (any RegisterTransaction) throws -> T) throws -> T {
-        try write { db, time in
-            try body(SQLiteTransaction(store: self, db: db, time: time))
+        try write { writer in
+            try body(RegisterWriteTransaction(writer: writer))
         }
-    }
-
-    /// Appends a fact to the journal as its topic and its JSON encoding, in a transaction of its own.
-    public func journal<E: Event>(_ event: E) throws {
-        let payload = try EventJSON.encode(event)
-        try write { db, time in
-            _ = try Self.append(db, topic: E.topic, payload: payload, time: time.text)
-        }
-    }
-
-    /// Keeps a new record inside a transaction begun by ``transaction(_:)``.
-    func insert(_ db: Database, draft: RecordDraft, time: Stamp) throws -> RecordVersion {
-        try draft.validate()
-        return try insertRecord(db, draft: draft, time: time)
-    }
-
-    /// Keeps the next version of record `id` inside a transaction.
-    func insertVersion(_ db: Database, of id: String, draft: RecordDraft, time: Stamp) throws -> RecordVersion {
-        try draft.validate()
-        guard let row = try Row.fetchOne(db, sql: "SELECT kind, created_at FROM record WHERE id = ?", arguments: [id]) else {
-            throw RecordRegisterError("there is no record '\(id)'")
-        }
-        let kind: String = row["kind"]
-        guard kind == draft.kind.id else {
-            throw RecordRegisterError("record '\(id)' is a \(kind), not a \(draft.kind.id)")
-        }
-        let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM record_version WHERE record_id = ?", arguments: [id]) ?? 0
-        let createdText: String = row["created_at"]
-        let created = (text: createdText, date: Timestamp.parse(createdText) ?? time.date)
-        return try insertVersion(
-            db, draft: draft, id: id, number: last + 1, created: created, time: time, topic: "record.versioned")
-    }
-
-    /// Links two records inside a transaction.
-    func insertLink(_ db: Database, from: String, to: String, _ relation: RecordLink.Relation, time: Stamp) throws {
-        if from == to { throw RecordRegisterError("record '\(from)' cannot be linked to itself") }
-        for id in [from, to] where try Bool.fetchOne(db, sql: "SELECT 1 FROM record WHERE id = ?", arguments: [id]) == nil {
-            throw RecordRegisterError("there is no record '\(id)'")
-        }
-        let exists = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM record_link WHERE from_id = ? AND to_id = ? AND relation = ?",
-            arguments: [from, to, relation.rawValue]) ?? false
-        if exists { return }
-        let payload = CanonicalJSON.object([("from", from), ("to", to), ("relation", relation.rawValue)])
-        let sequence = try Self.append(db, topic: "record.linked", payload: payload, time: time.text)
-        try db.execute(
-            sql: "INSERT INTO record_link (from_id, to_id, relation, linked_at, journal_sequence) VALUES (?, ?, ?, ?, ?)",
-            arguments: [from, to, relation.rawValue, time.text, sequence])
-    }
-
-    private func insertVersion(
-        _ db: Database, draft: RecordDraft, id: String, number: Int, created: Stamp, time: Stamp, topic: String,
-        step: LifecycleStep? = nil
-    ) throws -> RecordVersion {
-        let stepJSON = try step.map { step in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(step), as: UTF8.self)
-        }
-        guard let body = String(data: draft.body, encoding: .utf8) else {
-            throw RecordRegisterError("a record's body must be UTF-8 JSON")
-        }
-        let stored = StoredVersion(
-            id: id, kind: draft.kind.id, version: number, title: draft.title, author: draft.author,
-            status: draft.status, reviewBy: draft.reviewBy?.description, tags: CanonicalJSON.array(draft.tags),
-            attributes: CanonicalJSON.array(draft.attributes), body: body, createdAt: created.text, recordedAt: time.text,
-            step: stepJSON)
-        let payload = CanonicalJSON.object([
-            ("id", id), ("kind", draft.kind.id), ("version", String(number)), ("title", draft.title),
-            ("author", draft.author), ("status", draft.status), ("contentHash", stored.contentHash),
-        ])
-        let sequence = try Self.append(db, topic: topic, payload: payload, time: time.text)
-        try db.cachedStatement(sql: """
-            INSERT INTO record_version (record_id, version, title, author, status, review_by, tags, attributes,
-                body, recorded_at, journal_sequence, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-            .execute(arguments: [id, number, stored.title, stored.author, stored.status, stored.reviewBy, stored.tags,
-                                 stored.attributes, stored.body, time.text, sequence, stepJSON])
-        // Built from the draft rather than read back: it is exactly what was stored.
-        return RecordVersion(
-            id: id, kind: draft.kind.id, version: number, title: draft.title, author: draft.author, status: draft.status,
-            reviewBy: draft.reviewBy, tags: draft.tags, attributes: draft.attributes, body: draft.body,
-            created: created.date, updated: time.date, step: step)
     }
 
     // MARK: - Lifecycle
@@ -391,48 +277,12 @@ public final class RecordStore: Sendable {
     /// given) and the step's fact: the same content, the status the step sets, `reviewBy` when
     /// given, and the step itself. A superseded or withdrawn record takes no further step.
     public func keep(
-        _ step: LifecycleStep, of id: String, reviewBy: CalendarDate?? = nil, link: RecordLink? = nil,
+        _ step: LifecycleStep, of id: String, reviewBy: CalendarDate??, link: RecordLink?,
         fact: (RecordVersion) -> any Event
     ) throws -> RecordVersion {
-        try write { db, time in
-            guard let row = try Row.fetchOne(db, sql: Self.versionQuery + " WHERE v.record_id = ? ORDER BY v.version DESC LIMIT 1", arguments: [id]) else {
-                throw RecordRegisterError("there is no record '\(id)' in the register")
-            }
-            let latest = try StoredVersion(row: row).recordVersion()
-            if LifecycleStep.finalStatuses.contains(latest.status) {
-                throw RecordRegisterError("record '\(id)' is \(latest.status) (version \(latest.version)); nothing more can be done to it")
-            }
-            let draft = RecordDraft(
-                kind: RecordKind(id: latest.kind, prefix: String(id.prefix { $0 != "-" }), title: latest.kind),
-                title: latest.title, author: step.by, status: step.action.status ?? latest.status,
-                reviewBy: reviewBy ?? latest.reviewBy, tags: latest.tags, attributes: latest.attributes, body: latest.body)
-            try draft.validate()
-            let createdText: String = row["created_at"]
-            let created = (text: createdText, date: Timestamp.parse(createdText) ?? time.date)
-            let version = try insertVersion(
-                db, draft: draft, id: id, number: latest.version + 1, created: created, time: time, topic: "record.versioned", step: step)
-            if let link {
-                try insertLink(db, from: link.from, to: link.to, link.relation, time: time)
-            }
-            let event = fact(version)
-            try Self.append(db, topic: type(of: event).topic, payload: EventJSON.encode(event), time: time.text)
-            return version
+        try write { writer in
+            try writer.keep(step, of: id, reviewBy: reviewBy, link: link, fact: fact)
         }
-    }
-
-    /// Appends one entry after the current head; the caller's IMMEDIATE transaction keeps the
-    /// head from moving underneath.
-    @discardableResult
-    static func append(_ db: Database, topic: String, payload: String, time: String) throws -> Int64 {
-        // Statements are prepared once per connection and reused: parsing SQL on every write was
-        // a measurable share of a write's cost.
-        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM journal ORDER BY sequence DESC LIMIT 1"))
-        let sequence: Int64 = (head?["sequence"] ?? 0) + 1
-        let previous: String = head?["hash"] ?? JournalEntry.genesisHash
-        let hash = JournalEntry.computeHash(sequence: sequence, time: time, topic: topic, payload: payload, previousHash: previous)
-        try db.cachedStatement(sql: "INSERT INTO journal (sequence, time, topic, payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [sequence, time, topic, payload, previous, hash])
-        return sequence
     }
 
     /// Runs `body` in one IMMEDIATE transaction (the write lock is taken at once, waiting out
@@ -442,12 +292,12 @@ public final class RecordStore: Sendable {
     /// a complete register on its own (a backup of it alone loses nothing), and the new head is
     /// noted beside the register (``HeadNote``), so that a register later found shorter or
     /// rewritten is caught by `verify`.
-    private func write<T>(_ body: (Database, Stamp) throws -> T) throws -> T {
+    private func write<T>(_ body: (RegisterWriter) throws -> T) throws -> T {
         let time = Timestamp.stamp(now())
         let (result, head) = try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(db, time)
+                result = try body(RegisterWriter(rows: SQLiteRows(db: db), time: time))
                 return .commit
             }
             let head = try Self.head(db)
@@ -515,6 +365,42 @@ public final class RecordStore: Sendable {
         return try RecordStore(path: target, migrate: false, readOnly: true).verify()
     }
 
+    /// Writes a consistent copy of any register (SQLite or on a server) to the SQLite file
+    /// `target`, then verifies it: SQLite's online backup for an SQLite register, its rows copied
+    /// as they are otherwise (so the copy's chain is the original's, hash for hash). The copy is
+    /// made beside the target and renamed into place; an existing file is never replaced.
+    public static func backup(of source: any RegisterStore, to target: String) throws -> RegisterVerification {
+        if let sqlite = source as? RecordStore { return try sqlite.backup(to: target) }
+        var status = stat()
+        if lstat(target, &status) == 0 {
+            throw DiagnosticError.error("the file already exists; a backup never replaces a file", file: target)
+        }
+        try SafeFile.checkTarget(target)
+        let rows = try source.rows()
+        let temporary = "\(target).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"
+        var kept = false
+        defer {
+            if !kept { unlink(temporary); unlink(temporary + "-wal"); unlink(temporary + "-shm") }
+            unlink(HeadNote(register: temporary).path)
+        }
+        do {
+            let copy = try RecordStore(path: temporary)
+            try copy.load(rows)
+            try copy.pool.close()
+            // A backup stands alone: one file, no write-ahead log beside it.
+            let standalone = try DatabaseQueue(path: temporary)
+            try standalone.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try standalone.close()
+        } catch let error as DatabaseError {
+            throw RegisterFailure(error, path: target)
+        }
+        guard rename(temporary, target) == 0 else {
+            throw DiagnosticError.error("cannot write the backup: \(String(cString: strerror(errno)))", file: target)
+        }
+        kept = true
+        return try RecordStore(path: target, migrate: false, readOnly: true).verify()
+    }
+
     // MARK: - Reading
 
     public func fetch(_ id: String, version: Int?) throws -> RecordVersion? {
@@ -528,11 +414,6 @@ public final class RecordStore: Sendable {
             }
             return try row.map { try StoredVersion(row: $0).recordVersion() }
         }
-    }
-
-    /// The latest version of record `id`.
-    public func fetch(_ id: String) throws -> RecordVersion? {
-        try fetch(id, version: nil)
     }
 
     public func links(of id: String) throws -> [RecordLink] {
@@ -563,7 +444,7 @@ public final class RecordStore: Sendable {
     /// The latest version of each record, oldest record first, narrowed by kind, by the day its
     /// latest version was kept (on or after `since`, UTC) and by text found, ignoring case, in
     /// its title, author, status, tags or body.
-    public func latestVersions(kind: String? = nil, since: CalendarDate? = nil, text: String? = nil) throws -> [RecordVersion] {
+    public func latestVersions(kind: String?, since: CalendarDate?, text: String?) throws -> [RecordVersion] {
         var conditions = ["v.version = (SELECT MAX(version) FROM record_version WHERE record_id = v.record_id)"]
         var arguments: StatementArguments = []
         if let kind {
@@ -602,160 +483,97 @@ public final class RecordStore: Sendable {
     }
 
     /// Journal entries, in order, optionally leaving out some topics.
-    public func journalEntries(excludingTopics excluded: Set<String> = []) throws -> [JournalEntry] {
+    public func journalEntries(excludingTopics excluded: Set<String>) throws -> [JournalEntry] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY sequence").map(Self.entry(from:))
                 .filter { !excluded.contains($0.topic) }
         }
     }
 
-    /// The first journal entry of `E`'s topic whose event satisfies `matches`; entries whose
-    /// payload is not such an event are passed over.
-    public func firstJournalled<E: Event>(_ type: E.Type, where matches: (E) -> Bool) throws -> JournalEntry? {
-        try pool.read { db in try Self.firstJournalled(db, type, where: matches) }
-    }
-
-    static func firstJournalled<E: Event>(_ db: Database, _ type: E.Type, where matches: (E) -> Bool) throws -> JournalEntry? {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE topic = ? ORDER BY sequence", arguments: [E.topic])
-        while let row = try rows.next() {
-            let entry = Self.entry(from: row)
-            if let event = try? decoder.decode(E.self, from: Data(entry.payload.utf8)), matches(event) { return entry }
-        }
-        return nil
-    }
-
     // MARK: - Verifying
 
-    /// Checks the whole register both ways and stops at the first problem:
-    ///
-    /// - the journal: every entry chains to the one before it, with no gap, and matches its hash;
-    /// - every record version, record and link has the journal entry that kept it, with the same
-    ///   content (versions by their content hash), and versions run 1, 2, 3 … with no gap;
-    /// - every entry that kept a version, a record or a link still has it: nothing was deleted;
-    /// - the journal still reaches the head noted beside the register after the last write, and
-    ///   `expecting` (a head noted elsewhere) when given: nothing was cut off or rewritten.
-    public func verify(expecting pinned: JournalHead? = nil) throws -> RegisterVerification {
+    /// Checks the whole register both ways and stops at the first problem (see
+    /// ``RegisterVerifier``), against the head noted beside the register after its last write
+    /// and `pinned` (a head noted elsewhere) when given.
+    public func verify(expecting pinned: JournalHead?) throws -> RegisterVerification {
         let noted = HeadNote(register: path).read()
         return try pool.read { db in
-            var result = RegisterVerification(entryCount: 0, versionCount: 0, headHash: nil, problem: nil)
-            func fail(_ sequence: Int64?, _ recordID: String? = nil, _ message: String) -> RegisterVerification {
-                result.problem = .init(sequence: sequence, recordID: recordID, message: message)
-                return result
-            }
-            var expected: Int64 = 1
-            var previous = JournalEntry.genesisHash
-            var kept: [Int64: (topic: String, payload: String)] = [:]
-            var hashes: [Int64: String] = [:]
             let entries = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
-            while let row = try entries.next() {
-                let entry = Self.entry(from: row)
-                if entry.sequence != expected {
-                    return fail(expected, nil, "journal entry \(expected) is missing (the next entry is \(entry.sequence))")
-                }
-                if entry.previousHash != previous {
-                    return fail(entry.sequence, nil,
-                        "journal entry \(entry.sequence) (\(entry.topic), \(entry.time)) does not chain to entry \(entry.sequence - 1): its previous hash differs")
-                }
-                if !entry.isSelfConsistent {
-                    return fail(entry.sequence, nil,
-                        "journal entry \(entry.sequence) (\(entry.topic), \(entry.time)) was altered: its contents no longer match its hash")
-                }
-                if ["record.created", "record.versioned", "record.linked"].contains(entry.topic) {
-                    kept[entry.sequence] = (entry.topic, entry.payload)
-                }
-                hashes[entry.sequence] = entry.hash
-                previous = entry.hash
-                expected += 1
-                result.entryCount += 1
-                result.headHash = entry.hash
-            }
-            let last = expected - 1
-
-            // Each row that carries meaning has its entry, and says what the entry says.
-            let decoder = JSONDecoder()
-            func payload(_ sequence: Int64) -> [String: String]? {
-                kept[sequence].flatMap { try? decoder.decode([String: String].self, from: Data($0.payload.utf8)) }
-            }
-            var matched = Set<Int64>()
-            var lastVersion: [String: Int] = [:]
             let versions = try Row.fetchCursor(db, sql: Self.versionQuery + " ORDER BY v.journal_sequence")
-            while let row = try versions.next() {
-                let sequence: Int64 = row["journal_sequence"]
-                let stored = try StoredVersion(row: row)
-                let topic = stored.version == 1 ? "record.created" : "record.versioned"
-                guard kept[sequence]?.topic == topic, let recorded = payload(sequence), recorded["id"] == stored.id,
-                      recorded["version"] == String(stored.version) else {
-                    return fail(sequence, stored.id,
-                        "record \(stored.id) version \(stored.version) has no matching journal entry (it names entry \(sequence))")
-                }
-                guard recorded["contentHash"] == stored.contentHash, recorded["kind"] == nil || recorded["kind"] == stored.kind else {
-                    return fail(sequence, stored.id,
-                        "record \(stored.id) version \(stored.version) was altered: it no longer matches journal entry \(sequence)")
-                }
-                guard stored.version == (lastVersion[stored.id] ?? 0) + 1 else {
-                    return fail(sequence, stored.id,
-                        "record \(stored.id) jumps to version \(stored.version) after version \(lastVersion[stored.id] ?? 0): a version is missing")
-                }
-                lastVersion[stored.id] = stored.version
-                matched.insert(sequence)
-                result.versionCount += 1
-            }
-            let orphans = try String.fetchAll(db, sql: "SELECT id FROM record WHERE id NOT IN (SELECT record_id FROM record_version) ORDER BY id")
-            if let orphan = orphans.first {
-                return fail(nil, orphan, "record \(orphan) has no versions: its versions were deleted")
-            }
             let links = try Row.fetchCursor(db, sql: "SELECT from_id, to_id, relation, journal_sequence FROM record_link ORDER BY journal_sequence")
-            while let row = try links.next() {
-                let sequence: Int64 = row["journal_sequence"]
-                let (from, to, relation): (String, String, String) = (row["from_id"], row["to_id"], row["relation"])
-                guard kept[sequence]?.topic == "record.linked", let recorded = payload(sequence),
-                      recorded["from"] == from, recorded["to"] == to, recorded["relation"] == relation else {
-                    return fail(sequence, from,
-                        "the link \(from) \(relation) \(to) does not match journal entry \(sequence): it was added or changed outside the toolkit")
-                }
-                matched.insert(sequence)
-                result.linkCount += 1
-            }
+            return try RegisterVerifier.verify(
+                RegisterVerifier.Rows(
+                    nextEntry: { try entries.next().map(Self.entry(from:)) },
+                    nextVersion: {
+                        guard let row = try versions.next() else { return nil }
+                        return (try StoredVersion(row: row), row["journal_sequence"])
+                    },
+                    orphans: {
+                        try String.fetchAll(db, sql: "SELECT id FROM record WHERE id NOT IN (SELECT record_id FROM record_version) ORDER BY id")
+                    },
+                    nextLink: {
+                        guard let row = try links.next() else { return nil }
+                        return (row["from_id"], row["to_id"], row["relation"], row["journal_sequence"])
+                    }),
+                noted: noted, pinned: pinned)
+        }
+    }
 
-            // Each entry that kept something still has it.
-            for sequence in kept.keys.sorted() where !matched.contains(sequence) {
-                let entry = kept[sequence]!
-                let recorded = payload(sequence) ?? [:]
-                let what = entry.topic == "record.linked"
-                    ? "the link \(recorded["from"] ?? "?") \(recorded["relation"] ?? "?") \(recorded["to"] ?? "?")"
-                    : "record \(recorded["id"] ?? "?") version \(recorded["version"] ?? "?")"
-                return fail(sequence, recorded["id"] ?? recorded["from"],
-                    "journal entry \(sequence) (\(entry.topic)) kept \(what), which is no longer in the register: it was deleted")
-            }
+    // MARK: - Copying
 
-            // The journal reaches the heads noted outside it.
-            for (head, source) in [(noted, "the head noted beside the register after its last write"), (pinned, "the head you gave")] {
-                guard let head else { continue }
-                if head.sequence > last {
-                    return fail(last + 1, nil, last == 0
-                        ? "the register is empty, but \(source) is \(head): it held \(head.sequence) journal entries; its records were lost (a missing write-ahead log, or an older copy restored)"
-                        : "the journal ends at entry \(last), but \(source) is \(head): entries after \(last) were removed")
-                }
-                if let hash = hashes[head.sequence], !head.matches(sequence: head.sequence, hash: hash) {
-                    return fail(head.sequence, nil,
-                        "journal entry \(head.sequence) is \(hash.prefix(16))…, not \(head.hash.prefix(16))… as \(source) says: the journal was rewritten")
-                }
-                if source.hasPrefix("the head you gave") { result.pinnedHeadChecked = true }
+    public func rows() throws -> RegisterRows {
+        try pool.read { db in
+            var rows = RegisterRows()
+            guard try db.tableExists("journal") else { return rows }
+            rows.journal = try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY sequence").map(Self.entry(from:))
+            rows.records = try Row.fetchAll(db, sql: "SELECT id, kind, year, serial, created_at FROM record ORDER BY created_at, id").map {
+                RegisterRows.Record(id: $0["id"], kind: $0["kind"], year: $0["year"], serial: $0["serial"], createdAt: $0["created_at"])
             }
-            result.head = result.headHash.map { JournalHead(sequence: last, hash: $0) }
-            return result
+            rows.versions = try Row.fetchAll(db, sql: Self.versionQuery + " ORDER BY v.journal_sequence").map {
+                RegisterRows.Version(stored: try StoredVersion(row: $0), sequence: $0["journal_sequence"])
+            }
+            rows.links = try Row.fetchAll(db, sql: "SELECT * FROM record_link ORDER BY journal_sequence").map {
+                RegisterRows.Link(from: $0["from_id"], to: $0["to_id"], relation: $0["relation"], linkedAt: $0["linked_at"],
+                                  sequence: $0["journal_sequence"])
+            }
+            return rows
+        }
+    }
+
+    public func load(_ copied: RegisterRows) throws {
+        try migrateIfNeeded()
+        let head = try pool.writeWithoutTransaction { db -> JournalHead? in
+            try db.inTransaction(.immediate) {
+                if try Self.head(db) != nil || (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0) > 0 {
+                    throw RecordRegisterError("the register to copy into already holds records; copy only into an empty register")
+                }
+                let rows = SQLiteRows(db: db)
+                for entry in copied.journal { try rows.insertJournal(entry) }
+                for record in copied.records {
+                    try rows.insertRecord(id: record.id, kind: record.kind, year: record.year, serial: record.serial, createdAt: record.createdAt)
+                }
+                for version in copied.versions { try rows.insertVersion(version.stored, sequence: version.sequence) }
+                for link in copied.links {
+                    try rows.insertLink(from: link.from, to: link.to, relation: link.relation, linkedAt: link.linkedAt, sequence: link.sequence)
+                }
+                return .commit
+            }
+            _ = try? db.checkpoint(.truncate)
+            return try Self.head(db)
+        }
+        if let head {
+            try HeadNote(register: path).record(head)
+            written.withLock { $0 = head }
         }
     }
 
     // MARK: - Rows
 
-    private static let versionQuery = """
+    static let versionQuery = """
         SELECT v.*, r.kind, r.created_at FROM record_version v JOIN record r ON r.id = v.record_id
         """
 
-    private static func entry(from row: Row) -> JournalEntry {
+    static func entry(from row: Row) -> JournalEntry {
         JournalEntry(
             sequence: row["sequence"], time: row["time"], topic: row["topic"], payload: row["payload"],
             previousHash: row["previous_hash"], hash: row["hash"])
@@ -766,50 +584,6 @@ public final class RecordStore: Sendable {
         return RecordLink(from: row["from_id"], to: row["to_id"], relation: relation)
     }
 
-    private static func year(of time: String) -> Int {
-        Int(time.prefix(4)) ?? 1970
-    }
-}
-
-/// A version exactly as its columns hold it: the text its content hash is computed over.
-struct StoredVersion {
-    var id: String
-    var kind: String
-    var version: Int
-    var title: String
-    var author: String
-    var status: String
-    var reviewBy: String?
-    var tags: String
-    var attributes: String
-    var body: String
-    var createdAt: String
-    var recordedAt: String
-    /// The lifecycle step as JSON, nil for a version that changed content.
-    var step: String? = nil
-
-    /// SHA-256 over every stored field, each length-prefixed (see `JournalEntry.canonicalEncoding`).
-    /// A version with a lifecycle step hashes it too (format v2); versions without one hash as
-    /// they always have, so registers written before steps existed still verify.
-    var contentHash: String {
-        var fields = [
-            step == nil ? "ethics-record-v1" : "ethics-record-v2", id, kind, String(version), title, author, status,
-            reviewBy ?? "", tags, attributes, body, createdAt, recordedAt,
-        ]
-        if let step { fields.append(step) }
-        return Hashing.sha256(Hashing.fields(fields))
-    }
-
-    func recordVersion() throws -> RecordVersion {
-        let decoder = JSONDecoder()
-        return RecordVersion(
-            id: id, kind: kind, version: version, title: title, author: author, status: status,
-            reviewBy: reviewBy.flatMap(CalendarDate.init), tags: (try? decoder.decode([String].self, from: Data(tags.utf8))) ?? [],
-            attributes: (try? decoder.decode([String].self, from: Data(attributes.utf8))) ?? [], body: Data(body.utf8),
-            created: Timestamp.parse(createdAt) ?? Date(timeIntervalSince1970: 0),
-            updated: Timestamp.parse(recordedAt) ?? Date(timeIntervalSince1970: 0),
-            step: step.flatMap { try? decoder.decode(LifecycleStep.self, from: Data($0.utf8)) })
-    }
 }
 
 extension StoredVersion {
@@ -823,31 +597,73 @@ extension StoredVersion {
     }
 }
 
-/// One write to the SQLite register, inside its IMMEDIATE transaction.
-private struct SQLiteTransaction: RegisterTransaction {
-    let store: RecordStore
-    let db: Database
-    let time: RecordStore.Stamp
-
-    func record(_ draft: RecordDraft) throws -> RecordVersion {
-        try store.insert(db, draft: draft, time: time)
-    }
-
-    func addVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion {
-        try store.insertVersion(db, of: id, draft: draft, time: time)
-    }
-
-    func link(from: String, to: String, _ relation: RecordLink.Relation) throws {
-        try store.insertLink(db, from: from, to: to, relation, time: time)
-    }
-
-    func journal(topic: String, payload: String) throws {
-        try RecordStore.append(db, topic: topic, payload: payload, time: time.text)
-    }
-}
 
 /// What `recordAll` throws when the journal shows the same thing was done before.
 public struct AlreadyJournalled: Error, Sendable {
     /// The earlier entry.
     public var entry: JournalEntry
+}
+
+/// The rows of one write to the SQLite register, inside its IMMEDIATE transaction. Statements are
+/// prepared once per connection and reused: parsing SQL on every write was a measurable share of
+/// a write's cost.
+private struct SQLiteRows: RegisterRowWriter {
+    let db: Database
+
+    func maxSerial(kind: String, year: Int) throws -> Int {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT MAX(serial) FROM record WHERE kind = ? AND year = ?"), arguments: [kind, year]) ?? 0
+    }
+
+    func insertRecord(id: String, kind: String, year: Int, serial: Int, createdAt: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO record (id, kind, year, serial, created_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [id, kind, year, serial, createdAt])
+    }
+
+    func recordRow(_ id: String) throws -> (kind: String, createdAt: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, created_at FROM record WHERE id = ?"), arguments: [id])
+            .map { ($0["kind"], $0["created_at"]) }
+    }
+
+    func maxVersion(of id: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(version) FROM record_version WHERE record_id = ?"), arguments: [id]) ?? 0
+    }
+
+    func latestVersion(of id: String) throws -> StoredVersion? {
+        try Row.fetchOne(db, sql: RecordStore.versionQuery + " WHERE v.record_id = ? ORDER BY v.version DESC LIMIT 1", arguments: [id])
+            .map { try StoredVersion(row: $0) }
+    }
+
+    func linkExists(from: String, to: String, relation: String) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM record_link WHERE from_id = ? AND to_id = ? AND relation = ?", arguments: [from, to, relation]) ?? false
+    }
+
+    func insertLink(from: String, to: String, relation: String, linkedAt: String, sequence: Int64) throws {
+        try db.execute(
+            sql: "INSERT INTO record_link (from_id, to_id, relation, linked_at, journal_sequence) VALUES (?, ?, ?, ?, ?)",
+            arguments: [from, to, relation, linkedAt, sequence])
+    }
+
+    func journalHead() throws -> JournalHead? {
+        try RecordStore.head(db)
+    }
+
+    func insertJournal(_ entry: JournalEntry) throws {
+        try db.cachedStatement(sql: "INSERT INTO journal (sequence, time, topic, payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [entry.sequence, entry.time, entry.topic, entry.payload, entry.previousHash, entry.hash])
+    }
+
+    func insertVersion(_ stored: StoredVersion, sequence: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO record_version (record_id, version, title, author, status, review_by, tags, attributes,
+                body, recorded_at, journal_sequence, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+            .execute(arguments: [stored.id, stored.version, stored.title, stored.author, stored.status, stored.reviewBy, stored.tags,
+                                 stored.attributes, stored.body, stored.recordedAt, sequence, stored.step])
+    }
+
+    func journalled(topic: String) throws -> [JournalEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE topic = ? ORDER BY sequence", arguments: [topic]).map(RecordStore.entry(from:))
+    }
 }

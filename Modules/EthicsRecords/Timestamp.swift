@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import Glibc
 
 /// Times as the register stores them: ISO 8601 in UTC to the millisecond
@@ -7,10 +7,10 @@ import Glibc
 /// Written and read by hand rather than through `Date.ISO8601FormatStyle`: every write stamps one
 /// and every row read parses two, and the format style was a measurable share of both. The output
 /// is the format style's, which tests check.
-enum Timestamp {
+package enum Timestamp {
     /// The text for `date`, truncated to the millisecond, and the date that text stands for, so a
     /// writer can hand back exactly what a later read will see.
-    static func stamp(_ date: Date) -> (text: String, date: Date) {
+    package static func stamp(_ date: Date) -> (text: String, date: Date) {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let exact = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
         var seconds = time_t(milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000)
@@ -48,7 +48,7 @@ enum Timestamp {
     }
 
     /// The date a stored time stands for; nil when the text is not a time the register wrote.
-    static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 24, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "."),

@@ -46,6 +46,8 @@ public enum CommandRunner {
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         merged["ETHICS_CONFIG"] = nil
+        merged["ETHICS_REGISTER_URL"] = nil
+        merged["ETHICS_REGISTER_PASSWORD"] = nil
         merged["NO_COLOR"] = "1"
         for (key, value) in environment { merged[key] = value }
         process.environment = merged

@@ -9,6 +9,9 @@ let package = Package(
     dependencies: [
         .package(name: "EthicsToolkit", path: "../.."),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "BenchSupport", path: "Sources/BenchSupport"),
@@ -29,6 +32,20 @@ let package = Package(
                 .product(name: "EthicsCore", package: "EthicsToolkit"),
             ],
             path: "Sources/bench-records"
+        ),
+        // Issue 18: the register on PostgreSQL, beside raw INSERT+COMMIT and beside SQLite.
+        .executableTarget(
+            name: "bench-records-pg",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "EthicsRecords", package: "EthicsToolkit"),
+                .product(name: "EthicsRecordsPostgres", package: "EthicsToolkit"),
+                .product(name: "EthicsCore", package: "EthicsToolkit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/bench-records-pg"
         ),
         // Issue 16: every kind of file the toolkit reads, through the real binary.
         .executableTarget(

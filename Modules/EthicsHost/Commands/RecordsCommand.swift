@@ -15,11 +15,13 @@ struct RecordsCommand: ParsableCommand {
         abstract: "List, show, verify, export and import the register of decisions, canvases and assessments.",
         discussion: """
             The register is a SQLite database, register.sqlite, in the council's workspace \
-            ($XDG_DATA_HOME/ethics/<council id>/ unless the configuration sets 'workspace:'). \
-            Every record version and every event is appended to a hash-chained journal.
+            ($XDG_DATA_HOME/ethics/<council id>/ unless the configuration sets 'workspace:'), or \
+            a council's PostgreSQL database when the configuration has 'register:' or \
+            ETHICS_REGISTER_URL is set. Every record version and every event is appended to a \
+            hash-chained journal.
             """,
         subcommands: [List.self, Show.self, History.self, Due.self, Review.self, Approve.self, Supersede.self, Withdraw.self,
-                      Verify.self, Export.self, Backup.self, Import.self])
+                      Verify.self, Export.self, Backup.self, Import.self, Copy.self, InitDatabase.self])
 
     /// Parses `--since`.
     static func calendarDate(_ text: String) throws -> CalendarDate {
@@ -288,7 +290,7 @@ struct RecordsCommand: ParsableCommand {
         func run(session: HostSession) async throws {
             var document = Document(title: "Register verification", metadata: [.init("Register", session.records.path)])
             guard let store = try session.records.existingStore() else {
-                if let noted = RecordStore.notedHead(register: session.records.path) {
+                if session.records.isSQLite, let noted = RecordStore.notedHead(register: session.records.path) {
                     session.errors.line("\(session.records.path): error: there is no register here, but the head noted beside it after its last write is \(noted): it held \(noted.sequence) journal entries, which are lost; restore it from a backup")
                     throw ExitCode(ExitStatus.checkFailed.rawValue)
                 }
@@ -339,7 +341,7 @@ struct RecordsCommand: ParsableCommand {
             guard let store = try session.records.existingStore() else {
                 throw DiagnosticError.error("there is no register yet, so there is nothing to back up", file: session.records.path)
             }
-            let result = try store.backup(to: file)
+            let result = try RecordStore.backup(of: store, to: file)
             guard result.isIntact else {
                 session.errors.line("\(file): error: the copy does not verify: \(result.problem?.message ?? "")")
                 throw ExitCode(ExitStatus.checkFailed.rawValue)

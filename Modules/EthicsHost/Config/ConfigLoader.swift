@@ -75,11 +75,13 @@ public struct ConfigLoader: Sendable {
         let workspace = resolveWorkspace(config?.workspace, councilID: council.id, problems: &problems)
         let branding = BrandingSettings.resolve(
             config?.branding, node: root["branding"], council: council, problems: &problems)
+        let register = RegisterSettings.resolve(
+            config?.register, node: root["register"], environment: environment, problems: &problems)
         return LoadedConfig(
             file: path, chain: chain.map(\.path), merged: root, tree: tree, council: council,
             attributeFiles: config?.attributes ?? [], workspace: workspace,
             logLevel: config?.logLevel ?? .warning, branding: branding, plugins: plugins,
-            signOffRoles: config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles,
+            signOffRoles: config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles, register: register,
             problems: problems.diagnostics)
     }
 

@@ -23,6 +23,8 @@ public struct LoadedConfig: Sendable {
     public var plugins: [PluginEntry]
     /// The roles in which records are signed off (`sign-off-roles:`).
     public var signOffRoles: [String] = LoadedConfig.defaultSignOffRoles
+    /// Which engine keeps the register (`register:`, or `ETHICS_REGISTER_URL`).
+    public var register: RegisterChoice = .sqlite
     /// Problems found while reading; a run refuses to start with any, `config check` lists them.
     public var problems: [Diagnostic]
 

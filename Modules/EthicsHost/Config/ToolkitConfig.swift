@@ -11,6 +11,7 @@ import EthicsYAML
 /// log-level: warning
 /// branding: {logo: local/logo.svg, accent: "#00703c"}  # optional
 /// sign-off-roles: [Senior Responsible Owner, Data Protection Officer]  # optional
+/// register: {engine: postgres, url: "postgres://ethics@db.example:5432/ethics"}  # optional; see RegisterSettings
 /// plugins:
 ///   glossary: {files+: [local/glossary.yaml]}
 ///   canvas-builder: false
@@ -25,9 +26,11 @@ struct ToolkitConfig: Decodable {
     var signOffRoles: [Located<String>]?
     /// Kept as nodes: each plugin decodes its own section once the host knows its type.
     var plugins: YAMLNode?
+    /// Where the register is kept: SQLite in the workspace unless it names a PostgreSQL server.
+    var register: RegisterSettings?
 
     enum CodingKeys: String, CodingKey {
-        case council, attributes, workspace, plugins, branding
+        case council, attributes, workspace, plugins, branding, register
         case logLevel = "log-level"
         case signOffRoles = "sign-off-roles"
     }

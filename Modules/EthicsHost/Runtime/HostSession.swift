@@ -1,6 +1,7 @@
 public import EthicsCore
 public import EthicsDiagnostics
 public import EthicsRecords
+import EthicsRecordsPostgres
 import EthicsRender
 import EthicsYAML
 import Foundation
@@ -54,7 +55,12 @@ public final class HostSession: Sendable {
                 "hook": .string(hook.name), "error": .string(String(describing: error)),
             ])
         }
-        records = LazyRecordStore(workspace: config.workspace)
+        switch config.register {
+        case .sqlite:
+            records = LazyRecordStore(workspace: config.workspace)
+        case .postgres(let url):
+            records = LazyRecordStore(location: url.description) { try PostgresRecordStore(url: url) }
+        }
     }
 
     /// The register as the host's own commands use it: writes publish nothing a plugin declares.

@@ -1,0 +1,415 @@
+public import EthicsCore
+import EthicsDiagnostics
+public import EthicsRecords
+public import Foundation
+import PostgresNIO
+import Synchronization
+
+/// The register on a council's PostgreSQL server: the same records, versions, links, lifecycle
+/// steps and hash-chained journal as the SQLite register, written by the same ``RegisterWriter``
+/// (so the same writes give the same hashes) and checked by the same verifier.
+///
+/// - The toolkit connects as a role that may SELECT and INSERT only; the schema, its owner and
+///   that role are made once by `ethics records init-database` (``PostgresRegisterSetup``), and
+///   the toolkit never needs more.
+/// - Every write is one transaction that first takes a transaction-level advisory lock, so
+///   writers from any number of machines append to the journal one after another; a client
+///   killed mid-write leaves nothing behind (the server rolls its transaction back).
+/// - Reading never writes: reads run in read-only transactions.
+public final class PostgresRecordStore: RegisterStore {
+    public let url: PostgresRegisterURL
+    private let link: PostgresLink
+    private let now: @Sendable () -> Date
+    private let written = Mutex<JournalHead?>(nil)
+
+    public var location: String { url.description }
+
+    /// Connects to the register at `url` and checks that it is a register at a schema version this
+    /// toolkit knows.
+    /// - Throws: ``PostgresFailure`` (one line naming the URL and what to do) when the server
+    ///   cannot be reached, refuses the password or TLS, or holds no register or a newer one.
+    public init(url: PostgresRegisterURL, now: @escaping @Sendable () -> Date = Date.init) throws {
+        self.url = url
+        self.now = now
+        link = PostgresLink(url: url)
+        try run { session in try Self.checkSchema(session, url: url) }
+    }
+
+    /// Closes the connection now rather than when the store is let go.
+    public func close() {
+        link.close()
+    }
+
+    static func checkSchema(_ session: PostgresLink.Session, url: PostgresRegisterURL) throws {
+        let exists = try session.query("SELECT to_regclass('ethics.schema_migrations') IS NOT NULL").first?.decode(Bool.self) ?? false
+        guard exists else {
+            throw PostgresFailure(
+                url: url, message: "the database '\(url.database)' is not an ethics register (it has no ethics.schema_migrations table)",
+                suggestion: "have its administrator run 'ethics records init-database URL' once, or point 'register: {url: …}' at the council's register")
+        }
+        let applied = try session.query("SELECT name FROM ethics.schema_migrations ORDER BY position").map { try $0.decode(String.self) }
+        let known = PostgresSchema.migrations.map(\.name)
+        if applied.count > known.count || zip(applied, known).contains(where: { $0 != $1 }) {
+            throw PostgresFailure(
+                url: url, message: "the register was made by a newer version of ethics (its schema has migration '\(applied.last ?? "")', which this version does not know)",
+                suggestion: "use that version of ethics, or a newer one, with this register")
+        }
+        if applied.count < known.count {
+            throw PostgresFailure(
+                url: url, message: "the register's schema is older than this version of ethics (it lacks migration '\(known[applied.count])')",
+                suggestion: "have its administrator run 'ethics records init-database URL' to bring it up to date")
+        }
+    }
+
+    // MARK: - Running
+
+    /// Runs `body` on the connection, explaining server errors to the user.
+    private func run<T>(_ body: (PostgresLink.Session) throws -> T) throws -> T {
+        do {
+            return try link.with(body)
+        } catch {
+            throw PostgresFailure.explain(error, url: url)
+        }
+    }
+
+    /// Runs `body` in one read-only transaction: one consistent snapshot, and nothing written.
+    private func read<T>(_ body: (PostgresLink.Session) throws -> T) throws -> T {
+        try run { session in
+            try session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do {
+                let result = try body(session)
+                try session.query("COMMIT")
+                return result
+            } catch {
+                _ = try? session.query("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction holding the register's write lock, with the time stamped on
+    /// what it writes taken once the lock is held (so the journal's times run in order).
+    private func write<T>(_ body: (RegisterWriter, PostgresLink.Session) throws -> T) throws -> T {
+        let (result, head) = try run { session in
+            try session.query("BEGIN")
+            do {
+                try session.query("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.writeLock)])
+                let rows = PostgresRows(session: session)
+                let result = try body(RegisterWriter(rows: rows, time: Timestamp.stamp(now())), session)
+                let head = try rows.journalHead()
+                try session.query("COMMIT")
+                return (result, head)
+            } catch {
+                _ = try? session.query("ROLLBACK")
+                throw error
+            }
+        }
+        written.withLock { $0 = head ?? $0 }
+        return result
+    }
+
+    // MARK: - Writing
+
+    public func transaction<T>(_ body: (any RegisterTransaction) throws -> T) throws -> T {
+        try write { writer, _ in try body(RegisterWriteTransaction(writer: writer)) }
+    }
+
+    public func recordAll<E: Event>(
+        _ drafts: [RecordDraft], unlessJournalled: ((E) -> Bool)?, announcing: ([RecordVersion]) -> E
+    ) throws -> [RecordVersion] {
+        for draft in drafts { try draft.validate() }
+        return try write { writer, _ in
+            try writer.recordAll(drafts, unlessJournalled: unlessJournalled, announcing: announcing)
+        }
+    }
+
+    public func keep(
+        _ step: LifecycleStep, of id: String, reviewBy: CalendarDate??, link: RecordLink?, fact: (RecordVersion) -> any Event
+    ) throws -> RecordVersion {
+        try write { writer, _ in try writer.keep(step, of: id, reviewBy: reviewBy, link: link, fact: fact) }
+    }
+
+    public var lastWrittenHead: JournalHead? {
+        written.withLock { $0 }
+    }
+
+    // MARK: - Reading
+
+    public func fetch(_ id: String, version: Int?) throws -> RecordVersion? {
+        try read { session in
+            let rows = if let version {
+                try session.query(PostgresRows.versionQuery + " WHERE v.record_id = $1 AND v.version = $2", [.text(id), .int(version)])
+            } else {
+                try session.query(PostgresRows.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version DESC LIMIT 1", [.text(id)])
+            }
+            return try rows.first.map { try PostgresRows.version($0).stored.recordVersion() }
+        }
+    }
+
+    public func links(of id: String) throws -> [RecordLink] {
+        try read { session in
+            try session.query(
+                "SELECT from_id, to_id, relation FROM ethics.record_link WHERE from_id = $1 OR to_id = $1 ORDER BY journal_sequence",
+                [.text(id)]
+            ).compactMap(Self.link(from:))
+        }
+    }
+
+    public func allLinks() throws -> [RecordLink] {
+        try read { session in
+            try session.query("SELECT from_id, to_id, relation FROM ethics.record_link ORDER BY journal_sequence").compactMap(Self.link(from:))
+        }
+    }
+
+    public func history(of id: String) throws -> [RecordVersion] {
+        try read { session in
+            try session.query(PostgresRows.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version", [.text(id)])
+                .map { try PostgresRows.version($0).stored.recordVersion() }
+        }
+    }
+
+    public func latestVersions(kind: String?, since: CalendarDate?, text: String?) throws -> [RecordVersion] {
+        var conditions = ["v.version = (SELECT MAX(version) FROM ethics.record_version WHERE record_id = v.record_id)"]
+        var binds: [Bind] = []
+        if let kind {
+            binds.append(.text(kind))
+            conditions.append("r.kind = $\(binds.count)")
+        }
+        if let since {
+            binds.append(.text(since.description))
+            conditions.append("substr(v.recorded_at, 1, 10) >= $\(binds.count)")
+        }
+        if let text, !text.isEmpty {
+            binds.append(.text(text))
+            conditions.append("""
+                strpos(lower(v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body), lower($\(binds.count))) > 0
+                """)
+        }
+        let sql = PostgresRows.versionQuery + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY r.created_at, r.id"
+        return try read { session in
+            try session.query(sql, binds).map { try PostgresRows.version($0).stored.recordVersion() }
+        }
+    }
+
+    public func due(by cutoff: CalendarDate) throws -> [RecordVersion] {
+        try read { session in
+            try session.query(
+                PostgresRows.versionQuery + """
+                     WHERE v.version = (SELECT MAX(version) FROM ethics.record_version WHERE record_id = v.record_id)
+                    AND v.review_by IS NOT NULL AND v.review_by <= $1 AND v.status NOT IN ('superseded', 'withdrawn')
+                    ORDER BY v.review_by, r.id
+                    """, [.text(cutoff.description)]
+            ).map { try PostgresRows.version($0).stored.recordVersion() }
+        }
+    }
+
+    public func journalEntries(excludingTopics excluded: Set<String>) throws -> [JournalEntry] {
+        try read { session in
+            try session.query(PostgresRows.journalQuery + " ORDER BY sequence").map(PostgresRows.entry).filter { !excluded.contains($0.topic) }
+        }
+    }
+
+    public func head() throws -> JournalHead? {
+        try read { session in try PostgresRows(session: session).journalHead() }
+    }
+
+    // MARK: - Verifying
+
+    public func verify(expecting pinned: JournalHead?) throws -> RegisterVerification {
+        try read { session in
+            let entries = try session.query(PostgresRows.journalQuery + " ORDER BY sequence")
+            let versions = try session.query(PostgresRows.versionQuery + " ORDER BY v.journal_sequence")
+            let links = try session.query("SELECT from_id, to_id, relation, journal_sequence FROM ethics.record_link ORDER BY journal_sequence")
+            var entryRows = entries.makeIterator()
+            var versionRows = versions.makeIterator()
+            var linkRows = links.makeIterator()
+            return try RegisterVerifier.verify(
+                RegisterVerifier.Rows(
+                    nextEntry: { try entryRows.next().map(PostgresRows.entry) },
+                    nextVersion: { try versionRows.next().map { try PostgresRows.version($0) }.map { ($0.stored, $0.sequence) } },
+                    orphans: {
+                        try session.query("SELECT id FROM ethics.record WHERE id NOT IN (SELECT record_id FROM ethics.record_version) ORDER BY id")
+                            .map { try $0.decode(String.self) }
+                    },
+                    nextLink: {
+                        guard let row = linkRows.next() else { return nil }
+                        let (from, to, relation, sequence) = try row.decode((String, String, String, Int64).self)
+                        return (from, to, relation, sequence)
+                    }),
+                noted: nil, pinned: pinned)
+        }
+    }
+
+    // MARK: - Copying
+
+    public func rows() throws -> RegisterRows {
+        try read { session in
+            var rows = RegisterRows()
+            rows.journal = try session.query(PostgresRows.journalQuery + " ORDER BY sequence").map(PostgresRows.entry)
+            rows.records = try session.query("SELECT id, kind, year, serial, created_at FROM ethics.record ORDER BY created_at, id").map { row in
+                let (id, kind, year, serial, created) = try row.decode((String, String, Int64, Int64, String).self)
+                return RegisterRows.Record(id: id, kind: kind, year: Int(year), serial: Int(serial), createdAt: created)
+            }
+            rows.versions = try session.query(PostgresRows.versionQuery + " ORDER BY v.journal_sequence").map(PostgresRows.version)
+            rows.links = try session.query(
+                "SELECT from_id, to_id, relation, linked_at, journal_sequence FROM ethics.record_link ORDER BY journal_sequence"
+            ).map { row in
+                let (from, to, relation, linked, sequence) = try row.decode((String, String, String, String, Int64).self)
+                return RegisterRows.Link(from: from, to: to, relation: relation, linkedAt: linked, sequence: sequence)
+            }
+            return rows
+        }
+    }
+
+    public func load(_ copied: RegisterRows) throws {
+        try write { _, session in
+            let held = try session.query("SELECT (SELECT COUNT(*) FROM ethics.journal) + (SELECT COUNT(*) FROM ethics.record)")
+                .first?.decode(Int64.self) ?? 0
+            if held > 0 {
+                throw RecordRegisterError("the register at \(url) already holds records; copy only into an empty register")
+            }
+            // Many rows to a statement: a council's register may hold hundreds of thousands.
+            let rows = PostgresRows(session: session)
+            try rows.insertJournal(copied.journal)
+            try rows.insertMany(
+                "ethics.record (id, kind, year, serial, created_at)", copied.records
+            ) { [.text($0.id), .text($0.kind), .int($0.year), .int($0.serial), .text($0.createdAt)] }
+            try rows.insertMany(
+                "ethics.record_version (record_id, version, title, author, status, review_by, tags, attributes, body, recorded_at, journal_sequence, step)",
+                copied.versions
+            ) { version in
+                let stored = version.stored
+                return [.text(stored.id), .int(stored.version), .text(stored.title), .text(stored.author), .text(stored.status),
+                        .text(stored.reviewBy), .text(stored.tags), .text(stored.attributes), .text(stored.body), .text(stored.recordedAt),
+                        .int(version.sequence), .text(stored.step)]
+            }
+            try rows.insertMany("ethics.record_link (from_id, to_id, relation, linked_at, journal_sequence)", copied.links) {
+                [.text($0.from), .text($0.to), .text($0.relation), .text($0.linkedAt), .int($0.sequence)]
+            }
+        }
+    }
+
+    private static func link(from row: PostgresRow) throws -> RecordLink? {
+        let (from, to, relation) = try row.decode((String, String, String).self)
+        return RecordLink.Relation(rawValue: relation).map { RecordLink(from: from, to: to, relation: $0) }
+    }
+}
+
+/// The rows of one write to the PostgreSQL register, inside its transaction.
+struct PostgresRows: RegisterRowWriter {
+    let session: PostgresLink.Session
+
+    static let journalQuery = "SELECT sequence, time, topic, payload, previous_hash, hash FROM ethics.journal"
+
+    /// The columns ``version(_:)`` reads, in its order.
+    static let versionQuery = """
+        SELECT v.record_id, r.kind, v.version, v.title, v.author, v.status, v.review_by, v.tags, v.attributes, v.body,
+            r.created_at, v.recorded_at, v.step, v.journal_sequence
+        FROM ethics.record_version v JOIN ethics.record r ON r.id = v.record_id
+        """
+
+    static func entry(_ row: PostgresRow) throws -> JournalEntry {
+        let (sequence, time, topic, payload, previous, hash) = try row.decode((Int64, String, String, String, String, String).self)
+        return JournalEntry(sequence: sequence, time: time, topic: topic, payload: payload, previousHash: previous, hash: hash)
+    }
+
+    static func version(_ row: PostgresRow) throws -> RegisterRows.Version {
+        let (id, kind, version, title, author, status, reviewBy, tags, attributes, body, created, recorded, step, sequence) =
+            try row.decode((String, String, Int64, String, String, String, String?, String, String, String, String, String, String?, Int64).self)
+        return RegisterRows.Version(
+            stored: StoredVersion(
+                id: id, kind: kind, version: Int(version), title: title, author: author, status: status, reviewBy: reviewBy,
+                tags: tags, attributes: attributes, body: body, createdAt: created, recordedAt: recorded, step: step),
+            sequence: sequence)
+    }
+
+    func maxSerial(kind: String, year: Int) throws -> Int {
+        Int(try session.query("SELECT COALESCE(MAX(serial), 0) FROM ethics.record WHERE kind = $1 AND year = $2", [.text(kind), .int(year)])
+            .first?.decode(Int64.self) ?? 0)
+    }
+
+    func insertRecord(id: String, kind: String, year: Int, serial: Int, createdAt: String) throws {
+        try session.query(
+            "INSERT INTO ethics.record (id, kind, year, serial, created_at) VALUES ($1, $2, $3, $4, $5)",
+            [.text(id), .text(kind), .int(year), .int(serial), .text(createdAt)])
+    }
+
+    func recordRow(_ id: String) throws -> (kind: String, createdAt: String)? {
+        try session.query("SELECT kind, created_at FROM ethics.record WHERE id = $1", [.text(id)]).first
+            .map { try $0.decode((String, String).self) }
+    }
+
+    func maxVersion(of id: String) throws -> Int {
+        Int(try session.query("SELECT COALESCE(MAX(version), 0) FROM ethics.record_version WHERE record_id = $1", [.text(id)])
+            .first?.decode(Int64.self) ?? 0)
+    }
+
+    func latestVersion(of id: String) throws -> StoredVersion? {
+        try session.query(Self.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version DESC LIMIT 1", [.text(id)]).first
+            .map { try Self.version($0).stored }
+    }
+
+    func linkExists(from: String, to: String, relation: String) throws -> Bool {
+        !(try session.query(
+            "SELECT 1 FROM ethics.record_link WHERE from_id = $1 AND to_id = $2 AND relation = $3",
+            [.text(from), .text(to), .text(relation)]).isEmpty)
+    }
+
+    func insertLink(from: String, to: String, relation: String, linkedAt: String, sequence: Int64) throws {
+        try session.query(
+            "INSERT INTO ethics.record_link (from_id, to_id, relation, linked_at, journal_sequence) VALUES ($1, $2, $3, $4, $5)",
+            [.text(from), .text(to), .text(relation), .text(linkedAt), .int(sequence)])
+    }
+
+    func journalHead() throws -> JournalHead? {
+        try session.query("SELECT sequence, hash FROM ethics.journal ORDER BY sequence DESC LIMIT 1").first
+            .map { row in
+                let (sequence, hash) = try row.decode((Int64, String).self)
+                return JournalHead(sequence: sequence, hash: hash)
+            }
+    }
+
+    func insertJournal(_ entry: JournalEntry) throws {
+        try insertJournal([entry])
+    }
+
+    /// Inserts journal entries many to a statement.
+    func insertJournal(_ entries: [JournalEntry]) throws {
+        try insertMany("ethics.journal (sequence, time, topic, payload, previous_hash, hash)", entries) { entry in
+            [.int(entry.sequence), .text(entry.time), .text(entry.topic), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
+        }
+    }
+
+    /// Inserts `items` into `table` (with its column list), as many rows to a statement as the
+    /// protocol's 65,535 parameters allow, up to 1,000.
+    func insertMany<Item>(_ table: String, _ items: [Item], _ values: (Item) -> [Bind]) throws {
+        var start = 0
+        while start < items.count {
+            var binds: [Bind] = []
+            var tuples: [String] = []
+            var index = start
+            while index < items.count, tuples.count < 1000 {
+                let row = values(items[index])
+                let base = binds.count
+                tuples.append("(" + (1...row.count).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+                binds += row
+                index += 1
+            }
+            try session.query("INSERT INTO \(table) VALUES " + tuples.joined(separator: ", "), binds)
+            start = index
+        }
+    }
+
+    func insertVersion(_ stored: StoredVersion, sequence: Int64) throws {
+        try session.query("""
+            INSERT INTO ethics.record_version (record_id, version, title, author, status, review_by, tags, attributes,
+                body, recorded_at, journal_sequence, step) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            """, [.text(stored.id), .int(stored.version), .text(stored.title), .text(stored.author), .text(stored.status),
+                  .text(stored.reviewBy), .text(stored.tags), .text(stored.attributes), .text(stored.body), .text(stored.recordedAt),
+                  .int(sequence), .text(stored.step)])
+    }
+
+    func journalled(topic: String) throws -> [JournalEntry] {
+        try session.query(Self.journalQuery + " WHERE topic = $1 ORDER BY sequence", [.text(topic)]).map(Self.entry)
+    }
+}

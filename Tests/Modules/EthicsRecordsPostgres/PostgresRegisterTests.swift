@@ -1,0 +1,238 @@
+import EthicsCore
+import EthicsDiagnostics
+import EthicsRecords
+import EthicsRecordsPostgres
+import EthicsTestSupport
+import Foundation
+import Glibc
+import Testing
+
+/// What only the PostgreSQL register has: its roles and privileges, its migrations, the faults a
+/// server brings, and many writers on many machines at once.
+@Suite(.enabled(if: PostgresTestServer.isEnabled, Comment(rawValue: PostgresTestServer.skipReason)))
+struct PostgresRegisterTests {
+    static let decision = RecordKind(id: "decision", prefix: "dec", title: "Decision record")
+
+    // MARK: - init-database
+
+    @Test func initDatabaseMakesTheSchemaAndRolesOnceAndRecordsItsMigrations() throws {
+        let database = try PostgresTestServer.Database()
+        let first = try PostgresRegisterSetup.initialise(
+            admin: database.admin, toolkitRole: PostgresTestServer.toolkitRole, ownerRole: PostgresTestServer.ownerRole,
+            toolkitPassword: PostgresTestServer.toolkitPassword)
+        #expect(first.migrationsApplied == ["v1-records-versions-links-journal"])
+        let again = try PostgresRegisterSetup.initialise(
+            admin: database.admin, toolkitRole: PostgresTestServer.toolkitRole, ownerRole: PostgresTestServer.ownerRole)
+        #expect(again.migrationsApplied.isEmpty && again.rolesCreated.isEmpty)
+        #expect(try PostgresTestServer.strings(database.admin, "SELECT name FROM ethics.schema_migrations ORDER BY position")
+            == ["v1-records-versions-links-journal"])
+        // The owner owns everything; the toolkit's role owns nothing and cannot log in as the owner.
+        #expect(try PostgresTestServer.strings(database.admin, "SELECT DISTINCT tableowner::text FROM pg_tables WHERE schemaname = 'ethics'")
+            == [PostgresTestServer.ownerRole])
+        #expect(try PostgresTestServer.strings(database.admin, "SELECT rolcanlogin::text FROM pg_roles WHERE rolname = '\(PostgresTestServer.ownerRole)'")
+            == ["false"])
+        let store = try PostgresRecordStore(url: database.toolkitURL)
+        #expect(try store.record(RecordDraft(kind: Self.decision, title: "First", author: "A")).version == 1)
+    }
+
+    @Test func theToolkitsRoleMayOnlyReadAndAdd() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        _ = try PostgresRecordStore(url: url).record(RecordDraft(kind: Self.decision, title: "First", author: "A"))
+        for sql in [
+            "UPDATE ethics.journal SET topic = 'x'", "DELETE FROM ethics.record_version", "TRUNCATE ethics.record_link",
+            "DELETE FROM ethics.schema_migrations", "INSERT INTO ethics.schema_migrations (position, name) VALUES (9, 'x')",
+            "CREATE TABLE ethics.extra (x int)", "DROP TABLE ethics.record_link", "ALTER TABLE ethics.journal DISABLE TRIGGER ALL",
+        ] {
+            #expect(throws: (any Error).self, "\(sql)") { try PostgresTestServer.execute(url, sql) }
+        }
+        // Even the superuser meets the triggers.
+        for sql in ["UPDATE ethics.journal SET topic = 'x'", "DELETE FROM ethics.journal", "TRUNCATE ethics.record_link"] {
+            #expect(throws: (any Error).self, "\(sql)") { try database.execute(sql) }
+        }
+        #expect(try PostgresRecordStore(url: url).verify().isIntact)
+    }
+
+    @Test func initDatabaseRefusesBadRoleNames() throws {
+        let database = try PostgresTestServer.Database()
+        #expect(throws: DiagnosticError.self) {
+            try PostgresRegisterSetup.initialise(admin: database.admin, toolkitRole: "Robert'); DROP TABLE x;--")
+        }
+        #expect(throws: DiagnosticError.self) { try PostgresRegisterSetup.initialise(admin: database.admin, toolkitRole: "same", ownerRole: "same") }
+    }
+
+    // MARK: - Faults: one line naming the URL, never the password
+
+    func failure(_ body: () throws -> Void) -> String {
+        do {
+            try body()
+            return "no error"
+        } catch let error as any UserFacingError {
+            #expect(error.diagnostics.count == 1)
+            return error.diagnostics.map(\.description).joined(separator: "\n")
+        } catch {
+            return "not a user-facing error: \(error)"
+        }
+    }
+
+    @Test func anUnreachableServerIsOneLine() throws {
+        let url = PostgresRegisterURL(host: "127.0.0.1", port: Self.closedPort(), user: "ethics", database: "ethics", password: "hunter2", tls: .disable)
+        let message = failure { _ = try PostgresRecordStore(url: url) }
+        #expect(message.hasPrefix("\(url): error: cannot reach the register's server at 127.0.0.1:"), "\(message)")
+        #expect(!message.contains("hunter2") && !message.contains("\n"))
+    }
+
+    @Test func aWrongPasswordIsOneLine() throws {
+        let database = try PostgresTestServer.Database()
+        var url = try database.initialised()
+        url.password = "not-the-password"
+        let message = failure { _ = try PostgresRecordStore(url: url) }
+        #expect(message.hasPrefix("\(url): error: the server refused the password for '\(PostgresTestServer.toolkitRole)'"), "\(message)")
+        #expect(!message.contains("not-the-password"))
+        url.password = nil
+        #expect(failure { _ = try PostgresRecordStore(url: url) }.contains("asks for a password"), "no password given")
+    }
+
+    @Test func aServerWithoutTLSIsRefusedWhenTLSIsRequired() throws {
+        let database = try PostgresTestServer.Database()
+        for tls in [PostgresRegisterURL.TLS.require, .verifyFull(caFile: nil)] {
+            var url = try database.initialised()
+            url.tls = tls
+            let message = failure { _ = try PostgresRecordStore(url: url) }
+            #expect(message.hasPrefix("\(url): error: the server does not offer TLS, and the register's settings require it"), "\(message)")
+        }
+    }
+
+    @Test func aMissingCAFileIsOneLine() throws {
+        let database = try PostgresTestServer.Database()
+        var url = try database.initialised()
+        url.tls = .verifyFull(caFile: "/nonexistent/ca.pem")
+        #expect(failure { _ = try PostgresRecordStore(url: url) }.contains("cannot read the TLS certificate authority file /nonexistent/ca.pem"))
+    }
+
+    @Test func aDatabaseThatIsNotARegisterIsRefusedUntouched() throws {
+        let database = try PostgresTestServer.Database()
+        try database.execute("CREATE TABLE allotments (plot int PRIMARY KEY, tenant text)")
+        let message = failure { _ = try PostgresRecordStore(url: database.admin) }
+        #expect(message.hasPrefix("\(database.admin): error: the database '\(database.name)' is not an ethics register"), "\(message)")
+        #expect(message.contains("init-database"))
+        #expect(try PostgresTestServer.strings(database.admin, "SELECT string_agg(tablename::text, ',') FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")
+            == ["allotments"])
+        var missing = database.admin
+        missing.database = "no_such_database"
+        #expect(failure { _ = try PostgresRecordStore(url: missing) }.contains("there is no database 'no_such_database'"))
+    }
+
+    @Test func aRegisterAtANewerSchemaIsRefused() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        try database.execute("INSERT INTO ethics.schema_migrations (position, name) VALUES (2, 'v2-from-the-future')")
+        let message = failure { _ = try PostgresRecordStore(url: url) }
+        #expect(message.hasPrefix("\(url): error: the register was made by a newer version of ethics"), "\(message)")
+        #expect(message.contains("'v2-from-the-future'"))
+        #expect(failure { _ = try PostgresRegisterSetup.initialise(admin: database.admin, toolkitRole: PostgresTestServer.toolkitRole, ownerRole: PostgresTestServer.ownerRole) }
+            .contains("newer version of ethics"))
+    }
+
+    @Test func aConnectionTheServerEndedIsReplaced() throws {
+        let database = try PostgresTestServer.Database()
+        let store = try PostgresRecordStore(url: try database.initialised())
+        _ = try store.record(RecordDraft(kind: Self.decision, title: "Before", author: "A"))
+        try database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database.name)' AND pid <> pg_backend_pid()")
+        usleep(200_000)
+        _ = try store.record(RecordDraft(kind: Self.decision, title: "After", author: "A"))
+        #expect(try store.latestVersions().map(\.title) == ["Before", "After"])
+        #expect(try store.verify().isIntact)
+    }
+
+    // MARK: - Many writers
+
+    /// `ethics-records-writer`, built beside this test bundle.
+    static var writer: URL {
+        CommandRunner.ethicsBinary.deletingLastPathComponent().appendingPathComponent("ethics-records-writer")
+    }
+
+    static func start(_ url: PostgresRegisterURL, count: Int) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = writer
+        var shown = url
+        shown.password = nil
+        process.arguments = [shown.description, String(count)]
+        var environment = ProcessInfo.processInfo.environment
+        environment["ETHICS_REGISTER_PASSWORD"] = url.password
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        try process.run()
+        return (process, output)
+    }
+
+    @Test func sixteenProcessesWritingTwoHundredRecordsEachLoseNothing() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        let processes = try (0..<16).map { _ in try Self.start(url, count: 200) }
+        var printed: [String] = []
+        for (process, output) in processes {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            printed += String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        #expect(printed.count == 3200)
+        let store = try PostgresRecordStore(url: url)
+        let kept = try store.latestVersions()
+        #expect(kept.count == 3200)
+        #expect(Set(kept.map(\.id)) == Set(printed))
+        let verification = try store.verify()
+        #expect(verification.isIntact, "\(String(describing: verification.problem))")
+        #expect(verification.versionCount == 3200 + 16 * 66)
+        #expect(verification.entryCount == verification.versionCount)
+    }
+
+    @Test func writersKilledMidTransactionLeaveTheRegisterConsistent() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        for round in 0..<3 {
+            let writers = try (0..<4).map { _ in try Self.start(url, count: 0) }
+            // Let them commit some records, then kill each wherever it is.
+            var reported: [String] = []
+            for (index, (process, output)) in writers.enumerated() {
+                var buffer = Data()
+                let handle = output.fileHandleForReading
+                while buffer.filter({ $0 == UInt8(ascii: "\n") }).count < 5 + round * 5 + index {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    buffer.append(chunk)
+                }
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal)
+                buffer.append(handle.readDataToEndOfFile())
+                reported += String(decoding: buffer, as: UTF8.self).split(separator: "\n").map(String.init)
+            }
+            let store = try PostgresRecordStore(url: url)
+            let verification = try store.verify()
+            #expect(verification.isIntact, "round \(round): \(String(describing: verification.problem))")
+            let kept = Set(try store.latestVersions().map(\.id))
+            #expect(Set(reported).isSubset(of: kept), "round \(round): every write a writer saw committed is there")
+            // The server let go of every killed writer's lock: a new write goes through at once.
+            _ = try store.record(RecordDraft(kind: Self.decision, title: "After round \(round)", author: "A"))
+            #expect(try store.verify().isIntact)
+        }
+    }
+
+    /// A port nothing listens on: bound, then closed.
+    static func closedPort() -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
