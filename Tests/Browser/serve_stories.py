@@ -1,0 +1,329 @@
+"""Stories of `ethics serve` in a real browser: headless Chromium through selenium.
+
+Starts `ethics serve` on a free port with a fresh workspace and accounts, and stops it on exit
+whatever happens (SIGTERM, then checks that it stopped cleanly). Each story is what a person
+does, with JavaScript switched off in the browser (every page must work without script):
+
+- sign-in: an officer signs in with the sign-in page;
+- glossary-search: searching the glossary from the home page;
+- walk-decision: walking a proposal through the decision flowchart one node a page, with Back,
+  to its outcome, and the decision kept under the officer's name;
+- sign-off: a board member (an approver holding a sign-off role) signs the decision off;
+- review-from-due: a consequence scan due for review is reviewed from the due list;
+- rate-limit: five wrong passwords lock the name, even for the right one.
+
+On every kind of page it meets, axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practice) must
+find no violation of serious or critical impact. Screenshots go to the output folder.
+
+Usage: serve_stories.py --ethics PATH --output DIR [--only NAME,...]
+Exit status: 0 every story passed, 1 a story failed, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium_axe_python import Axe
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_suite import AXE_TAGS, FAILING_IMPACTS, make_driver  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "correct horse battery"
+CONFIG = """extends: default
+council: {id: storyshire, name: Storyshire Council}
+sign-off-roles: [Data Protection Officer, Ethics Board chair]
+"""
+
+
+class StoryFailed(Exception):
+    pass
+
+
+class Server:
+    """`ethics serve` on a free port, in a workspace of its own; stopped with SIGTERM on exit."""
+
+    def __init__(self, ethics: Path, work: Path):
+        self.ethics = ethics
+        self.work = work
+        self.config = work / "storyshire.yaml"
+        self.config.write_text(CONFIG, encoding="utf-8")
+        self.environment = dict(os.environ, XDG_DATA_HOME=str(work / "data"), HOME=str(work), NO_COLOR="1",
+                                ETHICS_HOME=str(ROOT))
+        self.environment.pop("ETHICS_CONFIG", None)
+        self.process: subprocess.Popen[str] | None = None
+        self.log: list[str] = []
+        self.url = ""
+
+    def ethics_command(self, *arguments: str, stdin: str | None = None) -> str:
+        run = subprocess.run([str(self.ethics), "--config", str(self.config), *arguments], input=stdin, text=True,
+                             capture_output=True, env=self.environment, timeout=120)
+        if run.returncode != 0:
+            raise StoryFailed(f"ethics {' '.join(arguments)} exited {run.returncode}: {run.stderr.strip()}")
+        return run.stdout
+
+    def add_user(self, name: str, *options: str) -> None:
+        self.ethics_command("users", "add", name, *options, "--password-stdin", stdin=PASSWORD + "\n")
+
+    def __enter__(self) -> "Server":
+        self.process = subprocess.Popen([str(self.ethics), "--config", str(self.config), "serve", "--port", "0"],
+                                        env=self.environment, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        ready = threading.Event()
+
+        def read() -> None:
+            assert self.process and self.process.stderr
+            for line in self.process.stderr:
+                self.log.append(line.rstrip("\n"))
+                found = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
+                if found and not self.url:
+                    self.url = found.group(1)
+                    ready.set()
+            ready.set()
+
+        threading.Thread(target=read, daemon=True).start()
+        if not ready.wait(60) or not self.url:
+            self.stop()
+            raise StoryFailed("ethics serve did not say where it listens:\n" + "\n".join(self.log))
+        return self
+
+    def stop(self) -> int | None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                return self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                return None
+        return self.process.returncode if self.process else None
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class Stories:
+    def __init__(self, server: Server, output: Path):
+        self.server = server
+        self.output = output
+        self.driver = make_driver()
+        self.axe = Axe(self.driver)
+        self.checked_kinds: dict[str, str] = {}
+        self.problems: list[str] = []
+
+    def close(self) -> None:
+        self.driver.quit()
+
+    # -- helpers
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.server.url + path)
+
+    def page_kind(self, kind: str) -> None:
+        """Runs axe on the page, once per kind of page, and saves a screenshot."""
+        if kind in self.checked_kinds:
+            return
+        self.checked_kinds[kind] = self.driver.current_url
+        self.axe.inject()
+        report = self.axe.run(options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        for violation in report["violations"]:
+            if violation["impact"] in FAILING_IMPACTS:
+                targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
+                self.problems.append(f"{kind}: axe {violation['impact']}: {violation['id']}: {violation['help']} ({targets})")
+        self.driver.save_screenshot(str(self.output / f"serve-{kind}.png"))
+        if self.driver.find_elements(By.TAG_NAME, "script"):
+            self.problems.append(f"{kind}: the page has a <script>")
+
+    def text(self) -> str:
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def expect(self, condition: bool, message: str) -> None:
+        if not condition:
+            raise StoryFailed(f"{message} (at {self.driver.current_url})\n--- page text:\n{self.text()[:1500]}")
+
+    def field(self, name: str) -> object:
+        return self.driver.find_element(By.NAME, name)
+
+    def type_into(self, name: str, text: str) -> None:
+        element = self.field(name)
+        element.clear()  # type: ignore[attr-defined]
+        element.send_keys(text)  # type: ignore[attr-defined]
+
+    def choose(self, name: str, value: str) -> None:
+        self.driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
+
+    def press(self, label: str) -> None:
+        self.driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
+
+    def sign_in(self, name: str, password: str = PASSWORD) -> None:
+        self.driver.delete_all_cookies()
+        self.open("/login")
+        self.page_kind("sign-in")
+        self.type_into("name", name)
+        self.type_into("password", password)
+        self.press("Sign in")
+
+    # -- stories
+
+    def story_sign_in(self) -> None:
+        self.sign_in("olivia")
+        self.expect("Signed in as olivia" in self.text(), "the home page greets the signed-in officer")
+        self.page_kind("home")
+
+    def story_glossary_search(self) -> None:
+        self.sign_in("olivia")
+        self.driver.find_element(By.LINK_TEXT, "Search the glossary").click()
+        self.page_kind("operation-form-get")
+        self.type_into("f.query", "fairness")
+        self.field("f.query").send_keys(Keys.ENTER)  # type: ignore[attr-defined]
+        self.expect("Glossary search: fairness" in self.text(), "the search shows its results")
+        self.page_kind("glossary-results")
+        self.type_into("f.query", "")
+        self.field("f.query").send_keys(Keys.ENTER)  # type: ignore[attr-defined]
+        self.expect("There is a problem" in self.text() and "needs an answer" in self.text(), "an empty search is refused")
+        self.page_kind("form-with-errors")
+
+    def story_walk_decision(self) -> None:
+        self.sign_in("olivia")
+        self.driver.find_element(By.LINK_TEXT, "Walk a proposal through the decision flowchart").click()
+        self.page_kind("operation-form-post")
+        self.type_into("f.title", "Renew the parking enforcement contract")
+        self.press("Continue")
+        self.expect("Is there an ethical issue?" in self.text() or "Could the proposal" in self.text(), "the first node is asked")
+        self.page_kind("walk-step")
+        self.choose("f.choice", "no-issue")
+        self.press("Continue")
+        self.expect("Say why nobody could be helped" in self.text(), "the walk moves on to the next node")
+        self.press("Back")
+        self.expect("Could the proposal" in self.text(), "Back returns to the question")
+        self.choose("f.choice", "no-issue")
+        self.press("Continue")
+        self.type_into("f.text", "It renews the same service at the same price.")
+        self.press("Continue")
+        self.type_into("f.text", "Nobody is treated differently and nothing changes for residents.")
+        self.press("Continue")
+        found = re.search(r"dec-\d{4}-\d{4}", self.text())
+        self.expect(found is not None, "the decision is recorded and shown")
+        self.page_kind("decision-record")
+        self.decision = found.group(0) if found else ""
+        self.open(f"/records/{self.decision}")
+        self.expect("olivia" in self.text(), "the decision is kept under the signed-in officer")
+        self.page_kind("record")
+
+    def story_sign_off(self) -> None:
+        if not getattr(self, "decision", ""):
+            self.story_walk_decision()
+        self.sign_in("amira")
+        self.open(f"/records/{self.decision}")
+        self.choose("f.role", "Ethics Board chair")
+        self.press("Sign off")
+        self.expect("Signed off as Ethics Board chair" in self.text(), "the sign-off is confirmed")
+        self.open(f"/records/{self.decision}/history")
+        self.expect("approve, amira, Ethics Board chair" in self.text(), "the history shows who signed off, in which role")
+        self.page_kind("history")
+
+    def story_review_from_due(self) -> None:
+        self.sign_in("olivia")
+        self.open("/plugins/consequence-scanning/scan")
+        self.type_into("f.title", "Housing repairs model")
+        self.type_into("f.review-by", "2020-01-31")
+        self.type_into("f.consequences.1.description", "Tenants who report less wait longer")
+        self.choose("f.consequences.1.intended", "unintended")
+        self.choose("f.consequences.1.effect", "negative")
+        self.choose("f.consequences.1.response", "act")
+        self.type_into("f.consequences.1.owner", "Repairs manager")
+        self.press("Continue")
+        found = re.search(r"csc-\d{4}-\d{4}", self.text())
+        self.expect(found is not None, "the scan is kept")
+        scan = found.group(0) if found else ""
+        self.open("/records")
+        self.page_kind("register-list")
+        self.driver.find_element(By.LINK_TEXT, "Reviews due").click()
+        self.page_kind("due-list")
+        self.driver.find_element(By.LINK_TEXT, scan).click()
+        self.choose("f.outcome", "no-change")
+        self.type_into("f.note", "Looked at the repair times by estate; no change needed.")
+        self.press("Record the review")
+        self.expect("Review recorded" in self.text(), "the review is confirmed")
+        self.open("/records/due")
+        self.expect(scan not in self.text(), "the reviewed scan leaves the due list")
+
+    def story_rate_limit(self) -> None:
+        for _ in range(5):
+            self.sign_in("bea", "not the password at all")
+            self.expect("The name or the password is not right." in self.text(), "a wrong password is refused")
+        self.sign_in("bea")
+        self.expect("Too many attempts to sign in." in self.text(), "the sixth attempt is refused, even with the right password")
+
+
+STORIES = ["sign-in", "glossary-search", "walk-decision", "sign-off", "review-from-due", "rate-limit"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ethics", required=True, type=Path)
+    parser.add_argument("--output", required=True, type=Path)
+    parser.add_argument("--only", default="")
+    arguments = parser.parse_args()
+    chosen = [name for name in arguments.only.split(",") if name] or STORIES
+    for name in chosen:
+        if name not in STORIES:
+            print(f"serve_stories.py: no story '{name}'; the stories are {', '.join(STORIES)}", file=sys.stderr)
+            return 2
+    arguments.output.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="ethics-serve-stories-") as folder:
+        server = Server(arguments.ethics.resolve(), Path(folder))
+        try:
+            server.add_user("olivia", "--role", "officer")
+            server.add_user("bea", "--role", "officer")
+            server.add_user("amira", "--role", "approver", "--sign-off-role", "Ethics Board chair")
+        except StoryFailed as error:
+            print(f"FAIL set-up: {error}")
+            return 1
+        with server:
+            stories = Stories(server, arguments.output)
+            try:
+                for name in chosen:
+                    started = time.monotonic()
+                    try:
+                        getattr(stories, "story_" + name.replace("-", "_"))()
+                        print(f"ok   {name} ({time.monotonic() - started:.1f} s)")
+                    except Exception as error:  # a story's failure is reported and the others still run
+                        failures += 1
+                        print(f"FAIL {name}: {error}")
+            finally:
+                stories.close()
+            for problem in stories.problems:
+                failures += 1
+                print(f"FAIL accessibility: {problem}")
+            print(f"axe checked {len(stories.checked_kinds)} kinds of page: {', '.join(sorted(stories.checked_kinds))}")
+        status = server.stop()
+        if status != 0:
+            failures += 1
+            print(f"FAIL ethics serve did not stop cleanly on SIGTERM (exit {status}):\n" + "\n".join(server.log[-20:]))
+        elif not any("Stopped." in line for line in server.log):
+            failures += 1
+            print("FAIL ethics serve exited without saying it stopped")
+        else:
+            print("ok   ethics serve stopped cleanly on SIGTERM")
+        requests = [line for line in server.log if "GET" in line or "POST" in line]
+        if not requests:
+            failures += 1
+            print("FAIL ethics serve logged no requests")
+    print(f"{len(chosen) - min(failures, len(chosen))} of {len(chosen)} stories passed" if failures else f"all {len(chosen)} stories passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
