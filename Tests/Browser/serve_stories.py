@@ -2,7 +2,8 @@
 
 Starts `ethics serve` on a free port with a fresh workspace and accounts, and stops it on exit
 whatever happens (SIGTERM, then checks that it stopped cleanly). Each story is what a person
-does, with JavaScript switched off in the browser (every page must work without script):
+does. The pages carry no script and their Content-Security-Policy (script-src 'none') forbids
+any, so every story is done exactly as with JavaScript switched off:
 
 - sign-in: an officer signs in with the sign-in page;
 - glossary-search: searching the glossary from the home page;
@@ -34,10 +35,32 @@ from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run_suite import AXE_TAGS, FAILING_IMPACTS, make_driver  # noqa: E402
+from run_suite import AXE_TAGS, FAILING_IMPACTS  # noqa: E402
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+import shutil  # noqa: E402
+
+
+def make_driver() -> webdriver.Chrome:
+    """Chromium as the page suite runs it, but able to reach the server on 127.0.0.1: every other
+    host stays unresolvable, so the pages still cannot fetch anything from elsewhere."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in [
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--window-size=1280,900", "--hide-scrollbars", "--force-color-profile=srgb",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-default-apps", "--disable-extensions",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--no-proxy-server",
+    ]:
+        options.add_argument(argument)
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=service)
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
@@ -163,7 +186,13 @@ class Stories:
         self.driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
 
     def press(self, label: str) -> None:
-        self.driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
+        self.submit(self.driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click)
+
+    def submit(self, action) -> None:  # type: ignore[no-untyped-def]
+        """Does `action` (a click, an Enter) and waits for the next page to replace this one."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        action()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old))
 
     def sign_in(self, name: str, password: str = PASSWORD) -> None:
         self.driver.delete_all_cookies()
@@ -182,20 +211,20 @@ class Stories:
 
     def story_glossary_search(self) -> None:
         self.sign_in("olivia")
-        self.driver.find_element(By.LINK_TEXT, "Search the glossary").click()
+        self.submit(self.driver.find_element(By.PARTIAL_LINK_TEXT, "Search the glossary").click)
         self.page_kind("operation-form-get")
         self.type_into("f.query", "fairness")
-        self.field("f.query").send_keys(Keys.ENTER)  # type: ignore[attr-defined]
+        self.submit(lambda: self.field("f.query").send_keys(Keys.ENTER))  # type: ignore[attr-defined]
         self.expect("Glossary search: fairness" in self.text(), "the search shows its results")
         self.page_kind("glossary-results")
         self.type_into("f.query", "")
-        self.field("f.query").send_keys(Keys.ENTER)  # type: ignore[attr-defined]
+        self.submit(lambda: self.field("f.query").send_keys(Keys.ENTER))  # type: ignore[attr-defined]
         self.expect("There is a problem" in self.text() and "needs an answer" in self.text(), "an empty search is refused")
         self.page_kind("form-with-errors")
 
     def story_walk_decision(self) -> None:
         self.sign_in("olivia")
-        self.driver.find_element(By.LINK_TEXT, "Walk a proposal through the decision flowchart").click()
+        self.submit(self.driver.find_element(By.PARTIAL_LINK_TEXT, "Walk a proposal through the decision flowchart").click)
         self.page_kind("operation-form-post")
         self.type_into("f.title", "Renew the parking enforcement contract")
         self.press("Continue")
@@ -248,9 +277,9 @@ class Stories:
         scan = found.group(0) if found else ""
         self.open("/records")
         self.page_kind("register-list")
-        self.driver.find_element(By.LINK_TEXT, "Reviews due").click()
+        self.submit(self.driver.find_element(By.LINK_TEXT, "Reviews due").click)
         self.page_kind("due-list")
-        self.driver.find_element(By.LINK_TEXT, scan).click()
+        self.submit(self.driver.find_element(By.LINK_TEXT, scan).click)
         self.choose("f.outcome", "no-change")
         self.type_into("f.note", "Looked at the repair times by estate; no change needed.")
         self.press("Record the review")

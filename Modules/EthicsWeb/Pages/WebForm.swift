@@ -129,10 +129,10 @@ struct WebForm {
         for (name, value) in hidden {
             html += "<input type=\"hidden\" name=\"\(e(name))\" value=\"\(e(value))\">\n"
         }
-        if form.fields.isEmpty == false {
+        if !form.fields.isEmpty && !form.title.isEmpty {
             html += "<h2>\(e(form.title))</h2>\n"
-            if let help = form.help { html += paragraphs(help, className: "hint") }
         }
+        if !form.fields.isEmpty, let help = form.help { html += paragraphs(help, className: "hint") }
         for field in form.fields { html += self.field(field, prefix: Self.prefix) }
         html += "<div class=\"button-group\">\n"
         for button in buttons {

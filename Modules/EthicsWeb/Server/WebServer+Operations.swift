@@ -83,7 +83,7 @@ extension WebServer {
         var displayed = form
         if progress.input != nil {
             // The form's title is the page's heading; do not repeat it.
-            displayed = WebForm(form: Form(id: form.form.id, title: "Your answer", help: form.form.help, fields: form.form.fields))
+            displayed = WebForm(form: Form(id: form.form.id, title: "", help: form.form.help, fields: form.form.fields))
             displayed.typed = form.typed
             displayed.errors = form.errors
             displayed.generalErrors = form.generalErrors
