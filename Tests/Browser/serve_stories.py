@@ -9,8 +9,11 @@ any, so every story is done exactly as with JavaScript switched off:
 - glossary-search: searching the glossary from the home page;
 - walk-decision: walking a proposal through the decision flowchart one node a page, with Back,
   to its outcome, and the decision kept under the officer's name;
+- walk-by-keyboard: the same walk with the keyboard alone (Tab, arrows, typing, Enter);
 - sign-off: a board member (an approver holding a sign-off role) signs the decision off;
 - review-from-due: a consequence scan due for review is reviewed from the due list;
+- canvas-collision: two people fill one canvas in turn and collide once: the second is told the
+  area changed since they opened it and shown both versions, and saves knowingly;
 - rate-limit: five wrong passwords lock the name, even for the right one.
 
 On every kind of page it meets, axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practice) must
@@ -33,6 +36,7 @@ import threading
 import time
 from pathlib import Path
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -287,6 +291,87 @@ class Stories:
         self.open("/records/due")
         self.expect(scan not in self.text(), "the reviewed scan leaves the due list")
 
+    def open_area(self, canvas: str, area: str) -> None:
+        self.open("/plugins/canvas-builder/fill")
+        self.type_into("f.canvas", canvas)
+        self.press("Continue")
+        self.page_kind("canvas-areas")
+        self.choose("f.area", area)
+        self.press("Continue")
+
+    def story_canvas_collision(self) -> None:
+        """Two people fill one canvas in turn and collide once: the second is shown both versions."""
+        self.sign_in("olivia")
+        self.open("/plugins/canvas-builder/start")
+        self.type_into("f.title", "Housing repairs prediction")
+        self.press("Continue")
+        found = re.search(r"can-\d{4}-\d{4}", self.text())
+        self.expect(found is not None, "the canvas is kept in the register")
+        canvas = found.group(0) if found else ""
+        self.page_kind("canvas")
+        # Olivia fills one area on her own first.
+        self.open_area(canvas, "rights")
+        self.page_kind("canvas-area")
+        self.choose("f.status", "COMPLETE")
+        self.press("Continue")
+        self.expect("Saved" in self.text(), "the first area is saved")
+        # Then both open the same area; Olivia saves first.
+        self.open_area(canvas, "sources")
+        other = Stories.__new__(Stories)
+        other.server, other.output, other.problems, other.checked_kinds = self.server, self.output, self.problems, self.checked_kinds
+        other.driver = make_driver()
+        other.axe = Axe(other.driver)
+        try:
+            other.sign_in("amira")
+            other.open_area(canvas, "sources")
+            self.type_into("f.notes", "Olivia: repair logs since 2019")
+            self.choose("f.status", "IN_PROGRESS")
+            self.press("Continue")
+            self.expect("Saved" in self.text(), "Olivia's save goes through")
+            other.type_into("f.notes", "Amira: the tenancy database")
+            other.press("Continue")
+            other.expect("This changed since you opened it" in other.text(), "Amira is told the area changed")
+            other.expect("Olivia: repair logs since 2019" in other.text(), "and shown Olivia's version")
+            other.page_kind("conflict")
+            other.type_into("f.notes", "Amira: the tenancy database, and Olivia's repair logs since 2019")
+            other.press("Continue")
+            other.expect("Saved" in other.text(), "saving again, knowingly, goes through")
+        finally:
+            other.driver.quit()
+
+    def tab_to(self, name: str, limit: int = 40) -> None:
+        """Presses Tab, and only Tab, until the element named `name` has the focus."""
+        for _ in range(limit):
+            active = self.driver.switch_to.active_element
+            if active.get_attribute("name") == name or active.text.strip() == name:
+                return
+            ActionChains(self.driver).send_keys(Keys.TAB).perform()
+        raise StoryFailed(f"Tab never reached '{name}'")
+
+    def keys(self, *keys: str) -> None:
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def story_walk_by_keyboard(self) -> None:
+        """The decision walk with the keyboard alone: Tab, arrow keys, typing and Enter."""
+        self.sign_in("olivia")
+        self.open("/plugins/decision-flowchart/walk")
+        self.tab_to("f.title")
+        self.keys("Close the Tuesday mobile library stop")
+        self.submit(lambda: self.keys(Keys.ENTER))
+        self.tab_to("f.choice")
+        self.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+        self.submit(lambda: self.keys(Keys.ENTER))
+        self.expect("Say why nobody could be helped" in self.text(), "the keyboard's answer moves the walk on")
+        self.tab_to("f.text")
+        self.keys("Only two people used the stop in a year; both use the Thursday stop.")
+        self.tab_to("Continue")
+        self.submit(lambda: self.keys(Keys.ENTER))
+        self.tab_to("f.text")
+        self.keys("Nobody loses a service they use.")
+        self.tab_to("Continue")
+        self.submit(lambda: self.keys(Keys.ENTER))
+        self.expect(re.search(r"dec-\d{4}-\d{4}", self.text()) is not None, "the decision is recorded")
+
     def story_rate_limit(self) -> None:
         for _ in range(5):
             self.sign_in("bea", "not the password at all")
@@ -295,7 +380,8 @@ class Stories:
         self.expect("Too many attempts to sign in." in self.text(), "the sixth attempt is refused, even with the right password")
 
 
-STORIES = ["sign-in", "glossary-search", "walk-decision", "sign-off", "review-from-due", "rate-limit"]
+STORIES = ["sign-in", "glossary-search", "walk-decision", "walk-by-keyboard", "sign-off", "review-from-due", "canvas-collision",
+           "rate-limit"]
 
 
 def main() -> int:

@@ -217,3 +217,109 @@ import Testing
         }
     }
 }
+
+/// Two people filling one canvas in the browser, area by area: the second to save an area that
+/// changed since they opened it is told so and shown both versions, and nothing is overwritten.
+@Suite struct WebCanvasTests {
+    static func progress(_ page: TestResponse) -> String {
+        let html = page.text
+        guard let start = html.range(of: "name=\"progress\" value=\"") else { return "" }
+        return String(html[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Opens area `area` of canvas `id` for filling; returns the page with the area's form.
+    static func open(_ browser: Browser, canvas id: String, area: String) async throws -> (TestResponse, String) {
+        let path = "/plugins/canvas-builder/fill"
+        let csrf = Browser.csrf(in: try await browser.get(path))
+        let chooser = try await browser.post(path, [("csrf", csrf), ("action", "continue"), ("f.canvas", id)])
+        let form = try await browser.post(path, [("csrf", csrf), ("progress", progress(chooser)), ("action", "continue"), ("f.area", area)])
+        return (form, csrf)
+    }
+
+    @Test func theSecondToSaveAChangedAreaIsShownBothVersionsAndNothingIsOverwritten() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let olivia = Browser(client)
+            try await olivia.signIn("olivia")
+            let start = try await olivia.post("/plugins/canvas-builder/start", [
+                ("csrf", try await olivia.csrf()), ("action", "continue"), ("f.title", "Housing repairs prediction"),
+            ])
+            let id = try #require(start.text.range(of: "can-\\d{4}-\\d{4}", options: .regularExpression).map { String(start.text[$0]) }, "\(start.text)")
+            let abdul = Browser(client)
+            try await abdul.signIn("abdul")
+
+            let (oliviaForm, oliviaCSRF) = try await Self.open(olivia, canvas: id, area: "sources")
+            #expect(oliviaForm.text.contains("f.q:which-sources"), "the area's questions are asked")
+            let (abdulForm, abdulCSRF) = try await Self.open(abdul, canvas: id, area: "sources")
+
+            let saved = try await olivia.post("/plugins/canvas-builder/fill", [
+                ("csrf", oliviaCSRF), ("progress", Self.progress(oliviaForm)), ("action", "continue"),
+                ("f.status", "IN_PROGRESS"), ("f.notes", "Olivia: repair logs since 2019"),
+            ])
+            #expect(saved.status == .ok, "\(saved.text)")
+            #expect(try await harness.session.register.fetch(id)?.version == 2)
+
+            let collided = try await abdul.post("/plugins/canvas-builder/fill", [
+                ("csrf", abdulCSRF), ("progress", Self.progress(abdulForm)), ("action", "continue"),
+                ("f.status", "FOR_REVIEW"), ("f.notes", "Abdul: the tenancy database"),
+            ])
+            #expect(collided.status == .conflict)
+            #expect(collided.text.contains("This changed since you opened it"))
+            #expect(collided.text.contains("Olivia: repair logs since 2019"), "their version is shown")
+            #expect(collided.text.contains("value=\"Abdul: the tenancy database\""), "and theirs beside it, in the form")
+            #expect(try await harness.session.register.fetch(id)?.version == 2, "nothing was overwritten")
+
+            let knowingly = try await abdul.post("/plugins/canvas-builder/fill", [
+                ("csrf", abdulCSRF), ("progress", Self.progress(collided)), ("action", "continue"),
+                ("f.status", "FOR_REVIEW"), ("f.notes", "Abdul: the tenancy database, and Olivia's repair logs"),
+            ])
+            #expect(knowingly.status == .ok, "\(knowingly.text)")
+            let latest = try #require(try await harness.session.register.fetch(id))
+            #expect(latest.version == 3)
+            #expect(latest.author == "abdul")
+            #expect(String(decoding: latest.body, as: UTF8.self).contains("and Olivia's repair logs"))
+        }
+    }
+
+    @Test func eachAreaShowsWhereItStandsWhenChoosing() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let olivia = Browser(client)
+            try await olivia.signIn("olivia")
+            let start = try await olivia.post("/plugins/canvas-builder/start", [
+                ("csrf", try await olivia.csrf()), ("action", "continue"), ("f.title", "Parking permits"),
+            ])
+            let id = try #require(start.text.range(of: "can-\\d{4}-\\d{4}", options: .regularExpression).map { String(start.text[$0]) })
+            let (form, csrf) = try await Self.open(olivia, canvas: id, area: "sources")
+            _ = try await olivia.post("/plugins/canvas-builder/fill", [
+                ("csrf", csrf), ("progress", Self.progress(form)), ("action", "continue"), ("f.status", "COMPLETE"),
+            ])
+            let chooser = try await olivia.post("/plugins/canvas-builder/fill", [("csrf", csrf), ("action", "continue"), ("f.canvas", id)])
+            #expect(chooser.text.contains("(complete)"))
+            #expect(chooser.text.contains("(not started)"))
+        }
+    }
+
+    @Test func aWalkSavedPartWayIsResumedWhereItWasLeft() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let path = "/plugins/decision-flowchart/walk"
+            let csrf = try await browser.csrf()
+            let first = try await browser.post(path, [("csrf", csrf), ("action", "continue"), ("f.title", "Library opening hours")])
+            let second = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(first)), ("action", "continue"), ("f.choice", "ethical-issue")])
+            let saved = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(second)), ("action", "save")])
+            #expect(saved.text.contains("Your answers so far are saved"))
+            let home = try await browser.get("/")
+            let link = try #require(home.text.range(of: "/plugins/decision-flowchart/walk\\?draft=[a-z0-9_-]+", options: .regularExpression).map { String(home.text[$0]) })
+            #expect(home.text.contains("Library opening hours"))
+            let resumed = try await browser.get(link)
+            #expect(resumed.text.contains("Carrying on from where you saved."))
+            #expect(resumed.text.contains("Describe the issue in a few sentences."), "it resumes at the node after the first question")
+            let finished = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(resumed)), ("action", "back")])
+            #expect(finished.text.contains("Could the proposal help"), "and Back still goes back")
+            #expect(Browser.csrf(in: resumed) == csrf)
+        }
+    }
+}
