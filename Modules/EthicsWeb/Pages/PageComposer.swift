@@ -29,8 +29,8 @@ struct PageComposer: Sendable {
         if let notice = chrome.notice {
             before = "<div class=\"notice\" role=\"status\"><p>\(e(notice))</p></div>\n" + before
         }
-        if !before.isEmpty, let main = html.range(of: "<main id=\"content\""),
-           let header = html.range(of: "</header>\n", range: main.upperBound..<html.endIndex) {
+        if !before.isEmpty, let main = Self.find("<main id=\"content\"", in: html),
+           let header = Self.find("</header>\n", in: html, from: main.upperBound) {
             html.insert(contentsOf: before, at: header.upperBound)
         }
         insert(chrome.afterContent, before: "</main>", in: &html)
@@ -38,8 +38,17 @@ struct PageComposer: Sendable {
     }
 
     private func insert(_ text: String, before marker: String, in html: inout String) {
-        guard !text.isEmpty, let range = html.range(of: marker) else { return }
+        guard !text.isEmpty, let range = Self.find(marker, in: html) else { return }
         html.insert(contentsOf: text, at: range.lowerBound)
+    }
+
+    /// Where `marker` first occurs in `html` at or after `start`, searched byte by byte in UTF-8
+    /// (Foundation's `range(of:)` converts the whole page to UTF-16 first, for every search).
+    static func find(_ marker: String, in html: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        let bytes = html.utf8
+        let from = start ?? bytes.startIndex
+        guard let range = bytes[from...].firstRange(of: marker.utf8) else { return nil }
+        return range
     }
 
     private func navigation(_ chrome: Chrome) -> String {
