@@ -10,7 +10,17 @@ import Hummingbird
 /// kept under the signed-in person. Only an approver holding a sign-off role may sign in it.
 extension WebServer {
     static func recordLink(_ id: String) -> Inline {
-        .link([.code(id)], url: "/records/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id)")
+        .link([.code(id)], url: "/records/" + pathComponent(id))
+    }
+
+    /// `id` fit for a URL's path: record ids (`dec-2026-0001`) are kept as they are; anything
+    /// else is percent-encoded. The check is by bytes because this runs for every row of a list.
+    static func pathComponent(_ id: String) -> String {
+        let plain = id.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        if plain && id != "." && id != ".." { return id }
+        return id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 
     static func stamp(_ date: Date) -> String {

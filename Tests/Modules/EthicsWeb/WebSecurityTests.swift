@@ -220,3 +220,11 @@ import Testing
         }
     }
 }
+
+@Suite struct WebLinkTests {
+    @Test func recordIdsAreKeptAndAnythingElseIsEncodedInLinks() {
+        #expect(WebServer.pathComponent("dec-2026-0001") == "dec-2026-0001")
+        #expect(WebServer.pathComponent("a/b?c") == "a%2Fb%3Fc")
+        #expect(WebServer.pathComponent("..") == "%2E%2E")
+    }
+}
