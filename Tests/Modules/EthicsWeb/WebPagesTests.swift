@@ -323,3 +323,25 @@ import Testing
         }
     }
 }
+
+/// The code mapper's list, matrix, crosswalk and gaps as pages, from its operations alone.
+@Suite struct WebCodeMapperTests {
+    @Test func theMatrixCrosswalkAndGapsArePages() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let matrix = try await browser.get("/plugins/code-mapper/matrix")
+            #expect(matrix.status == .ok)
+            #expect(matrix.text.contains("<table"), "the matrix is the renderer's table")
+            let crosswalk = try await browser.get("/plugins/code-mapper/crosswalk?f.from=nolan&f.to=bcs")
+            #expect(crosswalk.status == .ok, "\(crosswalk.text)")
+            let unknown = try await browser.get("/plugins/code-mapper/crosswalk?f.from=nolann&f.to=bcs")
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.text.contains("did you mean &#39;nolan&#39;?"), "the command line's message")
+            let gaps = try await browser.get("/plugins/code-mapper/gaps?f.code=nolan")
+            #expect(gaps.status == .ok)
+            #expect(try await browser.get("/plugins/code-mapper/list").status == .ok)
+        }
+    }
+}
