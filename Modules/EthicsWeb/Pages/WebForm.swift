@@ -159,7 +159,7 @@ struct WebForm {
         return ordered
     }
 
-    /// The id of the element an error links to: the input itself, or a group's first choice.
+    /// The id of the element an error links to: the input itself, or a choice group's fieldset.
     private func anchor(_ name: String) -> String {
         name
     }

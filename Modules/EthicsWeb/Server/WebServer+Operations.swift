@@ -181,9 +181,8 @@ extension WebServer {
             progress.input = nil
             return try formPage(operation, form: first, progress: progress, account: account, context: context)
         case "save":
-            if page.errors.isEmpty && !answers.values.isEmpty {
-                if progress.input == nil { progress.input = answers } else { progress.steps.append(.init(form: form.id, answers: answers)) }
-            }
+            // Only answers already accepted are kept: resuming (a GET) must never finish the
+            // operation, and so never write; the page saved on is asked again.
             let id = progress.draft ?? Sessions.randomToken().prefix(12).lowercased()
             progress.draft = id
             let json = String(decoding: try JSONEncoder().encode(progress), as: UTF8.self)
