@@ -41,6 +41,8 @@ let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let bcrypt: Target.Dependency = .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")
 
 var targets: [Target] = [
     // The distribution's libyaml (Debian: libyaml-dev), found through pkg-config; never vendored.
@@ -100,9 +102,20 @@ var targets: [Target] = [
         path: "Modules/EthicsHost",
         swiftSettings: swiftSettings
     ),
+    // `ethics serve` and `ethics users`: the toolkit in a browser, over Hummingbird. A module of its
+    // own so that only the executable links the server, and the host knows nothing of HTTP.
+    .target(
+        name: "EthicsWeb",
+        dependencies: [
+            "EthicsHost", "EthicsCore", "EthicsRender", "EthicsRecords", "EthicsDiagnostics", argumentParser, logging, grdb,
+            hummingbird, bcrypt, crypto,
+        ],
+        path: "Modules/EthicsWeb",
+        swiftSettings: swiftSettings
+    ),
     .executableTarget(
         name: "ethics",
-        dependencies: ["EthicsHost", "EthicsCore"] + pluginTargets.map { .target(name: $0.module) },
+        dependencies: ["EthicsHost", "EthicsWeb", "EthicsCore"] + pluginTargets.map { .target(name: $0.module) },
         path: "Modules/EthicsCLI",
         swiftSettings: swiftSettings
     ),
@@ -178,6 +191,15 @@ var targets: [Target] = [
         path: "Tests/Modules/EthicsHost",
         swiftSettings: swiftSettings
     ),
+    .testTarget(
+        name: "EthicsWebTests",
+        dependencies: [
+            "EthicsWeb", "EthicsHost", "EthicsCore", "EthicsRecords", "EthicsTestSupport", hummingbird,
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ] + pluginTargets.map { .target(name: $0.module) },
+        path: "Tests/Modules/EthicsWeb",
+        swiftSettings: swiftSettings
+    ),
     // Runs the built `ethics` binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(
         name: "EndToEndTests",
@@ -224,6 +246,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -1,11 +1,13 @@
 import EthicsCore
 import EthicsHost
+import EthicsWeb
 import Glibc
 
 // The whole executable: the host does the work; the generated registry says which plugins exist.
 OutputSink.occupyClosedStandardStreams()
 let status = await EthicsMain.run(
     plugins: registeredPlugins,
+    hostCommands: WebCommands.all,
     arguments: Array(CommandLine.arguments.dropFirst()),
     environment: ProcessEnvironment.current())
 exit(OutputSink.standardOutputStatus(after: status))

@@ -7,6 +7,35 @@ public import EthicsDiagnostics
 public struct GlossaryPlugin: EthicsPlugin {
     public static var command: any ParsableCommand.Type { GlossaryCommand.self }
 
+    /// What the browser (`ethics serve`) offers, from the same documents as the hand-written
+    /// commands: search, and one entry in full. The command line keeps its own tree.
+    public static let operations: [PluginOperation<GlossaryPlugin>] = [
+        PluginOperation(
+            "search", summary: "Search the glossary",
+            input: [FormField(id: "query", label: "What to look for", help: "A term, an alternative label, a near spelling, or words from a definition.", kind: .text)],
+            positional: ["query"]
+        ) { plugin, input, _ in
+            let text = input.answers.text("query") ?? ""
+            guard !text.trimmingBlanks.isEmpty else { throw DiagnosticError.error("give something to search for") }
+            return GlossaryDocuments.searchResults(for: text, hits: try plugin.glossary().search(text, limit: 10))
+        },
+        PluginOperation(
+            "show", summary: "Show a glossary entry",
+            input: [FormField(id: "term", label: "The entry's id, label or alternative label", kind: .text)],
+            positional: ["term"]
+        ) { plugin, input, context in
+            let glossary = try plugin.glossary()
+            let name = input.answers.text("term") ?? ""
+            guard let entry = glossary.resolve(name) else {
+                let near = glossary.search(name, limit: 3).map { "'\($0.entry.label)' (\($0.entry.id))" }
+                throw DiagnosticError.error(
+                    "the glossary has no entry called '\(name)'",
+                    suggestion: near.isEmpty ? "try 'ethics glossary search'" : "did you mean \(near.joined(separator: ", or "))?")
+            }
+            return GlossaryDocuments.entry(entry, in: glossary, attributes: context.model.attributes)
+        },
+    ]
+
     public let settings: GlossarySettings
     private let store: GlossaryStore
 

@@ -10,7 +10,7 @@ struct EthicsCommand: ParsableCommand {
         if !environment.pluginCommands.isEmpty {
             groups.append(CommandGroup(name: "Plugins", subcommands: environment.pluginCommands))
         }
-        groups.append(CommandGroup(name: "Toolkit", subcommands: [PluginsCommand.self, ConfigCommand.self, RecordsCommand.self]))
+        groups.append(CommandGroup(name: "Toolkit", subcommands: [PluginsCommand.self, ConfigCommand.self, RecordsCommand.self] + environment.hostCommands))
         return CommandConfiguration(
             commandName: "ethics",
             abstract: "Digital ethics in daily practice for councils and local public services.",

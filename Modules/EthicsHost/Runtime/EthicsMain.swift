@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 public import EthicsCore
 import EthicsDiagnostics
 import EthicsRecords
@@ -9,8 +9,11 @@ import EthicsRender
 ///
 /// Everything the process touches comes in as a parameter, so tests can run the host in-process.
 public enum EthicsMain {
+    /// - Parameter hostCommands: commands that front ends linked into the executable add to the
+    ///   host's own (`serve`, `users`); the host itself knows nothing of them.
     public static func run(
         plugins: [any EthicsPlugin.Type],
+        hostCommands: [any ParsableCommand.Type] = [],
         arguments: [String],
         environment: [String: String],
         output: OutputSink = .standardOutput,
@@ -54,7 +57,8 @@ public enum EthicsMain {
 
         let environmentForHelp = HostEnvironment(
             pluginCommands: config.enabledPluginIDs.compactMap { registry.plugin(id: $0)?.command },
-            configFile: config.file)
+            configFile: config.file,
+            hostCommands: hostCommands)
         return await HostEnvironment.$current.withValue(environmentForHelp) {
             let command: any ParsableCommand
             do {

@@ -7,6 +7,8 @@ import ArgumentParser
 struct HostEnvironment: Sendable {
     var pluginCommands: [any ParsableCommand.Type]
     var configFile: String
+    /// Host commands that front ends add (`serve`, `users`), listed with the host's own.
+    var hostCommands: [any ParsableCommand.Type] = []
 
     @TaskLocal static var current = HostEnvironment(pluginCommands: [], configFile: "")
 }

@@ -1,0 +1,57 @@
+import Foundation
+public import ArgumentParser
+import EthicsCore
+import EthicsDiagnostics
+import EthicsHost
+import Hummingbird
+import Logging
+
+/// `ethics serve`: the same plugins, configuration and register as the command line, in a browser.
+struct ServeCommand: HostCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the toolkit to a browser: the enabled plugins, the register and sign-off.",
+        discussion: """
+            Listens on 127.0.0.1 unless --host says otherwise; put a TLS-terminating reverse proxy in \
+            front of it for anything beyond this machine, and pass --behind-tls so its cookies are \
+            marked Secure. People sign in with accounts made by 'ethics users add'. Logs each request \
+            to standard error; stops cleanly on SIGTERM or Ctrl-C.
+            """)
+
+    @Option(help: "The port to listen on (0: any free port, printed when listening).")
+    var port: Int = 8080
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "The server is reached through HTTPS (a reverse proxy): mark cookies Secure.")
+    var behindTLS = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port takes a number from 0 to 65535; \(port) is out of range") }
+        guard !host.isEmpty else { throw ValidationError("--host needs an address, such as 127.0.0.1") }
+    }
+
+    func run(session: HostSession) async throws {
+        let accounts = try SQLiteAccountStore(workspace: session.config.workspace)
+        if try accounts.accounts().isEmpty {
+            session.errors.line("warning: nobody can sign in yet; add an account with 'ethics users add NAME --role administrator'")
+        }
+        let server = try WebServer(session: session, accounts: accounts, secureCookies: behindTLS)
+        var logger = session.logger
+        // Every request is logged at info, whatever the configuration's level for the command line.
+        if logger.logLevel > .info { logger.logLevel = .info }
+        let errors = session.errors
+        let host = host
+        let app = server.application(host: host, port: port, logger: logger) { port in
+            errors.line("Serving \(session.config.council.name) at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (stop with Ctrl-C or SIGTERM)")
+        }
+        try await app.runService()
+        errors.line("Stopped.")
+    }
+}
+
+/// The host commands this module adds: the executable passes them to the host.
+public enum WebCommands {
+    public static let all: [any ParsableCommand.Type] = [ServeCommand.self, UsersCommand.self]
+}

@@ -1,0 +1,269 @@
+import EthicsCore
+import EthicsDiagnostics
+import EthicsHost
+import EthicsRecords
+import Foundation
+import Hummingbird
+
+/// The register as pages: the list (with search), one record with its history and links, what is
+/// due for review; and on a record's page, its review, sign-off and supersession as forms, each
+/// kept under the signed-in person. Only an approver holding a sign-off role may sign in it.
+extension WebServer {
+    static func recordLink(_ id: String) -> Inline {
+        .link([.code(id)], url: "/records/" + pathComponent(id))
+    }
+
+    /// `id` fit for a URL's path: record ids (`dec-2026-0001`) are kept as they are; anything
+    /// else is percent-encoded. The check is by bytes because this runs for every row of a list.
+    static func pathComponent(_ id: String) -> String {
+        let plain = id.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        if plain && id != "." && id != ".." { return id }
+        return id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    static func stamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+
+    func recordList(_ request: Request, _ context: WebContext) async throws -> Response {
+        let query = FormBody(request.uri.query ?? "")
+        let text = query["text"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let kind = query["kind"] ?? ""
+        var records = try await session.register.latestVersions(kind: nil)
+        if !kind.isEmpty { records = records.filter { $0.kind == kind } }
+        if !text.isEmpty {
+            records = records.filter { record in
+                [record.id, record.title, record.author, record.status, record.tags.joined(separator: " "), String(decoding: record.body, as: UTF8.self)]
+                    .contains { $0.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            }
+        }
+        var document = Document(title: "Records")
+        let kinds = session.recordKinds
+        let search = """
+            <form class="web-form" method="get" action="/records">
+            <div class="field"><label class="label" for="text">Search the register</label>
+            <p class="hint" id="text-hint">Words in a record's title, author, status, tags or content.</p>
+            <input class="input" type="text" id="text" name="text" value="\(e(text))" aria-describedby="text-hint"></div>
+            <div class="field"><label class="label" for="kind">Kind of record</label>
+            <select class="input" id="kind" name="kind"><option value="">Any kind</option>
+            \(kinds.map { "<option value=\"\(e($0.id))\"\($0.id == kind ? " selected" : "")>\(e($0.title))</option>" }.joined())
+            </select></div>
+            <div class="button-group"><button type="submit" class="button">Search</button></div>
+            </form>
+
+            """
+        if records.isEmpty {
+            document.append(.paragraph(text.isEmpty && kind.isEmpty ? "The register holds no records yet." : "No records match."))
+        } else {
+            document.append(.table(Table(
+                caption: [.text("\(records.count) record\(records.count == 1 ? "" : "s"), latest version each")],
+                header: ["Record", "Kind", "Version", "Title", "Status", "Review by", "Updated"],
+                rows: records.map { record in
+                    [Table.Cell([Self.recordLink(record.id)]), Table.Cell(stringLiteral: record.kind),
+                     Table.Cell(stringLiteral: String(record.version)), Table.Cell(stringLiteral: record.title),
+                     Table.Cell(stringLiteral: record.status), Table.Cell(stringLiteral: record.reviewBy?.description ?? ""),
+                     Table.Cell(stringLiteral: Self.stamp(record.updated))]
+                },
+                alignments: [.left, .left, .right], hasRowHeaders: true)))
+        }
+        return try page(document, context, before: search)
+    }
+
+    func duePage(_ context: WebContext) async throws -> Response {
+        let today = session.clock.today()
+        let cutoff = session.clock.adding(days: 30, to: today)
+        let records = try await session.register.latestVersions(kind: nil)
+            .filter { record in
+                guard let review = record.reviewBy else { return false }
+                return review <= cutoff && !LifecycleStep.finalStatuses.contains(record.status)
+            }
+            .sorted { ($0.reviewBy!, $0.id) < ($1.reviewBy!, $1.id) }
+        var document = Document(title: "Reviews due", metadata: [.init("Today", today.description), .init("Looking ahead", "30 days, to \(cutoff)")])
+        if records.isEmpty {
+            document.append(.paragraph("No reviews are overdue or due by \(cutoff)."))
+        } else {
+            document.append(.table(Table(
+                caption: [.text("Records to review by \(cutoff), soonest first")],
+                header: ["Record", "Kind", "Title", "Review by", "Status"],
+                rows: records.map { record in
+                    [Table.Cell([Self.recordLink(record.id)]), Table.Cell(stringLiteral: record.kind),
+                     Table.Cell(stringLiteral: record.title), Table.Cell(stringLiteral: record.reviewBy?.description ?? ""),
+                     Table.Cell(stringLiteral: record.status)]
+                },
+                hasRowHeaders: true)))
+            document.append(.paragraph("Open a record to record its review."))
+        }
+        return try page(document, context)
+    }
+
+    func record(_ context: WebContext) async throws -> RecordVersion {
+        let id = context.parameters.get("id") ?? ""
+        guard let record = try await session.register.fetch(id) else {
+            throw HTTPError(.notFound, message: "There is no record '\(id)' in the register.")
+        }
+        return record
+    }
+
+    func recordPage(_ request: Request, _ context: WebContext, notice: String? = nil, problems: [String: [String]] = [:],
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
+        let record = try await record(context)
+        let register = session.register
+        let links = try await register.links(of: record.id)
+        var titles: [String: String] = [:]
+        for link in links {
+            for other in [link.from, link.to] where other != record.id { titles[other] = try await register.fetch(other)?.title }
+        }
+        let page = plugins.values.first { type(of: $0).descriptor.recordKinds.contains { $0.id == record.kind } }?.page(of: record)
+        var document = RecordsDocument.record(
+            record, latestVersion: record.version, links: links, history: try await register.history(of: record.id), titles: titles, page: page)
+        document.append(.paragraph([.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]))
+        return try self.page(document, context, status: status, notice: notice, after: lifecycleForms(record, context, problems: problems))
+    }
+
+    func historyPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let record = try await record(context)
+        let versions = try await session.register.history(of: record.id)
+        let document = Document(
+            title: "History of \(record.id)", subtitle: record.title,
+            blocks: [.table(Table(
+                caption: [.text("\(versions.count) version\(versions.count == 1 ? "" : "s") of \(record.id)")],
+                header: ["Version", "Kept", "Author", "Status", "Review by", "Step", "Title"],
+                rows: versions.map { version in
+                    [Table.Cell(stringLiteral: String(version.version)), Table.Cell(stringLiteral: Self.stamp(version.updated)),
+                     Table.Cell(stringLiteral: version.author), Table.Cell(stringLiteral: version.status),
+                     Table.Cell(stringLiteral: version.reviewBy?.description ?? ""),
+                     Table.Cell(stringLiteral: version.step.map { step in
+                         [step.action.rawValue, step.by, step.role, step.outcome].compactMap { $0 }.joined(separator: ", ")
+                     } ?? ""),
+                     Table.Cell(stringLiteral: version.title)]
+                },
+                alignments: [.right], hasRowHeaders: true)),
+                     .paragraph([.link("Back to \(record.id)", url: "/records/\(record.id)")])])
+        return try page(document, context)
+    }
+
+    // MARK: - Lifecycle
+
+    static let reviewForm = Form(id: "review", title: "Record a review", fields: [
+        FormField(id: "outcome", label: "What the review found", kind: .choice([
+            FormChoice(id: "no-change", label: "No change needed"), FormChoice(id: "update-needed", label: "An update is needed"),
+            FormChoice(id: "escalate", label: "Escalate"),
+        ])),
+        FormField(id: "note", label: "What was looked at and why this outcome", kind: .longText),
+        FormField(id: "next-review", label: "When to review it next", help: "12 months from today when left out.", kind: .date, isRequired: false),
+    ])
+
+    func approveForm(roles: [String]) -> Form {
+        Form(id: "approve", title: "Sign off", fields: [
+            FormField(id: "role", label: "The role you sign in", kind: .choice(roles.map { FormChoice(id: $0, label: $0) })),
+            FormField(id: "approve-note", label: "Anything the sign-off depends on", kind: .text, isRequired: false),
+        ])
+    }
+
+    static let supersedeForm = Form(id: "supersede", title: "Mark as replaced by a newer record", fields: [
+        FormField(id: "by", label: "The record that replaces it", help: "Its id, such as dec-2026-0002.", kind: .text),
+        FormField(id: "supersede-note", label: "Why it is replaced", kind: .text, isRequired: false),
+    ])
+
+    func lifecycleForms(_ record: RecordVersion, _ context: WebContext, problems: [String: [String]], typed: FormBody? = nil) -> String {
+        guard let account = context.account, !LifecycleStep.finalStatuses.contains(record.status) else { return "" }
+        let csrf = context.session?.csrf ?? ""
+        func render(_ form: Form, _ label: String) -> String {
+            var web = WebForm(form: form)
+            if let messages = problems[form.id] {
+                let read = WebForm.read(form, from: typed ?? context.form)
+                web = read.page
+                web.generalErrors = messages.filter { message in !read.page.errors.values.contains(message) }
+            }
+            return web.html(action: "/records/\(record.id)/\(form.id)", csrf: csrf, buttons: [.init(action: form.id, label: label)])
+        }
+        var html = render(Self.reviewForm, "Record the review")
+        let roles = account.mayApprove(in: session.config.signOffRoles)
+        if !roles.isEmpty && record.status != "approved" {
+            html += render(approveForm(roles: roles), "Sign off")
+        }
+        html += render(Self.supersedeForm, "Mark as replaced")
+        return html
+    }
+
+    func lifecycleStep(_ request: Request, _ context: WebContext) async throws -> Response {
+        guard let account = context.account else { return .redirect(to: "/login", type: .found) }
+        let record = try await record(context)
+        let step = context.parameters.get("step") ?? ""
+        let form: Form
+        switch step {
+        case "review": form = Self.reviewForm
+        case "approve":
+            let roles = account.mayApprove(in: session.config.signOffRoles)
+            // Asked by role: only an approver holding the role may sign in it.
+            let asked = context.form[WebForm.prefix + "role"] ?? ""
+            guard roles.contains(asked) else {
+                throw HTTPError(.forbidden, message: roles.isEmpty
+                    ? "\(account.name) holds no sign-off role, so cannot sign records off."
+                    : "\(account.name) may not sign off as '\(asked)'; their roles are: \(roles.joined(separator: "; ")).")
+            }
+            form = approveForm(roles: roles)
+        case "supersede": form = Self.supersedeForm
+        default: throw HTTPError(.notFound, message: "There is no such step.")
+        }
+        let (answers, page) = WebForm.read(form, from: context.form)
+        guard page.errors.isEmpty else {
+            return try await recordPage(request, context, problems: [form.id: Array(page.errors.values)], status: .badRequest)
+        }
+        do {
+            let version = try await keep(step, answers: answers, of: record, by: account)
+            var notice: String
+            switch step {
+            case "review": notice = "Review recorded (version \(version.version)); next review \(version.reviewBy?.description ?? "not set")."
+            case "approve": notice = "Signed off as \(answers.choice("role") ?? "") (version \(version.version))."
+            default: notice = "Marked as replaced by \(answers.text("by") ?? "") (version \(version.version))."
+            }
+            return try await recordPage(request, context, notice: notice)
+        } catch {
+            guard let messages = Self.messages(of: error) else { throw error }
+            return try await recordPage(request, context, problems: [form.id: messages], status: .badRequest)
+        }
+    }
+
+    /// Keeps the step as the next version of the record, under the signed-in person, in one
+    /// transaction with its fact, exactly as `ethics records review|approve|supersede` do.
+    func keep(_ step: String, answers: FormAnswers, of record: RecordVersion, by account: Account) async throws -> RecordVersion {
+        let store = try session.records.store()
+        let name = account.name
+        let id = record.id
+        switch step {
+        case "review":
+            let today = session.clock.today()
+            let next = answers.date("next-review") ?? session.clock.adding(months: 12, to: today)
+            guard next > today else {
+                throw DiagnosticError.error("'When to review it next' (\(next)) is not after today (\(today))")
+            }
+            let outcome = answers.choice("outcome") ?? ""
+            let lifecycle = LifecycleStep(action: .review, by: name, note: answers.text("note"), outcome: outcome)
+            return try store.keep(lifecycle, of: id, reviewBy: .some(next)) { version in
+                RecordReviewed(recordID: version.id, version: version.version, by: name, outcome: outcome, nextReview: next)
+            }
+        case "approve":
+            let role = answers.choice("role") ?? ""
+            let lifecycle = LifecycleStep(action: .approve, by: name, role: role, note: answers.text("approve-note").flatMap { $0.isEmpty ? nil : $0 })
+            return try store.keep(lifecycle, of: id) { version in
+                RecordApproved(recordID: version.id, version: version.version, by: name, role: role)
+            }
+        default:
+            let by = answers.text("by") ?? ""
+            guard by != id else { throw DiagnosticError.error("a record cannot supersede itself") }
+            guard let replacement = try store.fetch(by) else {
+                throw DiagnosticError.error("'\(by)' is not a record in the register")
+            }
+            if LifecycleStep.finalStatuses.contains(replacement.status) {
+                throw DiagnosticError.error("'\(by)' is itself \(replacement.status)")
+            }
+            let lifecycle = LifecycleStep(action: .supersede, by: name, note: answers.text("supersede-note").flatMap { $0.isEmpty ? nil : $0 }, replacedBy: by)
+            return try store.keep(lifecycle, of: id, link: RecordLink(from: by, to: id, relation: .supersedes)) { version in
+                RecordSuperseded(recordID: version.id, version: version.version, by: name, replacedBy: by)
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import EthicsCore
+import EthicsHost
+import EthicsDiagnostics
+import EthicsRecords
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+
+/// `ethics serve`'s application: the enabled plugins, the register and the accounts behind a
+/// Hummingbird router. Built from parts so tests drive it in-process (HummingbirdTesting) and
+/// the command runs it on a socket.
+struct WebServer: Sendable {
+    let session: HostSession
+    let plugins: [String: any EthicsPlugin]
+    let operations: [WebOperation]
+    let baseContext: PluginContext
+    let accounts: any AccountStore
+    let sessions: Sessions
+    let throttle: LoginThrottle
+    let composer: PageComposer
+    let seal = ProgressSeal()
+    /// Whether cookies are marked Secure: the server sits behind a TLS-terminating proxy.
+    let secureCookies: Bool
+    let styleHash: String
+
+    /// Starts the enabled plugins once (their hooks, such as glossary linking, then apply to every
+    /// page) and gathers their operations.
+    init(
+        session: HostSession, accounts: any AccountStore, sessions: Sessions = Sessions(), throttle: LoginThrottle = LoginThrottle(),
+        secureCookies: Bool = false
+    ) throws {
+        self.session = session
+        let model = try session.loadModel()
+        var context = session.context(model: model)
+        // The browser is never a terminal; notices are collected per request.
+        context.terminal = nil
+        context.actor = nil
+        let plugins = try session.startPlugins(context: context)
+        self.plugins = plugins
+        baseContext = context
+        operations = session.config.enabledPluginIDs.compactMap { plugins[$0] }.flatMap(WebOperation.all(of:))
+        self.accounts = accounts
+        self.sessions = sessions
+        self.throttle = throttle
+        self.secureCookies = secureCookies
+        composer = PageComposer(renderer: session.renderer)
+        styleHash = try composer.styleHash()
+    }
+
+    func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.middlewares.add(LogRequestsMiddleware(.info))
+        router.middlewares.add(SecurityHeadersMiddleware(styleHash: styleHash))
+        router.middlewares.add(SessionMiddleware(sessions: sessions, accounts: accounts))
+
+        router.get("/health") { _, _ in "ok\n" }
+        router.get("/assets/web.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: WebStylesheet.css)))
+        }
+        router.get("/login") { request, context in try self.loginPage(request, context) }
+        router.post("/login") { request, context in try self.login(request, context) }
+        router.post("/logout") { _, context in self.logout(context) }
+        router.get("/") { _, context in try self.home(context) }
+        router.get("/plugins/:plugin/:operation") { request, context in try await self.operationPage(request, context) }
+        router.post("/plugins/:plugin/:operation") { request, context in try await self.operationStep(request, context) }
+        router.get("/records") { request, context in try await self.recordList(request, context) }
+        router.get("/records/due") { _, context in try await self.duePage(context) }
+        router.get("/records/:id") { request, context in try await self.recordPage(request, context) }
+        router.get("/records/:id/history") { request, context in try await self.historyPage(request, context) }
+        router.post("/records/:id/:step") { request, context in try await self.lifecycleStep(request, context) }
+        return router
+    }
+
+    /// The application listening on `host:port`, logging through `logger`.
+    func application(host: String, port: Int, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
+        Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "EthicsToolkit"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    // MARK: - Pages
+
+    func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    func page(_ document: Document, _ context: WebContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
+              before: String = "", after: String = "") throws -> Response {
+        let chrome = PageComposer.Chrome(
+            user: context.account?.name, csrf: context.session?.csrf ?? "", notice: notice, afterContent: after, beforeContent: before)
+        return html(try composer.page(document, chrome: chrome), status: status)
+    }
+
+    /// A page saying what was wrong, in the command line's words.
+    func problemPage(_ title: String, _ messages: [String], _ context: WebContext, status: HTTPResponse.Status = .badRequest) throws -> Response {
+        let summary = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n<h2 id=\"error-summary-title\">There is a problem</h2>\n<ul>\n"
+            + messages.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n</div>\n"
+        return try page(Document(title: title), context, status: status, before: summary)
+    }
+
+    static func messages(of error: any Error) -> [String]? {
+        guard let error = error as? any UserFacingError else { return nil }
+        return error.diagnostics.map { diagnostic in
+            diagnostic.message + (diagnostic.suggestion.map { "; \($0)" } ?? "")
+        }
+    }
+
+    /// The context an operation runs with: the signed-in person acting, notices collected.
+    func pluginContext(for account: Account) -> (PluginContext, @Sendable () -> String) {
+        var context = baseContext
+        context.actor = Person(name: account.name, source: "signed in")
+        let (notices, read) = OutputSink.buffer()
+        let (output, _) = OutputSink.buffer()
+        context.notices = notices
+        context.output = output
+        return (context, read)
+    }
+
+    // MARK: - Signing in
+
+    func loginPage(_ request: Request, _ context: WebContext, problem: String? = nil, name: String = "", status: HTTPResponse.Status = .ok) throws -> Response {
+        if context.account != nil, problem == nil { return .redirect(to: "/", type: .found) }
+        // A session before signing in, so the sign-in form carries a CSRF token too.
+        let visit = context.session ?? sessions.start(user: nil)
+        var before = ""
+        if let problem {
+            before = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n<h2 id=\"error-summary-title\">There is a problem</h2>\n<ul><li><a href=\"#name\">\(e(problem))</a></li></ul>\n</div>\n"
+        }
+        let form = """
+            <form class="web-form" method="post" action="/login" novalidate>
+            <input type="hidden" name="csrf" value="\(e(visit.csrf))">
+            <div class="field"><label class="label" for="name">Name</label>
+            <input class="input" type="text" id="name" name="name" value="\(e(name))" autocomplete="username" spellcheck="false"></div>
+            <div class="field"><label class="label" for="password">Password</label>
+            <input class="input" type="password" id="password" name="password" autocomplete="current-password"></div>
+            <div class="button-group"><button type="submit" class="button">Sign in</button></div>
+            </form>
+
+            """
+        let council = session.config.council.name
+        let document = Document(title: "Sign in", subtitle: council.isEmpty ? nil : council)
+        let chrome = PageComposer.Chrome(user: nil, csrf: visit.csrf, afterContent: form, beforeContent: before)
+        var response = html(try composer.page(document, chrome: chrome), status: status)
+        if context.session?.token != visit.token { response.setCookie(cookie(visit.token)) }
+        return response
+    }
+
+    func cookie(_ token: String, expire: Bool = false) -> Cookie {
+        Cookie(name: SessionMiddleware.cookieName, value: token, maxAge: expire ? 0 : Int(sessions.lifetime), path: "/",
+               secure: secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
+    func login(_ request: Request, _ context: WebContext) throws -> Response {
+        let name = (context.form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = context.form["password"] ?? ""
+        let keys = ["name:" + name.lowercased()] + (context.remoteAddress.map { ["address:" + $0] } ?? [])
+        if let wait = throttle.wait(for: keys) {
+            let minutes = (wait + 59) / 60
+            return try loginPage(request, context, problem: "Too many attempts to sign in. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", name: name, status: .tooManyRequests)
+        }
+        let account = try accounts.account(named: name)
+        // Checked against a decoy hash when there is no such account, so both take as long.
+        let matches = Passwords.verify(password, hash: account?.passwordHash ?? Passwords.decoy)
+        guard let account, matches else {
+            throttle.failed(keys)
+            return try loginPage(request, context, problem: "The name or the password is not right.", name: name, status: .unauthorized)
+        }
+        throttle.succeeded(keys[0])
+        if let old = context.session { sessions.end(old.token) }
+        let session = sessions.start(user: account.name)
+        var response = Response.redirect(to: "/", type: .normal)
+        response.setCookie(cookie(session.token))
+        context.logger.info("signed in", metadata: ["user": .string(account.name)])
+        return response
+    }
+
+    func logout(_ context: WebContext) -> Response {
+        if let session = context.session { sessions.end(session.token) }
+        var response = Response.redirect(to: "/login", type: .normal)
+        response.setCookie(cookie("", expire: true))
+        return response
+    }
+
+    // MARK: - Home
+
+    func home(_ context: WebContext) throws -> Response {
+        guard let account = context.account else { return .redirect(to: "/login", type: .found) }
+        var document = Document(title: session.config.council.name.isEmpty ? "EthicsToolkit" : session.config.council.name,
+                                subtitle: "Digital ethics in daily practice")
+        document.append(.heading(level: 2, [.text("The register")]))
+        document.append(.list(.unordered, items: [
+            [.paragraph([.link("All records", url: "/records")])],
+            [.paragraph([.link("Reviews due", url: "/records/due")])],
+        ]))
+        for id in session.config.enabledPluginIDs {
+            guard let plugin = plugins[id] else { continue }
+            let descriptor = type(of: plugin).descriptor
+            let operations = operations.filter { $0.pluginID == id }
+            document.append(.heading(level: 2, [.text(descriptor.name)]))
+            document.append(.paragraph([.text(descriptor.summary)]))
+            if operations.isEmpty {
+                document.append(.paragraph([.text("This plugin has no operations for the browser yet; use 'ethics \(id)' on the command line.")]))
+            } else {
+                document.append(.list(.unordered, items: operations.map { operation in
+                    [.paragraph([.link(operation.summary, url: operation.path)])]
+                }))
+            }
+        }
+        let drafts = try accounts.drafts(of: account.name)
+        if !drafts.isEmpty {
+            document.append(.heading(level: 2, [.text("Saved to finish later")]))
+            document.append(.list(.unordered, items: drafts.map { draft in
+                [.paragraph([.link("\(draft.title) (saved \(draft.saved))", url: "/plugins/\(draft.operation)?draft=\(draft.id)")])]
+            }))
+        }
+        return try page(document, context)
+    }
+}

@@ -1,0 +1,120 @@
+import EthicsTestSupport
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Glibc
+import Testing
+
+/// `ethics users` and `ethics serve` through the real binary: accounts made from the command
+/// line, the server listening on localhost, answering, logging requests, and stopping cleanly on
+/// SIGTERM.
+@Suite struct ServeEndToEndTests {
+    let directory: TemporaryDirectory
+    let environment: [String: String]
+
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "ethics-serve-e2e")
+        environment = ["XDG_DATA_HOME": directory.path + "/data", "HOME": directory.path]
+    }
+
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.ethics(arguments, environment: environment, in: directory.url)
+    }
+
+    /// `ethics ARGUMENTS` with `input` on standard input.
+    func run(_ arguments: [String], input: String) throws -> CommandResult {
+        let command = "printf '%s\\n' \"$PASSWORD\" | \"$ETHICS\" \"$@\""
+        var environment = environment
+        environment["PASSWORD"] = input
+        environment["ETHICS"] = CommandRunner.ethicsBinary.path
+        return try CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command, "sh"] + arguments, environment: environment, in: directory.url)
+    }
+
+    @Test func usersAreAddedListedGivenNewPasswordsAndRemoved() throws {
+        let added = try run(["users", "add", "Amira Khan", "--role", "approver", "--sign-off-role", "data protection officer", "--password-stdin"],
+                            input: "a long enough password")
+        #expect(added.status == 0, "\(added)")
+        #expect(added.stdout == "Added Amira Khan (approver; signs off as Data Protection Officer).\n")
+        let accounts = directory.path + "/data/ethics/default/accounts.sqlite"
+        let mode = try FileManager.default.attributesOfItem(atPath: accounts)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the accounts file is private to its owner")
+        let bytes = try String(decoding: Data(contentsOf: URL(fileURLWithPath: accounts)), as: UTF8.self)
+        #expect(!bytes.contains("a long enough password"), "only the hash is kept")
+        #expect(bytes.contains("$2b$12$"), "bcrypt, cost 12")
+
+        let listed = try run(["users", "list"])
+        #expect(listed.stdout == "Amira Khan\tapprover\tData Protection Officer\n", "\(listed)")
+
+        let again = try run(["users", "add", "Amira Khan", "--role", "officer", "--password-stdin"], input: "another long password")
+        #expect(again.status == 2 && again.stderr.contains("there is already an account named 'Amira Khan'"), "\(again)")
+
+        let changed = try run(["users", "passwd", "Amira Khan", "--password-stdin"], input: "a new long password")
+        #expect(changed.status == 0, "\(changed)")
+        let removed = try run(["users", "remove", "Amira Khan"])
+        #expect(removed.status == 0, "\(removed)")
+        #expect(try run(["users", "list"]).stdout.contains("No accounts yet"))
+    }
+
+    @Test func badAccountsAreRefusedWithExitStatus2() throws {
+        let short = try run(["users", "add", "sam", "--role", "officer", "--password-stdin"], input: "short")
+        #expect(short.status == 2 && short.stderr.contains("a password needs at least 10 characters"), "\(short)")
+        let role = try run(["users", "add", "sam", "--role", "aprover", "--password-stdin"], input: "long enough password")
+        #expect(role.status == 2 && role.stderr.contains("did you mean 'approver'?"), "\(role)")
+        let signOff = try run(["users", "add", "sam", "--role", "approver", "--sign-off-role", "Data Protecton Officer", "--password-stdin"],
+                              input: "long enough password")
+        #expect(signOff.status == 2 && signOff.stderr.contains("did you mean 'Data Protection Officer'?"), "\(signOff)")
+        let noRole = try run(["users", "add", "sam", "--role", "approver", "--password-stdin"], input: "long enough password")
+        #expect(noRole.status == 2 && noRole.stderr.contains("an approver needs at least one --sign-off-role"), "\(noRole)")
+        let notATerminal = try run(["users", "add", "sam", "--role", "officer"])
+        #expect(notATerminal.status == 2 && notATerminal.stderr.contains("pass --password-stdin"), "\(notATerminal)")
+        #expect(try run(["users", "list"]).stdout.contains("No accounts yet"), "nothing was half-made")
+    }
+
+    @Test func theServerListensOnLocalhostLogsRequestsAndStopsOnSIGTERM() async throws {
+        let process = Process()
+        process.executableURL = CommandRunner.ethicsBinary
+        process.arguments = ["serve", "--port", "0"]
+        var merged = ProcessInfo.processInfo.environment
+        merged["ETHICS_CONFIG"] = nil
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        var log = ""
+        var url: URL?
+        let deadline = Date().addingTimeInterval(60)
+        while url == nil, Date() < deadline {
+            let data = errors.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            log += String(decoding: data, as: UTF8.self)
+            if let range = log.range(of: "http://127\\.0\\.0\\.1:[0-9]+/", options: .regularExpression) {
+                url = URL(string: String(log[range]))
+            }
+        }
+        let base = try #require(url, "the server says where it listens: \(log)")
+        #expect(log.contains("warning: nobody can sign in yet"))
+
+        let (body, response) = try await URLSession.shared.data(from: base.appendingPathComponent("health"))
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: body, as: UTF8.self) == "ok\n")
+        let (_, home) = try await URLSession.shared.data(from: base)
+        #expect((home as? HTTPURLResponse)?.url?.path == "/login", "signed out, the home page leads to sign-in")
+
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        log += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(log)")
+        #expect(log.contains("Stopped."))
+        #expect(log.contains("/health"), "requests are logged: \(log)")
+    }
+
+    @Test func serveRefusesABadPort() throws {
+        let result = try run(["serve", "--port", "70000"])
+        #expect(result.status == 2 && result.stderr.contains("--port takes a number from 0 to 65535"), "\(result)")
+    }
+}

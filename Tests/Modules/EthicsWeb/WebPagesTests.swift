@@ -1,0 +1,347 @@
+import EthicsCore
+import EthicsHost
+@testable import EthicsWeb
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// The pages people use: plugin operations from the plugin contract alone, the register, and the
+/// lifecycle steps, each kept under the signed-in person.
+@Suite struct WebPagesTests {
+    @Test func theHomePageListsEveryEnabledPluginsOperations() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let home = try await browser.get("/").text
+            for path in ["/plugins/glossary/search", "/plugins/decision-flowchart/walk", "/plugins/consequence-scanning/scan", "/records/due"] {
+                #expect(home.contains("href=\"\(path)\""), "\(path)")
+            }
+        }
+    }
+
+    @Test func glossarySearchIsAGetFormWithResultsFromTheRenderer() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let empty = try await browser.get("/plugins/glossary/search")
+            #expect(empty.text.contains("method=\"get\""))
+            #expect(!empty.text.contains("name=\"csrf\" value=\"\""))
+            let page = try await browser.get("/plugins/glossary/search?f.query=fairness")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Glossary search: fairness"))
+            #expect(page.text.contains("<dt"), "the hits, as the renderer writes definitions")
+            #expect(page.text.contains("value=\"fairness\""), "the search box keeps the query")
+        }
+    }
+
+    @Test func anEmptySearchIsRefusedWithTheCommandLinesMessage() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let page = try await browser.get("/plugins/glossary/search?f.query=")
+            #expect(page.status == .badRequest)
+            #expect(page.text.contains("&#39;What to look for&#39; needs an answer"))
+        }
+    }
+
+    /// Keeps a consequence scan through the generic operation pages; returns its record id.
+    static func scan(_ browser: Browser, reviewBy: String = "2026-03-20") async throws -> (TestResponse, String?) {
+        let form = try await browser.get("/plugins/consequence-scanning/scan")
+        let csrf = Browser.csrf(in: form)
+        let response = try await browser.post("/plugins/consequence-scanning/scan", [
+            ("csrf", csrf), ("action", "continue"), ("f.title", "Housing repairs model"), ("f.review-by", reviewBy),
+            ("f.consequences.count", "1"), ("f.consequences.1.description", "Quiet tenants wait longer"),
+            ("f.consequences.1.intended", "unintended"), ("f.consequences.1.effect", "negative"),
+            ("f.consequences.1.response", "act"), ("f.consequences.1.owner", "Repairs manager"),
+        ])
+        let id = response.text.range(of: "csc-\\d{4}-\\d{4}", options: .regularExpression).map { String(response.text[$0]) }
+        return (response, id)
+    }
+
+    @Test func aScanIsKeptUnderTheSignedInPerson() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let (response, id) = try await Self.scan(browser)
+            #expect(response.status == .ok, "\(response.text)")
+            let recordID = try #require(id)
+            let record = try #require(try await harness.session.register.fetch(recordID))
+            #expect(record.author == "olivia")
+            #expect(record.kind == "scan")
+        }
+    }
+
+    @Test func aBadDateGetsTheCommandLinesMessageAndKeepsNothing() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let (response, _) = try await Self.scan(browser, reviewBy: "31/03/2027")
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("must be a date written YYYY-MM-DD, e.g. 2027-03-31, not &#39;31/03/2027&#39;"))
+            #expect(response.text.contains("href=\"#f.review-by\""), "the error summary links to the field")
+            #expect(response.text.contains("value=\"Quiet tenants wait longer\""), "what was typed is kept")
+            #expect(try await harness.session.register.latestVersions(kind: nil).isEmpty)
+        }
+    }
+
+    @Test func addAnotherShowsOneMoreItem() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let form = try await browser.get("/plugins/consequence-scanning/scan")
+            let page = try await browser.post("/plugins/consequence-scanning/scan", [
+                ("csrf", Browser.csrf(in: form)), ("action", "add:f.consequences"), ("f.title", "Kept"),
+                ("f.consequences.count", "1"), ("f.consequences.1.description", "First"),
+            ])
+            #expect(page.text.contains("Consequence 2"))
+            #expect(page.text.contains("value=\"First\""))
+            #expect(page.text.contains("value=\"Kept\""))
+        }
+    }
+
+    @Test func aDecisionIsWalkedOneNodeAPageWithBackAndKeptUnderTheSignedInPerson() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            func progress(_ page: TestResponse) -> String {
+                let html = page.text
+                guard let start = html.range(of: "name=\"progress\" value=\"") else { return "" }
+                return String(html[start.upperBound...].prefix { $0 != "\"" })
+                    .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            }
+            let path = "/plugins/decision-flowchart/walk"
+            var page = try await browser.get(path)
+            let csrf = Browser.csrf(in: page)
+            page = try await browser.post(path, [("csrf", csrf), ("action", "continue"), ("f.title", "Renew the parking contract")])
+            #expect(page.text.contains("Is there an ethical issue?") || page.text.contains("Could the proposal help or harm someone"))
+            page = try await browser.post(path, [("csrf", csrf), ("progress", progress(page)), ("action", "continue"), ("f.choice", "no-issue")])
+            #expect(page.text.contains("Say why nobody could be helped"))
+            // Back returns to the question.
+            let back = try await browser.post(path, [("csrf", csrf), ("progress", progress(page)), ("action", "back")])
+            #expect(back.text.contains("Could the proposal help or harm someone"))
+            page = try await browser.post(path, [("csrf", csrf), ("progress", progress(back)), ("action", "continue"), ("f.choice", "no-issue")])
+            page = try await browser.post(path, [("csrf", csrf), ("progress", progress(page)), ("action", "continue"), ("f.text", "It is a price renewal only.")])
+            // The outcome asks for the rationale.
+            page = try await browser.post(path, [("csrf", csrf), ("progress", progress(page)), ("action", "continue"), ("f.text", "Nothing changes for anyone.")])
+            #expect(page.status == .ok)
+            let decisions = try await harness.session.register.latestVersions(kind: nil).filter { $0.kind == "decision" }
+            let decision = try #require(decisions.first, "\(page.text)")
+            #expect(decision.author == "olivia")
+            #expect(decision.title == "Renew the parking contract")
+        }
+    }
+
+    @Test func aTamperedProgressIsRefused() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let csrf = try await browser.csrf()
+            let forged = try JSONEncoder().encode(OperationProgress(input: FormAnswers(["title": .text("Forged")]))).base64EncodedString() + ".AAAA"
+            let page = try await browser.post("/plugins/decision-flowchart/walk", [("csrf", csrf), ("progress", forged), ("action", "continue")])
+            #expect(page.status == .badRequest)
+        }
+    }
+
+    @Test func aReviewIsRecordedFromTheDueListUnderTheSignedInPerson() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let (_, scanID) = try await Self.scan(browser)
+            let id = try #require(scanID)
+            let due = try await browser.get("/records/due")
+            #expect(due.text.contains("href=\"/records/\(id)\""))
+            let record = try await browser.get("/records/\(id)")
+            let reviewed = try await browser.post("/records/\(id)/review", [
+                ("csrf", Browser.csrf(in: record)), ("action", "review"), ("f.outcome", "no-change"), ("f.note", "Still fits."),
+            ])
+            #expect(reviewed.status == .ok)
+            #expect(reviewed.text.contains("Review recorded"))
+            let latest = try #require(try await harness.session.register.fetch(id))
+            #expect(latest.step?.action == .review)
+            #expect(latest.step?.by == "olivia")
+            #expect(!(try await browser.get("/records/due")).text.contains("href=\"/records/\(id)\""), "it leaves the due list")
+        }
+    }
+
+    @Test func onlyAnApproverHoldingTheRoleMaySignInIt() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let olivia = Browser(client)
+            try await olivia.signIn("olivia")
+            let (_, scanID) = try await Self.scan(olivia)
+            let id = try #require(scanID)
+            let officerPage = try await olivia.get("/records/\(id)")
+            #expect(!officerPage.text.contains("/records/\(id)/approve"), "an officer is offered no sign-off")
+            let refused = try await olivia.post("/records/\(id)/approve", [
+                ("csrf", Browser.csrf(in: officerPage)), ("f.role", "Data Protection Officer"),
+            ])
+            #expect(refused.status == .forbidden)
+
+            let abdul = Browser(client)
+            try await abdul.signIn("abdul")
+            let page = try await abdul.get("/records/\(id)")
+            let csrf = Browser.csrf(in: page)
+            let otherRole = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("f.role", "Ethics Board chair")])
+            #expect(otherRole.status == .forbidden, "abdul does not hold that role")
+            let signed = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("f.role", "Data Protection Officer")])
+            #expect(signed.status == .ok)
+            let latest = try #require(try await harness.session.register.fetch(id))
+            #expect(latest.status == "approved")
+            #expect(latest.step?.by == "abdul")
+            #expect(latest.step?.role == "Data Protection Officer")
+        }
+    }
+
+    @Test func theRegisterListSearchesAndLinksEachRecord() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let (_, scanID) = try await Self.scan(browser)
+            let id = try #require(scanID)
+            #expect(try await browser.get("/records").text.contains("href=\"/records/\(id)\""))
+            #expect(try await browser.get("/records?text=housing").text.contains(id))
+            #expect(!(try await browser.get("/records?text=nothing-like-this")).text.contains(id))
+            let history = try await browser.get("/records/\(id)/history")
+            #expect(history.text.contains("History of \(id)"))
+        }
+    }
+}
+
+/// Two people filling one canvas in the browser, area by area: the second to save an area that
+/// changed since they opened it is told so and shown both versions, and nothing is overwritten.
+@Suite struct WebCanvasTests {
+    static func progress(_ page: TestResponse) -> String {
+        let html = page.text
+        guard let start = html.range(of: "name=\"progress\" value=\"") else { return "" }
+        return String(html[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Opens area `area` of canvas `id` for filling; returns the page with the area's form.
+    static func open(_ browser: Browser, canvas id: String, area: String) async throws -> (TestResponse, String) {
+        let path = "/plugins/canvas-builder/fill"
+        let csrf = Browser.csrf(in: try await browser.get(path))
+        let chooser = try await browser.post(path, [("csrf", csrf), ("action", "continue"), ("f.canvas", id)])
+        let form = try await browser.post(path, [("csrf", csrf), ("progress", progress(chooser)), ("action", "continue"), ("f.area", area)])
+        return (form, csrf)
+    }
+
+    @Test func theSecondToSaveAChangedAreaIsShownBothVersionsAndNothingIsOverwritten() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let olivia = Browser(client)
+            try await olivia.signIn("olivia")
+            let start = try await olivia.post("/plugins/canvas-builder/start", [
+                ("csrf", try await olivia.csrf()), ("action", "continue"), ("f.title", "Housing repairs prediction"),
+            ])
+            let id = try #require(start.text.range(of: "can-\\d{4}-\\d{4}", options: .regularExpression).map { String(start.text[$0]) }, "\(start.text)")
+            let abdul = Browser(client)
+            try await abdul.signIn("abdul")
+
+            let (oliviaForm, oliviaCSRF) = try await Self.open(olivia, canvas: id, area: "sources")
+            #expect(oliviaForm.text.contains("f.q:which-sources"), "the area's questions are asked")
+            let (abdulForm, abdulCSRF) = try await Self.open(abdul, canvas: id, area: "sources")
+
+            let saved = try await olivia.post("/plugins/canvas-builder/fill", [
+                ("csrf", oliviaCSRF), ("progress", Self.progress(oliviaForm)), ("action", "continue"),
+                ("f.status", "IN_PROGRESS"), ("f.notes", "Olivia: repair logs since 2019"),
+            ])
+            #expect(saved.status == .ok, "\(saved.text)")
+            #expect(try await harness.session.register.fetch(id)?.version == 2)
+
+            let collided = try await abdul.post("/plugins/canvas-builder/fill", [
+                ("csrf", abdulCSRF), ("progress", Self.progress(abdulForm)), ("action", "continue"),
+                ("f.status", "FOR_REVIEW"), ("f.notes", "Abdul: the tenancy database"),
+            ])
+            #expect(collided.status == .conflict)
+            #expect(collided.text.contains("This changed since you opened it"))
+            #expect(collided.text.contains("Olivia: repair logs since 2019"), "their version is shown")
+            #expect(collided.text.contains("value=\"Abdul: the tenancy database\""), "and theirs beside it, in the form")
+            #expect(try await harness.session.register.fetch(id)?.version == 2, "nothing was overwritten")
+
+            let knowingly = try await abdul.post("/plugins/canvas-builder/fill", [
+                ("csrf", abdulCSRF), ("progress", Self.progress(collided)), ("action", "continue"),
+                ("f.status", "FOR_REVIEW"), ("f.notes", "Abdul: the tenancy database, and Olivia's repair logs"),
+            ])
+            #expect(knowingly.status == .ok, "\(knowingly.text)")
+            let latest = try #require(try await harness.session.register.fetch(id))
+            #expect(latest.version == 3)
+            #expect(latest.author == "abdul")
+            #expect(String(decoding: latest.body, as: UTF8.self).contains("and Olivia's repair logs"))
+        }
+    }
+
+    @Test func eachAreaShowsWhereItStandsWhenChoosing() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let olivia = Browser(client)
+            try await olivia.signIn("olivia")
+            let start = try await olivia.post("/plugins/canvas-builder/start", [
+                ("csrf", try await olivia.csrf()), ("action", "continue"), ("f.title", "Parking permits"),
+            ])
+            let id = try #require(start.text.range(of: "can-\\d{4}-\\d{4}", options: .regularExpression).map { String(start.text[$0]) })
+            let (form, csrf) = try await Self.open(olivia, canvas: id, area: "sources")
+            _ = try await olivia.post("/plugins/canvas-builder/fill", [
+                ("csrf", csrf), ("progress", Self.progress(form)), ("action", "continue"), ("f.status", "COMPLETE"),
+            ])
+            let chooser = try await olivia.post("/plugins/canvas-builder/fill", [("csrf", csrf), ("action", "continue"), ("f.canvas", id)])
+            #expect(chooser.text.contains("(complete)"))
+            #expect(chooser.text.contains("(not started)"))
+        }
+    }
+
+    @Test func aWalkSavedPartWayIsResumedWhereItWasLeft() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let path = "/plugins/decision-flowchart/walk"
+            let csrf = try await browser.csrf()
+            let first = try await browser.post(path, [("csrf", csrf), ("action", "continue"), ("f.title", "Library opening hours")])
+            let second = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(first)), ("action", "continue"), ("f.choice", "ethical-issue")])
+            let saved = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(second)), ("action", "save")])
+            #expect(saved.text.contains("Your answers so far are saved"))
+            let home = try await browser.get("/")
+            let link = try #require(home.text.range(of: "/plugins/decision-flowchart/walk\\?draft=[a-z0-9_-]+", options: .regularExpression).map { String(home.text[$0]) })
+            #expect(home.text.contains("Library opening hours"))
+            let resumed = try await browser.get(link)
+            #expect(resumed.text.contains("Carrying on from where you saved."))
+            #expect(resumed.text.contains("Describe the issue in a few sentences."), "it resumes at the node after the first question")
+            let finished = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(resumed)), ("action", "back")])
+            #expect(finished.text.contains("Could the proposal help"), "and Back still goes back")
+            #expect(Browser.csrf(in: resumed) == csrf)
+        }
+    }
+}
+
+/// The code mapper's list, matrix, crosswalk and gaps as pages, from its operations alone.
+@Suite struct WebCodeMapperTests {
+    @Test func theMatrixCrosswalkAndGapsArePages() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let matrix = try await browser.get("/plugins/code-mapper/matrix")
+            #expect(matrix.status == .ok)
+            #expect(matrix.text.contains("<table"), "the matrix is the renderer's table")
+            let crosswalk = try await browser.get("/plugins/code-mapper/crosswalk?f.from=nolan&f.to=bcs")
+            #expect(crosswalk.status == .ok, "\(crosswalk.text)")
+            let unknown = try await browser.get("/plugins/code-mapper/crosswalk?f.from=nolann&f.to=bcs")
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.text.contains("did you mean &#39;nolan&#39;?"), "the command line's message")
+            let gaps = try await browser.get("/plugins/code-mapper/gaps?f.code=nolan")
+            #expect(gaps.status == .ok)
+            #expect(try await browser.get("/plugins/code-mapper/list").status == .ok)
+        }
+    }
+}
