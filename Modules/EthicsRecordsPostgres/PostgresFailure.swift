@@ -98,6 +98,11 @@ public struct PostgresFailure: UserFacingError, CustomStringConvertible {
                         url: url, message: "cannot connect to the register's server at \(server)\(said.isEmpty ? "" : " (\(said))")",
                         suggestion: "check the URL and the server's settings")
                 }
+                if !said.isEmpty {
+                    return PostgresFailure(
+                        url: url, message: "the server refused the command: \(said) (SQLSTATE \(state)); nothing was kept",
+                        suggestion: "run the command again; if it fails the same way, show this line to the database administrator")
+                }
                 return error
             }
         }

@@ -57,21 +57,27 @@ public enum PostgresRegisterSetup {
                 }
                 let owner = PostgresSchema.identifier(ownerRole)
                 let toolkit = PostgresSchema.identifier(toolkitRole)
+                if let toolkitPassword, toolkitPassword.unicodeScalars.contains("\0") {
+                    throw DiagnosticError.error("the toolkit role's password must not contain a NUL character")
+                }
+                // Roles belong to the whole cluster, so two administrators (or two test runs) setting
+                // up two databases at once race on them: PostgreSQL then fails the later change with
+                // "tuple concurrently updated". Each step is safe to repeat, so repeat it.
                 for (name, attributes) in [(ownerRole, "NOLOGIN"), (toolkitRole, "LOGIN")] {
                     let exists = try session.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(name)]).isEmpty == false
                     if exists { continue }
-                    // Two administrators (or two test runs) at once: the loser's duplicate is not an error.
-                    try session.query("""
-                        DO $body$ BEGIN CREATE ROLE \(PostgresSchema.identifier(name)) \(attributes);
-                        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $body$
-                        """)
+                    try retryingConcurrentUpdate {
+                        try session.query("""
+                            DO $body$ BEGIN CREATE ROLE \(PostgresSchema.identifier(name)) \(attributes);
+                            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $body$
+                            """)
+                    }
                     report.rolesCreated.append(name)
                 }
                 if let toolkitPassword {
-                    guard !toolkitPassword.unicodeScalars.contains("\0") else {
-                        throw DiagnosticError.error("the toolkit role's password must not contain a NUL character")
+                    try retryingConcurrentUpdate {
+                        try session.query("ALTER ROLE \(toolkit) PASSWORD \(PostgresSchema.literal(toolkitPassword))")
                     }
-                    try session.query("ALTER ROLE \(toolkit) PASSWORD \(PostgresSchema.literal(toolkitPassword))")
                 }
                 let isSuperuser = try session.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").first?.decode(Bool.self) ?? false
                 if !isSuperuser {
@@ -116,5 +122,20 @@ public enum PostgresRegisterSetup {
             throw PostgresFailure.explain(error, url: admin, connecting: false)
         }
         return report
+    }
+    /// Runs `step` again (up to five times, a moment apart) while the server fails it because
+    /// another session changed the same catalogue row at the same time (SQLSTATE XX000 "tuple
+    /// concurrently updated", or a serialisation failure).
+    private static func retryingConcurrentUpdate(_ step: () throws -> Void) throws {
+        for attempt in 1... {
+            do {
+                return try step()
+            } catch let error as PSQLError where attempt < 5 {
+                let state = error.serverInfo?[.sqlState] ?? ""
+                let said = error.serverInfo?[.message] ?? ""
+                guard state == "40001" || (state == "XX000" && said.contains("concurrently")) else { throw error }
+                usleep(UInt32(20_000 * attempt))
+            }
+        }
     }
 }
