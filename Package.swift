@@ -39,6 +39,7 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let zip: Target.Dependency = .product(name: "ZIPFoundation", package: "ZIPFoundation")
 
 var targets: [Target] = [
     // The distribution's libyaml (Debian: libyaml-dev), found through pkg-config; never vendored.
@@ -74,7 +75,8 @@ var targets: [Target] = [
     ),
     .target(
         name: "EthicsRender",
-        dependencies: ["EthicsCore"],
+        // ZIPFoundation packs the ODT and DOCX papers (zip archives); it builds on zlib (zlib1g-dev).
+        dependencies: ["EthicsCore", zip],
         path: "Modules/EthicsRender",
         swiftSettings: swiftSettings
     ),
@@ -207,6 +209,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

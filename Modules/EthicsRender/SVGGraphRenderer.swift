@@ -10,7 +10,13 @@ import EthicsCore
 /// passes through the one HTML escaping function (its five references are valid XML too).
 enum SVGGraphRenderer {
     /// Appends the `<svg>` element for `graph` to `html`. `idPrefix` must be unique in the page.
-    static func append(_ graph: ResolvedGraph, idPrefix: String, title: String, to html: inout String) {
+    /// A `standalone` drawing is an SVG file of its own (an image in an ODT or DOCX paper): it
+    /// declares its namespace and carries its own styles, since no page stylesheet reaches it.
+    /// Returns the drawing's size in CSS pixels.
+    @discardableResult
+    static func append(
+        _ graph: ResolvedGraph, idPrefix: String, title: String, standalone: Bool = false, to html: inout String
+    ) -> (width: Double, height: Double) {
         let layout = GraphLayout(graph)
         let leftRight = graph.direction == .leftRight
         var body = ""
@@ -77,7 +83,8 @@ enum SVGGraphRenderer {
         let (originX, originY) = (bounds.minX.rounded(.down), bounds.minY.rounded(.down))
         let width = number((bounds.maxX - originX).rounded(.up))
         let height = number((bounds.maxY - originY).rounded(.up))
-        html += "<svg class=\"graph-drawing\" viewBox=\"\(number(originX)) \(number(originY)) \(width) \(height)\" "
+        html += standalone ? "<svg xmlns=\"http://www.w3.org/2000/svg\" " : "<svg "
+        html += "class=\"graph-drawing\" viewBox=\"\(number(originX)) \(number(originY)) \(width) \(height)\" "
         html += "width=\"\(width)\" height=\"\(height)\" "
         html += "role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\">\n<title id=\"\(idPrefix)-title\">"
         html.appendHTMLEscaped(title)
@@ -87,9 +94,26 @@ enum SVGGraphRenderer {
         html += "\(links) connection\(links == 1 ? "" : "s"); the text version that follows lists each one.</desc>\n"
         html += "<defs><marker id=\"\(idPrefix)-arrow\" class=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
         html += "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n"
+        if standalone {
+            html += "<style>\(Self.standaloneStyle)</style>\n"
+            html += "<rect x=\"\(number(originX))\" y=\"\(number(originY))\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
+        }
         html += body
         html += "</svg>\n"
+        return ((bounds.maxX - originX).rounded(.up), (bounds.maxY - originY).rounded(.up))
     }
+
+    /// The page stylesheet's rules for drawings, with its colours written out, for a drawing that
+    /// travels as a file of its own.
+    static let standaloneStyle = """
+        text { fill: #0b0c0c; font-family: sans-serif; font-size: 14px; text-anchor: middle; dominant-baseline: central; }
+        .shape { fill: #ffffff; stroke: #0b0c0c; stroke-width: 1.5; }
+        .node-diamond .shape { fill: #f3f2f1; }
+        .kind-visited .shape { stroke-width: 4; }
+        .edge { fill: none; stroke: #505a5f; stroke-width: 1.5; }
+        .arrowhead { fill: #505a5f; }
+        .edge-label { font-size: 13px; fill: #0b0c0c; paint-order: stroke; stroke: #ffffff; stroke-width: 5px; stroke-linejoin: round; }
+        """
 
     /// How far a routed edge keeps from the boxes it goes round.
     static let clearance = 28.0

@@ -45,17 +45,10 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
         }
         let forms = CommandLineForms(answersFile: arguments.answersFile, terminal: context.terminal)
         let answers = try forms.complete(operation.input, given: arguments.answers, options: true)
-        if let output = arguments.output {
-            try SafeFile.checkTarget(output)
-        }
+        let delivery = DocumentDelivery(format: arguments.format ?? operation.formats[0], path: arguments.output)
+        try delivery.check(output: context.output)
         let document = try await operation.run(plugin, OperationInput(answers: answers, forms: forms), context)
-        let text = try context.renderer.render(document, as: arguments.format ?? operation.formats[0])
-        if let output = arguments.output {
-            try SafeFile.write(text, to: output)
-            context.notices.line("Written to \(output).")
-        } else {
-            context.output.write(text)
-        }
+        try delivery.write(document, with: context.renderer, output: context.output, notices: context.notices)
     }
 }
 

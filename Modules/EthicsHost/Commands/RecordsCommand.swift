@@ -75,8 +75,11 @@ struct RecordsCommand: ParsableCommand {
         @Option(help: "Only records whose title, author, status, tags or content contain this text (ignoring case).")
         var text: String?
 
-        @Option(help: "Output format: text, markdown, html, json or csv.")
+        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         func run(session: HostSession) async throws {
             let kind = try kind.map { kind throws(DiagnosticError) in try RecordsCommand.recordKind(kind, session: session).id }
@@ -96,7 +99,7 @@ struct RecordsCommand: ParsableCommand {
                     },
                     alignments: [.left, .left, .right], hasRowHeaders: true)))
             }
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
         }
     }
 
@@ -114,8 +117,11 @@ struct RecordsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The version to show (default: the latest).")
         var version: Int?
 
-        @Option(help: "Output format: text, markdown, html or json.")
+        @Option(help: "Output format: text, markdown, html, json, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         func validate() throws {
             if let version, version < 1 {
@@ -140,7 +146,7 @@ struct RecordsCommand: ParsableCommand {
                 record, latestVersion: latest, links: links, history: try store.history(of: id).filter { $0.version <= record.version },
                 titles: titles, page: try RecordsCommand.pages(session)(record))
             document.metadata.insert(.init("Register", session.records.path), at: 0)
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
         }
     }
 
@@ -154,8 +160,11 @@ struct RecordsCommand: ParsableCommand {
         @Argument(help: "The record's id, such as dec-2026-0001.")
         var id: String
 
-        @Option(help: "Output format: text, markdown, html, json or csv.")
+        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         func run(session: HostSession) async throws {
             let versions = try session.records.existingStore()?.history(of: id) ?? []
@@ -176,7 +185,7 @@ struct RecordsCommand: ParsableCommand {
                          Table.Cell(stringLiteral: version.title)]
                     },
                     alignments: [.right], hasRowHeaders: true))])
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
         }
     }
 
@@ -190,8 +199,11 @@ struct RecordsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "How many days ahead to look (0: overdue and due today only).")
         var within: Int = 30
 
-        @Option(help: "Output format: text, markdown, html, json or csv.")
+        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         @Flag(help: "Exit 1 when any review is overdue, for a scheduled job.")
         var check = false
@@ -227,7 +239,7 @@ struct RecordsCommand: ParsableCommand {
                     },
                     hasRowHeaders: true)))
             }
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
             if check, let overdue = records.first(where: { ($0.reviewBy ?? today) < today }) {
                 let count = records.filter { ($0.reviewBy ?? today) < today }.count
                 session.errors.line("\(session.records.path): error: \(count) review\(count == 1 ? " is" : "s are") overdue, the oldest \(overdue.id) (due \(overdue.reviewBy?.description ?? ""))")
@@ -268,8 +280,11 @@ struct RecordsCommand: ParsableCommand {
             valueName: "SEQ:HASH"), transform: Verify.head)
         var expectHead: JournalHead?
 
-        @Option(help: "Output format: text, markdown, html or json.")
+        @Option(help: "Output format: text, markdown, html, json, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         static func head(_ text: String) throws -> JournalHead {
             guard let head = JournalHead(text) else {
@@ -290,7 +305,7 @@ struct RecordsCommand: ParsableCommand {
                     throw ExitCode(ExitStatus.checkFailed.rawValue)
                 }
                 document.append(.paragraph("There is no register yet: nothing has been recorded, so there is nothing to verify."))
-                session.output.write(try session.renderer.render(document, as: format))
+                try session.write(document, as: format, to: output)
                 return
             }
             let result = try store.verify(expecting: expectHead)
@@ -303,7 +318,7 @@ struct RecordsCommand: ParsableCommand {
             if let problem = result.problem {
                 document.append(.callout(.warning, title: "Tampering detected", problem.message))
                 document.append(.paragraph("Entries before the broken one still verify; everything from it on cannot be trusted."))
-                session.output.write(try session.renderer.render(document, as: format))
+                try session.write(document, as: format, to: output)
                 session.errors.line("\(session.records.path): error: \(problem.message)")
                 throw ExitCode(ExitStatus.checkFailed.rawValue)
             }
@@ -312,7 +327,7 @@ struct RecordsCommand: ParsableCommand {
                     + (result.pinnedHeadChecked ? ", and the head you gave (\(expectHead!))." : ".")))
             document.append(.paragraph(
                 "What this proves, and what it cannot: verify shows that nothing inside the chain was changed or removed since each entry was written. It cannot show on its own that the whole chain was not rewritten, or its end cut off, by someone able to write the register's files: only a head noted somewhere else can. Quote the journal head in papers and keep it; check it later with --expect-head."))
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
         }
     }
 
@@ -350,15 +365,15 @@ struct RecordsCommand: ParsableCommand {
                 never half-written. DIR must not exist yet, or be empty. Check it with `sha256sum -c SHA256SUMS`.
                 """)
 
-        @Option(help: "Format of the records file: json, markdown or html.")
+        @Option(help: "Format of the records file: json, markdown, html, odt or docx.")
         var format: OutputFormat = .json
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The folder to create for the bundle.", valueName: "dir"))
         var output: String
 
         func validate() throws {
-            guard [.json, .markdown, .html].contains(format) else {
-                throw ValidationError("export writes json, markdown or html, not \(format.rawValue)")
+            guard [.json, .markdown, .html, .odt, .docx].contains(format) else {
+                throw ValidationError("export writes json, markdown, html, odt or docx, not \(format.rawValue)")
             }
         }
 
@@ -383,7 +398,7 @@ struct RecordsCommand: ParsableCommand {
                 let document = RecordsDocument.bundle(
                     histories: histories, links: links, exported: exported, head: verification?.head?.description, journalCount: journal.count,
                     pages: try RecordsCommand.pages(session))
-                files.append((recordsFile, Array(try session.renderer.render(document, as: format).utf8)))
+                files.append((recordsFile, try session.renderer.renderBytes(document, as: format)))
             }
             files.append(("journal.jsonl", try RecordsDocument.journalLines(journal)))
             let sums = files.map { "\(Self.sha256($0.bytes))  \($0.name)\n" }.joined()

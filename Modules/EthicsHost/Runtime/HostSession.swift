@@ -159,6 +159,14 @@ public final class HostSession: Sendable {
     }
 }
 
+extension HostSession {
+    /// Renders `document` as `format` and writes it to `path`, or to standard output when there is
+    /// none; a binary paper never goes to a terminal (see ``DocumentDelivery``).
+    func write(_ document: Document, as format: OutputFormat, to path: String?) throws {
+        try DocumentDelivery(format: format, path: path).write(document, with: renderer, output: output, notices: errors)
+    }
+}
+
 /// The process's own terminal: standard input and output, used only when both are a terminal.
 struct StandardTerminal: Terminal {
     func write(_ text: String) {

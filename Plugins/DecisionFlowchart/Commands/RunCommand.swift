@@ -76,7 +76,7 @@ struct RunCommand: PluginCommand {
         }
         let recorder = DecisionRecorder(context: context)
         try await recorder.checkCitations(session.cites)
-        if let output { try SafeFile.checkTarget(output) }
+        try context.checkDestination(format.format, path: output)
         // Answers come from a file, or from a person at a terminal; never from a pipe by accident.
         let answersFile = try answers.map { file throws(DiagnosticError) in try AnswersFile(file: file, chart: chart) }
         guard answersFile != nil || context.terminal != nil else {
@@ -110,12 +110,11 @@ struct RunCommand: PluginCommand {
         if resume != nil { store.remove(session.id) }
         let document = DecisionDocument(
             id: kept.version.id, version: kept.version.version, content: kept.content, attributes: context.model.attributes, chart: chart)
-        let text = try context.renderer.render(document.document, as: format.format)
         if let output {
-            try SafeFile.write(text, to: output)
+            try SafeFile.write(try context.renderer.renderBytes(document.document, as: format.format), to: output)
             context.output.line("Recorded \(kept.version.id): \(content.outcome.verdict.label). Written to \(output).")
         } else {
-            context.output.write(text)
+            try context.write(document.document, as: format.format)
         }
     }
 

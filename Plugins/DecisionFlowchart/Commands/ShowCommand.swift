@@ -16,7 +16,11 @@ struct ShowCommand: PluginCommand {
 
     @OptionGroup var format: RecordFormatOption
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the record to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
+
     func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
+        try context.checkDestination(format.format, path: output)
         guard let record = try await context.register.fetch(id, version: version) else {
             let known = try await context.register.latestVersions(kind: DecisionFlowchartPlugin.decisionKind).map(\.id)
             throw DiagnosticError.error(
@@ -40,6 +44,6 @@ struct ShowCommand: PluginCommand {
         }
         let document = DecisionDocument(
             id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart)
-        context.output.write(try context.renderer.render(document.document, as: format.format))
+        try context.write(document.document, as: format.format, to: output)
     }
 }
