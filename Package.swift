@@ -133,7 +133,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "EthicsRenderTests",
-        dependencies: ["EthicsRender", "EthicsCore", "EthicsTestSupport"],
+        dependencies: ["EthicsRender", "EthicsCore", "EthicsTestSupport", zip],
         path: "Tests/Modules/EthicsRender",
         swiftSettings: swiftSettings
     ),
@@ -168,7 +168,7 @@ var targets: [Target] = [
     // Runs the built `ethics` binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(
         name: "EndToEndTests",
-        dependencies: ["ethics", "EthicsTestSupport", "EthicsYAML"],
+        dependencies: ["ethics", "EthicsTestSupport", "EthicsYAML", "EthicsCore"],
         path: "Tests/EndToEnd",
         swiftSettings: swiftSettings
     ),

@@ -176,7 +176,7 @@ struct DOCXRenderer {
         styles += paragraphStyle("DefinitionDetails", "Definition Details", pPr: "<w:ind w:left=\"340\"/>")
         styles += paragraphStyle("Callout", "Callout", pPr: "<w:pBdr><w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"1D70B8\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F2F1\"/><w:ind w:left=\"284\"/>")
         styles += paragraphStyle("Metadata", "Metadata", pPr: "<w:spacing w:after=\"20\"/>")
-        styles += paragraphStyle("TableText", "Table Text", pPr: "<w:spacing w:after=\"0\"/>")
+        styles += paragraphStyle("TableText", "Table Text", pPr: "<w:spacing w:after=\"0\"/>", rPr: "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
         styles += paragraphStyle("TableHeading", "Table Heading", basedOn: "TableText", rPr: "<w:b/>")
         styles += paragraphStyle("Rule", "Horizontal Line", pPr: "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"B1B4B6\"/></w:pBdr>")
         styles += paragraphStyle("Header", "header", pPr: "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"B1B4B6\"/></w:pBdr>", rPr: "<w:b/>")

@@ -61,7 +61,7 @@ struct ODTRenderer {
         for (step, colour) in heatColours.enumerated() {
             cells += """
                 <style:style style:name="Heat\(step)" style:family="table-cell"><style:table-cell-properties fo:background-color="\(colour)" \
-                fo:border="0.5pt solid #b1b4b6" fo:padding="0.1cm"/>\(step >= 3 ? "<style:text-properties fo:font-weight=\"bold\"\(step == 4 ? " fo:color=\"#ffffff\"" : "")/>" : "")</style:style>
+                fo:border="0.5pt solid #b1b4b6" fo:padding="0.08cm"/>\(step >= 3 ? "<style:text-properties fo:font-weight=\"bold\"\(step == 4 ? " fo:color=\"#ffffff\"" : "")/>" : "")</style:style>
                 """
         }
         return """
@@ -69,8 +69,8 @@ struct ODTRenderer {
             <office:document-content \(namespaces)>
             <office:automatic-styles>
             <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="17cm" table:align="margins" fo:margin-top="0.2cm" fo:margin-bottom="0.3cm"/></style:style>
-            <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #b1b4b6" fo:padding="0.1cm"/></style:style>
-            <style:style style:name="HeadCell" style:family="table-cell"><style:table-cell-properties fo:background-color="#f3f2f1" fo:border="0.5pt solid #b1b4b6" fo:padding="0.1cm"/></style:style>
+            <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #b1b4b6" fo:padding="0.08cm"/></style:style>
+            <style:style style:name="HeadCell" style:family="table-cell"><style:table-cell-properties fo:background-color="#f3f2f1" fo:border="0.5pt solid #b1b4b6" fo:padding="0.08cm"/></style:style>
             \(cells)
             <style:style style:name="PRight" style:family="paragraph" style:parent-style-name="Table_20_Contents"><style:paragraph-properties fo:text-align="end"/></style:style>
             <style:style style:name="PCenter" style:family="paragraph" style:parent-style-name="Table_20_Contents"><style:paragraph-properties fo:text-align="center"/></style:style>
@@ -160,7 +160,7 @@ struct ODTRenderer {
             <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text"><style:paragraph-properties fo:margin-top="0.45cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:color="#0b0c0c"/></style:style>
             <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Subtitle" style:class="chapter"><style:paragraph-properties fo:margin-top="0cm"/><style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
             <style:style style:name="Subtitle" style:family="paragraph" style:parent-style-name="Heading" style:class="chapter"><style:text-properties fo:font-size="14pt" fo:color="#505a5f"/></style:style>
-            \(headings)<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"/>
+            \(headings)<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:text-properties fo:font-size="9pt"/></style:style>
             <style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra"><style:text-properties fo:font-weight="bold"/></style:style>
             <style:style style:name="Caption" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>
             <style:style style:name="Figure" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:paragraph-properties fo:keep-with-next="always" fo:margin-bottom="0.2cm"/></style:style>

@@ -157,21 +157,25 @@ struct PaperLogo {
 }
 
 extension Table {
-    /// How wide each column should be, as shares of the table that add up to 1: in proportion to
-    /// its longest cell (header words count once each), within limits, so a column of numbers
-    /// stays narrow and a column of prose gets the room.
+    /// How wide each column should be, as shares of the table that add up to 1: room for its
+    /// longest word (a word is never broken across lines) and, within a limit, for its longest
+    /// cell, so a column of numbers stays narrow and a column of prose gets the room.
     var columnShares: [Double] {
         let columns = max(columnCount, 1)
-        var weights = Array(repeating: 4.0, count: columns)
-        func measure(_ cells: [Table.Cell], header: Bool) {
+        var words = Array(repeating: 3.0, count: columns)
+        var texts = Array(repeating: 3.0, count: columns)
+        func measure(_ cells: [Table.Cell]) {
             for (index, cell) in cells.enumerated() where index < columns {
-                var text = PlainInlines.render(cell)
-                if header { text = text.split(separator: " ").map(String.init).max { $0.count < $1.count } ?? text }
-                weights[index] = max(weights[index], min(Double(text.count), 40))
+                let text = PlainInlines.render(cell)
+                texts[index] = max(texts[index], min(Double(text.count), 36))
+                for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "/" }) {
+                    words[index] = max(words[index], Double(word.count))
+                }
             }
         }
-        measure(header, header: true)
-        for row in rows.prefix(200) { measure(row, header: false) }
+        measure(header)
+        for row in rows.prefix(200) { measure(row) }
+        let weights = zip(words, texts).map { max($0 * 1.6 + 6, $1) }
         let total = weights.reduce(0, +)
         return weights.map { $0 / total }
     }
