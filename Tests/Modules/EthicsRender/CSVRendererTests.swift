@@ -66,6 +66,6 @@ struct CSVRendererTests {
         }
         #expect(error.format == .csv)
         #expect(error.message
-            == "'Notes' has no table, so it cannot be written as csv; choose one of text, markdown, html, json")
+            == "'Notes' has no table, so it cannot be written as csv; choose one of text, markdown, html, json, odt, docx")
     }
 }
