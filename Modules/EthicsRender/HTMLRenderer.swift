@@ -70,9 +70,13 @@ struct HTMLRenderer {
             html.appendHTMLEscaped(name)
             html += ". "
         }
-        html += "Written by EthicsToolkit as one self-contained page: it fetches nothing and needs no script.</p>\n"
+        html += Self.colophon + "</p>\n"
         html += "</footer>\n</body>\n</html>\n"
     }
+
+    /// The footer's words to the reader: what the page is and what they can do with it. (That it
+    /// fetches nothing and runs no script is for the people publishing it; README.md says so.)
+    static let colophon = "This page is complete in itself: you can save it, print it or pass it on, and it reads the same without a connection."
 
     /// The `banner` landmark: the council's logo and name, or the toolkit's name without branding.
     /// The logo's text alternative is empty because the name beside it says the same.
