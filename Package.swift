@@ -201,6 +201,7 @@ let package = Package(
         .library(name: "EthicsDiagnostics", targets: ["EthicsDiagnostics"]),
         .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
         .library(name: "EthicsCore", targets: ["EthicsCore"]),
+        .library(name: "EthicsRender", targets: ["EthicsRender"]),
         .library(name: "EthicsRecords", targets: ["EthicsRecords"]),
         .library(name: "EthicsHost", targets: ["EthicsHost"]),
     ] + pluginTargets.map { .library(name: $0.module, targets: [$0.module]) },
