@@ -133,7 +133,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "EthicsRenderTests",
-        dependencies: ["EthicsRender", "EthicsCore", "EthicsTestSupport", zip],
+        dependencies: ["EthicsRender", "EthicsCore", "EthicsTestSupport", zip, argumentParser],
         path: "Tests/Modules/EthicsRender",
         swiftSettings: swiftSettings
     ),

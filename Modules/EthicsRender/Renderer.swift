@@ -79,7 +79,7 @@ public struct Renderer: DocumentRenderer {
 
     /// The document after the hooks for `format` have changed it, in order.
     private func hooked(_ document: Document, for format: OutputFormat) -> Document {
-        var document = document
+        var document = format == .json ? document : document.framed()
         for hook in hooks.chain(for: format) {
             do {
                 document = try hook.apply(document)

@@ -203,6 +203,48 @@ import Testing
         }
     }
 
+    @Test("a decision becomes a committee paper: report number, meeting and author from the command line and the council's configuration, sign-offs from the register")
+    func committeePaper() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("""
+            extends: default
+            council: {id: testtown, name: Testtown Council}
+            sign-off-roles: [Data Protection Officer, Monitoring Officer]
+            committee-paper: {meeting: Audit and Governance Committee, author: Head of Digital}
+            """, to: "council.yaml")
+        let environment = ["XDG_DATA_HOME": directory.path + "/data"]
+        func run(_ arguments: [String]) throws -> CommandResult {
+            try CommandRunner.ethics(["--config", directory.path + "/council.yaml"] + arguments, environment: environment, in: directory.url)
+        }
+        let walked = try run([
+            "decision-flowchart", "run", "--title", "Prioritise housing repairs", "--author", "Jo Bloggs", "--answers",
+            CommandRunner.repositoryRoot.path + "/Tests/Fixtures/DecisionFlowchart/escalate.answers.yaml", "--output", "walk.md", "--format", "markdown"])
+        #expect(walked.status == 0, "\(walked)")
+        let approved = try run(["--as", "Sam Patel", "records", "approve", "dec-2026-0001", "--role", "Data Protection Officer"])
+        #expect(approved.status == 0, "\(approved)")
+        let html = try run(["decision-flowchart", "show", "dec-2026-0001", "--report-number", "AGC-2027-03", "--meeting-date", "2027-01-14", "--format", "html"])
+        #expect(html.status == 0, "\(html)")
+        #expect(html.stdout.contains("<dt>Report number</dt><dd>AGC-2027-03</dd>"))
+        #expect(html.stdout.contains("<dt>Meeting</dt><dd>Audit and Governance Committee, 2027-01-14</dd>"), "the meeting comes from the configuration")
+        #expect(html.stdout.contains("<dt>Report author</dt><dd>Head of Digital</dd>"))
+        // The glossary may link a role's name to its entry, so the row is matched around it.
+        #expect(html.stdout.contains(/Data Protection Officer(<\/a>)?<\/th><td>Sam Patel<\/td><td>20/), "\(html)")
+        #expect(html.stdout.contains(/Monitoring Officer(<\/a>)?<\/th><td>Awaited<\/td>/))
+        let markdown = try run(["records", "show", "dec-2026-0001", "--report-number", "AGC-2027-03", "--paper-author", "Jo Bloggs", "--format", "markdown"])
+        #expect(markdown.stdout.contains("- **Report author:** Jo Bloggs"), "\(markdown)")
+        #expect(markdown.stdout.contains(/Data Protection Officer(\]\([^)]*\))? \| Sam Patel \|/))
+        let plain = try run(["decision-flowchart", "show", "dec-2026-0001", "--format", "markdown"])
+        #expect(!plain.stdout.contains("Sign-off"), "without a paper option the record is not framed")
+        if let python = Self.python {
+            let docx = try run(["decision-flowchart", "show", "dec-2026-0001", "--report-number", "AGC-2027-03", "--format", "docx", "--output", "paper.docx"])
+            #expect(docx.status == 0, "\(docx)")
+            let read = try CommandRunner.run(URL(fileURLWithPath: python), [
+                CommandRunner.repositoryRoot.appendingPathComponent("Tests/Papers/read_docx.py").path, directory.path + "/paper.docx"])
+            #expect(read.stdout.contains(#"[1, "Sign-off"]"#), "\(read)")
+            #expect(read.stdout.contains(#"["Role", "Name", "Date"], ["Data Protection Officer", "Sam Patel", "#), "\(read)")
+        }
+    }
+
     @Test("a paper is refused on a pipe-less run only at a terminal: piped, its bytes arrive whole")
     func aPaperGoesDownAPipe() throws {
         let directory = try TemporaryDirectory()

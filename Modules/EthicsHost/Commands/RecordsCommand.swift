@@ -123,6 +123,8 @@ struct RecordsCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
 
+        @OptionGroup(title: "Committee paper") var paper: CommitteePaperOptions
+
         func validate() throws {
             if let version, version < 1 {
                 throw ValidationError("--version takes a version number from 1 up; \(version) is out of range")
@@ -146,6 +148,9 @@ struct RecordsCommand: ParsableCommand {
                 record, latestVersion: latest, links: links, history: try store.history(of: id).filter { $0.version <= record.version },
                 titles: titles, page: try RecordsCommand.pages(session)(record))
             document.metadata.insert(.init("Register", session.records.path), at: 0)
+            document.paper = paper.paper(
+                defaults: session.config.committeePaper,
+                signOffs: CommitteePaper.signOffs(in: try store.history(of: id).filter { $0.version <= record.version }))
             try session.write(document, as: format, to: output)
         }
     }

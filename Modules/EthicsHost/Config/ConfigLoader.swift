@@ -75,12 +75,16 @@ public struct ConfigLoader: Sendable {
         let workspace = resolveWorkspace(config?.workspace, councilID: council.id, problems: &problems)
         let branding = BrandingSettings.resolve(
             config?.branding, node: root["branding"], council: council, problems: &problems)
-        return LoadedConfig(
+        let roles = config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles
+        var loaded = LoadedConfig(
             file: path, chain: chain.map(\.path), merged: root, tree: tree, council: council,
             attributeFiles: config?.attributes ?? [], workspace: workspace,
             logLevel: config?.logLevel ?? .warning, branding: branding, plugins: plugins,
-            signOffRoles: config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles,
+            signOffRoles: roles,
             problems: problems.diagnostics)
+        loaded.committeePaper = CommitteePaper(
+            meeting: config?.committeePaper?.meeting, author: config?.committeePaper?.author, roles: roles)
+        return loaded
     }
 
     // MARK: - extends

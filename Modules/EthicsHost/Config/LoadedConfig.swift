@@ -23,6 +23,8 @@ public struct LoadedConfig: Sendable {
     public var plugins: [PluginEntry]
     /// The roles in which records are signed off (`sign-off-roles:`).
     public var signOffRoles: [String] = LoadedConfig.defaultSignOffRoles
+    /// The council's defaults for committee papers (`committee-paper:`), with its sign-off roles.
+    public var committeePaper = CommitteePaper()
     /// Problems found while reading; a run refuses to start with any, `config check` lists them.
     public var problems: [Diagnostic]
 

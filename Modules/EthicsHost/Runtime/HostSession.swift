@@ -71,7 +71,7 @@ public final class HostSession: Sendable {
     /// The council's data model; loads the attribute packs the configuration names.
     public func loadModel() throws(DiagnosticError) -> DataModel {
         let attributes = try AttributeCatalog.load(files: config.attributeFiles, decoder: config.decoder)
-        return DataModel(council: config.council, attributes: attributes)
+        return DataModel(council: config.council, attributes: attributes, paperDefaults: config.committeePaper)
     }
 
     /// The council's clock: the real time, in its time zone.

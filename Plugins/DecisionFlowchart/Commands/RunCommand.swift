@@ -34,7 +34,7 @@ struct RunCommand: PluginCommand {
     @Option(help: ArgumentHelp("Continue a session saved with ':save'.", valueName: "session-id"))
     var resume: String?
 
-    @Option(help: ArgumentHelp("Write the record to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the record to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @OptionGroup var format: RecordFormatOption

@@ -16,6 +16,8 @@ struct ShowCommand: PluginCommand {
 
     @OptionGroup var format: RecordFormatOption
 
+    @OptionGroup(title: "Committee paper") var paper: CommitteePaperOptions
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the record to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?
 
@@ -42,8 +44,12 @@ struct ShowCommand: PluginCommand {
         let chart = (try? plugin.flowcharts())?.first {
             $0.id.value == content.flowchart.id && $0.version == content.flowchart.version
         }
-        let document = DecisionDocument(
-            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart)
-        try context.write(document.document, as: format.format, to: output)
+        var document = DecisionDocument(
+            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart).document
+        if paper.wantsPaper {
+            let history = try await context.register.history(of: record.id).filter { $0.version <= record.version }
+            document.paper = paper.paper(defaults: context.model.paperDefaults, signOffs: CommitteePaper.signOffs(in: history))
+        }
+        try context.write(document, as: format.format, to: output)
     }
 }
