@@ -223,6 +223,7 @@ struct HTMLRenderer {
             case .right: classes.append("align-right")
             }
             let intensity = cell.intensityLabel
+            let value = cell.intensityValue
             if let value = cell.normalizedIntensity {
                 classes += ["heat", "heat-\(min(Int(value * 5), 4))"]
             }
@@ -230,7 +231,7 @@ struct HTMLRenderer {
             html += "<\(tag)"
             if let scope { html += " scope=\"\(scope)\"" }
             if !classes.isEmpty { html += " class=\"\(classes.joined(separator: " "))\"" }
-            if let intensity { html += " data-intensity=\"\(intensity)\"" }
+            if let value { html += " data-intensity=\"\(value)\"" }
             html += ">"
             inlines(cell.content)
             if let intensity {

@@ -265,16 +265,16 @@ struct Expected: Sendable {
 
     /// From the document model: the title, then each heading (level 2 in the model is Heading 1,
     /// and no heading goes more than one level below the one before), and each table as its
-    /// header row and rows of cell text (an intensity printed after the content).
+    /// header row and rows of cell text.
     init(model document: Document) {
         headings.append((0, document.title))
         var previous = 0
         func text(_ inlines: [Inline]) -> String { inlines.map(\.plainText).joined() }
         func cell(_ cell: Table.Cell) -> String {
-            guard let value = cell.normalizedIntensity else { return text(cell.content) }
+            // A shaded cell without words of its own has its intensity printed.
+            guard let value = cell.normalizedIntensity, cell.content.isEmpty else { return text(cell.content) }
             let hundredths = Int((value * 100).rounded())
-            let label = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-            return cell.content.isEmpty ? label : text(cell.content) + " " + label
+            return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
         }
         func visit(_ blocks: [Block]) {
             for block in blocks {

@@ -91,7 +91,7 @@ struct HTMLRendererTests {
             <td class="align-right heat heat-1" data-intensity="0.25"><span class="heat-value">0.25</span></td></tr>
             """#))
         #expect(html.contains(#"""
-            <td class="align-right heat heat-3" data-intensity="0.75">some <span class="heat-value">0.75</span></td>
+            <td class="align-right heat heat-3" data-intensity="0.75">3 of 4</td>
             """#))
         let print = try #require(html.range(of: "@media print")).upperBound
         #expect(html[print...].contains(".heat { background: none !important; color: #000000 !important; }"))
