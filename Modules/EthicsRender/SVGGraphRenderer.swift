@@ -22,6 +22,11 @@ enum SVGGraphRenderer {
         var body = ""
         var bounds = (minX: 0.0, minY: 0.0, maxX: layout.width, maxY: layout.height)
 
+        // Every node's box is taken before any edge label is placed, so no label covers a box.
+        var placer = LabelPlacer()
+        for box in layout.boxes {
+            placer.occupy(LabelPlacer.Rect(centreX: box.x, centreY: box.y, width: box.width, height: box.height))
+        }
         body += "<g class=\"edges\">\n"
         for (index, edge) in graph.edges.enumerated() {
             let from = layout.boxes[edge.from]
@@ -48,17 +53,27 @@ enum SVGGraphRenderer {
             bounds.maxX = max(bounds.maxX, curve.maxX + GraphLayout.margin)
             bounds.maxY = max(bounds.maxY, curve.maxY + GraphLayout.margin)
             if let label = edge.label {
-                let halfWidth = Double(label.count) * GraphLayout.characterWidth / 2
+                // Wrapped, measured and placed clear of every box and every label placed before it.
+                let lines = GraphLayout.wrap(label, width: Self.edgeLabelCharacters)
+                let width = Double(lines.map(\.count).max() ?? 0) * GraphLayout.characterWidth + 4
+                let height = Double(lines.count) * GraphLayout.lineHeight
                 var point = curve.labelPoint
                 // A self-loop's label goes beside the loop, not on it.
-                if edge.from == edge.to, !leftRight { point.x = curve.maxX + halfWidth + 4 }
-                if edge.from == edge.to, leftRight { point.y = curve.maxY + GraphLayout.lineHeight / 2 }
-                body += "<text class=\"edge-label\" x=\"\(number(point.x))\" y=\"\(number(point.y))\">"
-                body.appendHTMLEscaped(label)
+                if edge.from == edge.to, !leftRight { point.x = curve.maxX + width / 2 + 4 }
+                if edge.from == edge.to, leftRight { point.y = curve.maxY + height / 2 }
+                let box = placer.place(width: width, height: height, near: point, leftRight: leftRight)
+                let firstLine = box.centreY - Double(lines.count - 1) * GraphLayout.lineHeight / 2
+                body += "<text class=\"edge-label\" x=\"\(number(box.centreX))\" y=\"\(number(firstLine))\">"
+                for (line, text) in lines.enumerated() {
+                    body += "<tspan x=\"\(number(box.centreX))\" y=\"\(number(firstLine + Double(line) * GraphLayout.lineHeight))\">"
+                    body.appendHTMLEscaped(text)
+                    body += "</tspan>"
+                }
                 body += "</text>\n"
-                bounds.minX = min(bounds.minX, point.x - halfWidth - GraphLayout.margin)
-                bounds.maxX = max(bounds.maxX, point.x + halfWidth + GraphLayout.margin)
-                bounds.maxY = max(bounds.maxY, point.y + GraphLayout.lineHeight + GraphLayout.margin)
+                bounds.minX = min(bounds.minX, box.minX - GraphLayout.margin)
+                bounds.maxX = max(bounds.maxX, box.maxX + GraphLayout.margin)
+                bounds.minY = min(bounds.minY, box.minY - GraphLayout.margin)
+                bounds.maxY = max(bounds.maxY, box.maxY + GraphLayout.margin)
             }
         }
         body += "</g>\n<g class=\"nodes\">\n"
@@ -114,6 +129,9 @@ enum SVGGraphRenderer {
         .arrowhead { fill: #505a5f; }
         .edge-label { font-size: 13px; fill: #0b0c0c; paint-order: stroke; stroke: #ffffff; stroke-width: 5px; stroke-linejoin: round; }
         """
+
+    /// The widest line of an edge label, in characters; longer labels wrap.
+    static let edgeLabelCharacters = 22
 
     /// How far a routed edge keeps from the boxes it goes round.
     static let clearance = 28.0
