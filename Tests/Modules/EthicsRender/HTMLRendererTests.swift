@@ -29,6 +29,9 @@ struct HTMLRendererTests {
         #expect(html.contains("<footer class=\"colophon\">"))
         // The footer speaks to the reader, not to the developer who made the page.
         #expect(html.contains("you can save it, print it or pass it on"))
+        // A wide table may use the window's width on screen, not only the text column's
+        // (Tests/Browser checks in Chromium that no table is cut off at 1280 pixels).
+        #expect(html.contains("max-width: calc(100vw - 3rem)"))
         #expect(!html.contains("needs no script"))
         #expect(html.contains("<style>"))
         #expect(html.contains("@media print"))
