@@ -43,6 +43,7 @@ let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto"
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio")
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let bcrypt: Target.Dependency = .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")
+let zip: Target.Dependency = .product(name: "ZIPFoundation", package: "ZIPFoundation")
 
 var targets: [Target] = [
     // The distribution's libyaml (Debian: libyaml-dev), found through pkg-config; never vendored.
@@ -78,7 +79,8 @@ var targets: [Target] = [
     ),
     .target(
         name: "EthicsRender",
-        dependencies: ["EthicsCore"],
+        // ZIPFoundation packs the ODT and DOCX papers (zip archives); it builds on zlib (zlib1g-dev).
+        dependencies: ["EthicsCore", zip],
         path: "Modules/EthicsRender",
         swiftSettings: swiftSettings
     ),
@@ -153,7 +155,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "EthicsRenderTests",
-        dependencies: ["EthicsRender", "EthicsCore", "EthicsTestSupport"],
+        dependencies: ["EthicsRender", "EthicsCore", "EthicsTestSupport", zip, argumentParser],
         path: "Tests/Modules/EthicsRender",
         swiftSettings: swiftSettings
     ),
@@ -203,7 +205,7 @@ var targets: [Target] = [
     // Runs the built `ethics` binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(
         name: "EndToEndTests",
-        dependencies: ["ethics", "EthicsTestSupport", "EthicsYAML", "EthicsRecordsPostgres"],
+        dependencies: ["ethics", "EthicsTestSupport", "EthicsYAML", "EthicsCore", "EthicsRecordsPostgres"],
         path: "Tests/EndToEnd",
         swiftSettings: swiftSettings
     ),
@@ -236,6 +238,7 @@ let package = Package(
         .library(name: "EthicsDiagnostics", targets: ["EthicsDiagnostics"]),
         .library(name: "EthicsYAML", targets: ["EthicsYAML"]),
         .library(name: "EthicsCore", targets: ["EthicsCore"]),
+        .library(name: "EthicsRender", targets: ["EthicsRender"]),
         .library(name: "EthicsRecords", targets: ["EthicsRecords"]),
         .library(name: "EthicsRecordsPostgres", targets: ["EthicsRecordsPostgres"]),
         .library(name: "EthicsHost", targets: ["EthicsHost"]),
@@ -248,6 +251,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

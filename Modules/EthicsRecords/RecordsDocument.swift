@@ -42,7 +42,7 @@ public enum RecordsDocument {
     /// - Parameter pagePath: the bundle-relative path of a record's page, such as `records/dec-2026-0001.html`.
     public static func index(
         histories: [[RecordVersion]], links: [RecordLink], exported: Date, head: String?, journalCount: Int,
-        pagePath: (String) -> String
+        pagePath: (String) -> String, recordsFollow: Bool = false
     ) -> Document {
         var document = Document(
             title: "Records register export",
@@ -54,7 +54,8 @@ public enum RecordsDocument {
                 .init("Journal head", head ?? "none (the journal is empty)"),
             ])
         document.append(.paragraph([
-            .text("Each record has a page of its own in this bundle, with its content, its links in both directions, its sign-offs "
+            .text((recordsFollow ? "Each record has a section of its own below, with" : "Each record has a page of its own in this bundle, with")
+                + " its content, its links in both directions, its sign-offs "
                 + "and reviews, and its earlier versions. records.json holds the same records as data. journal.jsonl holds the "
                 + "register's journal entries, each with the hash of the entry before it and its own. Every file is listed with its "
                 + "SHA-256 in SHA256SUMS (check with "),
@@ -105,6 +106,27 @@ public enum RecordsDocument {
             } else {
                 document.append(contentsOf: content(of: version, page: pages(version), level: 4))
             }
+        }
+        return document
+    }
+
+    /// The whole export as one document, for a paper (ODT, DOCX) a committee reads front to back:
+    /// the index, then each record's page as a section of its own, every link pointing within it.
+    public static func paper(
+        histories: [[RecordVersion]], links: [RecordLink], titles: [String: String], exported: Date, head: String?,
+        journalCount: Int, pages: (RecordVersion) -> Document?
+    ) -> Document {
+        let within = { (id: String) in "#" + id }
+        var document = index(
+            histories: histories, links: links, exported: exported, head: head, journalCount: journalCount, pagePath: within,
+            recordsFollow: true)
+        for versions in histories {
+            guard let id = versions.last?.id,
+                  let page = page(history: versions, links: links, titles: titles, head: head, pages: pages, href: within)
+            else { continue }
+            document.append(.heading(level: 2, page.title, anchor: id))
+            document.append(.definitions(page.metadata.map { Block.Definition($0.key, $0.value) }))
+            document.append(contentsOf: page.blocks(nestedUnder: 2))
         }
         return document
     }

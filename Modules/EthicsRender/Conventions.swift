@@ -49,8 +49,14 @@ extension Block {
 
 extension Table.Cell {
     /// The intensity as it is printed in every format: two decimals, such as `0.75`, so the value
-    /// stays readable without colour. Nil when the cell has none.
+    /// stays readable without colour. Nil when the cell has none, or has content of its own, which
+    /// states the value in words (`2 of 7 clauses (29%)`) better than a bare number would.
     var intensityLabel: String? {
+        content.isEmpty ? intensityValue : nil
+    }
+
+    /// The intensity to two decimals whether or not it is printed (HTML keeps it as data).
+    var intensityValue: String? {
         guard let value = normalizedIntensity else { return nil }
         let hundredths = Int((value * 100).rounded())
         let fraction = hundredths % 100

@@ -66,11 +66,15 @@ struct GraphLayout {
         for node in 0..<count { members[layers[node]].append(node) }
         // Left to right, an edge's label sits between two columns, which must be wide enough for it.
         var gapAfter = Array(repeating: Self.layerGap, count: layerCount)
-        if leftRight {
-            for (index, edge) in graph.edges.enumerated() where followsFlow[index] {
-                guard let label = edge.label else { continue }
-                let layer = layers[edge.from]
+        // Top down, it must be tall enough for the label's wrapped lines.
+        for (index, edge) in graph.edges.enumerated() where followsFlow[index] {
+            guard let label = edge.label else { continue }
+            let layer = layers[edge.from]
+            if leftRight {
                 gapAfter[layer] = max(gapAfter[layer], Double(label.count) * Self.characterWidth + 40)
+            } else {
+                let lines = Self.wrap(label, width: SVGGraphRenderer.edgeLabelCharacters).count
+                gapAfter[layer] = max(gapAfter[layer], Double(lines) * Self.lineHeight + 40)
             }
         }
         var spans = Array(repeating: (low: 0.0, high: 0.0), count: layerCount)
@@ -176,8 +180,8 @@ struct GraphLayout {
         return result
     }
 
-    /// Greedy word wrap at ``maxLineCharacters``; a word longer than a line is split.
-    static func wrap(_ label: String) -> [Substring] {
+    /// Greedy word wrap at `width` characters; a word longer than a line is split.
+    static func wrap(_ label: String, width maxLineCharacters: Int = maxLineCharacters) -> [Substring] {
         var lines: [Substring] = []
         for paragraph in label.split(whereSeparator: \.isNewline) {
             var lineStart = paragraph.startIndex

@@ -70,9 +70,13 @@ struct HTMLRenderer {
             html.appendHTMLEscaped(name)
             html += ". "
         }
-        html += "Written by EthicsToolkit as one self-contained page: it fetches nothing and needs no script.</p>\n"
+        html += Self.colophon + "</p>\n"
         html += "</footer>\n</body>\n</html>\n"
     }
+
+    /// The footer's words to the reader: what the page is and what they can do with it. (That it
+    /// fetches nothing and runs no script is for the people publishing it; README.md says so.)
+    static let colophon = "This page is complete in itself: you can save it, print it or pass it on, and it reads the same without a connection."
 
     /// The `banner` landmark: the council's logo and name, or the toolkit's name without branding.
     /// The logo's text alternative is empty because the name beside it says the same.
@@ -219,6 +223,7 @@ struct HTMLRenderer {
             case .right: classes.append("align-right")
             }
             let intensity = cell.intensityLabel
+            let value = cell.intensityValue
             if let value = cell.normalizedIntensity {
                 classes += ["heat", "heat-\(min(Int(value * 5), 4))"]
             }
@@ -226,7 +231,7 @@ struct HTMLRenderer {
             html += "<\(tag)"
             if let scope { html += " scope=\"\(scope)\"" }
             if !classes.isEmpty { html += " class=\"\(classes.joined(separator: " "))\"" }
-            if let intensity { html += " data-intensity=\"\(intensity)\"" }
+            if let value { html += " data-intensity=\"\(value)\"" }
             html += ">"
             inlines(cell.content)
             if let intensity {

@@ -48,6 +48,12 @@ enum HTMLStylesheet {
         dl:not(.metadata) dd { margin-left: 1.5rem; }
         hr { border: 0; border-top: 1px solid var(--rule); margin: 2rem 0; }
         .table-scroll { overflow-x: auto; margin: 1rem 0; }
+        /* A wide table may leave the text column for the width of the window, centred on it, so
+           a matrix is whole on a 1280-pixel screen; a narrow one stays in the column. */
+        @media screen and (min-width: 52rem) {
+          .table-scroll { width: max-content; min-width: 100%; max-width: calc(100vw - 3rem);
+            position: relative; left: 50%; transform: translateX(-50%); }
+        }
         table { border-collapse: collapse; min-width: 50%; }
         caption { text-align: left; font-weight: 600; padding-bottom: 0.5rem; }
         th, td { border: 1px solid var(--rule); padding: 0.35rem 0.6rem; vertical-align: top;
@@ -92,7 +98,7 @@ enum HTMLStylesheet {
             font-size: 0.85em; word-break: break-all; }
           pre, thead th, .callout, .heat { background: none !important; color: #000000 !important; }
           .callout { border: 1px solid #000000; border-left-width: 6px; }
-          .table-scroll { overflow: visible; }
+          .table-scroll { overflow: visible; width: auto; max-width: none; left: 0; transform: none; }
           thead { display: table-header-group; }
           pre { white-space: pre-wrap; }
           .graph details summary { color: #000000; }

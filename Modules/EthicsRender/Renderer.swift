@@ -56,13 +56,30 @@ public struct Renderer: DocumentRenderer {
             output = try MermaidRenderer.render(document)
         case .dot:
             output = try DOTRenderer.render(document)
+        case .odt, .docx:
+            throw RenderError(
+                format: format,
+                message: "\(format.rawValue) is a binary file (a zip archive), not text; write it to a file with --output FILE")
         }
         return ControlCharacters.neutralised(output)
     }
 
+    /// Renders `document` as the bytes of a file: the zip archive of an ODT or DOCX paper, or the
+    /// UTF-8 of a text format (as ``render(_:as:)`` writes it).
+    public func renderBytes(_ document: Document, as format: OutputFormat) throws(RenderError) -> [UInt8] {
+        switch format {
+        case .odt:
+            return try ODTRenderer.render(hooked(document, for: format), branding: branding)
+        case .docx:
+            return try DOCXRenderer.render(hooked(document, for: format), branding: branding)
+        default:
+            return Array(try render(document, as: format).utf8)
+        }
+    }
+
     /// The document after the hooks for `format` have changed it, in order.
     private func hooked(_ document: Document, for format: OutputFormat) -> Document {
-        var document = document
+        var document = format == .json ? document : document.framed()
         for hook in hooks.chain(for: format) {
             do {
                 document = try hook.apply(document)

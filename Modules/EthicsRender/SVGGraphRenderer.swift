@@ -10,12 +10,23 @@ import EthicsCore
 /// passes through the one HTML escaping function (its five references are valid XML too).
 enum SVGGraphRenderer {
     /// Appends the `<svg>` element for `graph` to `html`. `idPrefix` must be unique in the page.
-    static func append(_ graph: ResolvedGraph, idPrefix: String, title: String, to html: inout String) {
+    /// A `standalone` drawing is an SVG file of its own (an image in an ODT or DOCX paper): it
+    /// declares its namespace and carries its own styles, since no page stylesheet reaches it.
+    /// Returns the drawing's size in CSS pixels.
+    @discardableResult
+    static func append(
+        _ graph: ResolvedGraph, idPrefix: String, title: String, standalone: Bool = false, to html: inout String
+    ) -> (width: Double, height: Double) {
         let layout = GraphLayout(graph)
         let leftRight = graph.direction == .leftRight
         var body = ""
         var bounds = (minX: 0.0, minY: 0.0, maxX: layout.width, maxY: layout.height)
 
+        // Every node's box is taken before any edge label is placed, so no label covers a box.
+        var placer = LabelPlacer()
+        for box in layout.boxes {
+            placer.occupy(LabelPlacer.Rect(centreX: box.x, centreY: box.y, width: box.width, height: box.height))
+        }
         body += "<g class=\"edges\">\n"
         for (index, edge) in graph.edges.enumerated() {
             let from = layout.boxes[edge.from]
@@ -42,17 +53,27 @@ enum SVGGraphRenderer {
             bounds.maxX = max(bounds.maxX, curve.maxX + GraphLayout.margin)
             bounds.maxY = max(bounds.maxY, curve.maxY + GraphLayout.margin)
             if let label = edge.label {
-                let halfWidth = Double(label.count) * GraphLayout.characterWidth / 2
+                // Wrapped, measured and placed clear of every box and every label placed before it.
+                let lines = GraphLayout.wrap(label, width: Self.edgeLabelCharacters)
+                let width = Double(lines.map(\.count).max() ?? 0) * GraphLayout.characterWidth + 4
+                let height = Double(lines.count) * GraphLayout.lineHeight
                 var point = curve.labelPoint
                 // A self-loop's label goes beside the loop, not on it.
-                if edge.from == edge.to, !leftRight { point.x = curve.maxX + halfWidth + 4 }
-                if edge.from == edge.to, leftRight { point.y = curve.maxY + GraphLayout.lineHeight / 2 }
-                body += "<text class=\"edge-label\" x=\"\(number(point.x))\" y=\"\(number(point.y))\">"
-                body.appendHTMLEscaped(label)
+                if edge.from == edge.to, !leftRight { point.x = curve.maxX + width / 2 + 4 }
+                if edge.from == edge.to, leftRight { point.y = curve.maxY + height / 2 }
+                let box = placer.place(width: width, height: height, near: point, leftRight: leftRight)
+                let firstLine = box.centreY - Double(lines.count - 1) * GraphLayout.lineHeight / 2
+                body += "<text class=\"edge-label\" x=\"\(number(box.centreX))\" y=\"\(number(firstLine))\">"
+                for (line, text) in lines.enumerated() {
+                    body += "<tspan x=\"\(number(box.centreX))\" y=\"\(number(firstLine + Double(line) * GraphLayout.lineHeight))\">"
+                    body.appendHTMLEscaped(text)
+                    body += "</tspan>"
+                }
                 body += "</text>\n"
-                bounds.minX = min(bounds.minX, point.x - halfWidth - GraphLayout.margin)
-                bounds.maxX = max(bounds.maxX, point.x + halfWidth + GraphLayout.margin)
-                bounds.maxY = max(bounds.maxY, point.y + GraphLayout.lineHeight + GraphLayout.margin)
+                bounds.minX = min(bounds.minX, box.minX - GraphLayout.margin)
+                bounds.maxX = max(bounds.maxX, box.maxX + GraphLayout.margin)
+                bounds.minY = min(bounds.minY, box.minY - GraphLayout.margin)
+                bounds.maxY = max(bounds.maxY, box.maxY + GraphLayout.margin)
             }
         }
         body += "</g>\n<g class=\"nodes\">\n"
@@ -77,7 +98,8 @@ enum SVGGraphRenderer {
         let (originX, originY) = (bounds.minX.rounded(.down), bounds.minY.rounded(.down))
         let width = number((bounds.maxX - originX).rounded(.up))
         let height = number((bounds.maxY - originY).rounded(.up))
-        html += "<svg class=\"graph-drawing\" viewBox=\"\(number(originX)) \(number(originY)) \(width) \(height)\" "
+        html += standalone ? "<svg xmlns=\"http://www.w3.org/2000/svg\" " : "<svg "
+        html += "class=\"graph-drawing\" viewBox=\"\(number(originX)) \(number(originY)) \(width) \(height)\" "
         html += "width=\"\(width)\" height=\"\(height)\" "
         html += "role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\">\n<title id=\"\(idPrefix)-title\">"
         html.appendHTMLEscaped(title)
@@ -87,9 +109,29 @@ enum SVGGraphRenderer {
         html += "\(links) connection\(links == 1 ? "" : "s"); the text version that follows lists each one.</desc>\n"
         html += "<defs><marker id=\"\(idPrefix)-arrow\" class=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
         html += "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n"
+        if standalone {
+            html += "<style>\(Self.standaloneStyle)</style>\n"
+            html += "<rect x=\"\(number(originX))\" y=\"\(number(originY))\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
+        }
         html += body
         html += "</svg>\n"
+        return ((bounds.maxX - originX).rounded(.up), (bounds.maxY - originY).rounded(.up))
     }
+
+    /// The page stylesheet's rules for drawings, with its colours written out, for a drawing that
+    /// travels as a file of its own.
+    static let standaloneStyle = """
+        text { fill: #0b0c0c; font-family: sans-serif; font-size: 14px; text-anchor: middle; dominant-baseline: central; }
+        .shape { fill: #ffffff; stroke: #0b0c0c; stroke-width: 1.5; }
+        .node-diamond .shape { fill: #f3f2f1; }
+        .kind-visited .shape { stroke-width: 4; }
+        .edge { fill: none; stroke: #505a5f; stroke-width: 1.5; }
+        .arrowhead { fill: #505a5f; }
+        .edge-label { font-size: 13px; fill: #0b0c0c; paint-order: stroke; stroke: #ffffff; stroke-width: 5px; stroke-linejoin: round; }
+        """
+
+    /// The widest line of an edge label, in characters; longer labels wrap.
+    static let edgeLabelCharacters = 22
 
     /// How far a routed edge keeps from the boxes it goes round.
     static let clearance = 28.0

@@ -41,7 +41,7 @@ public struct ConsequenceScanningPlugin: EthicsPlugin {
         ) { plugin, input, context in
             try await plugin.scan(input.answers, context: context)
         },
-        PluginOperation("list", summary: "List the consequence scans in the register.", formats: [.text, .markdown, .html, .json, .csv]) { plugin, _, context in
+        PluginOperation("list", summary: "List the consequence scans in the register.", formats: [.text, .markdown, .html, .json, .csv] + OutputFormat.papers) { plugin, _, context in
             let scans = try await context.register.latestVersions(kind: scanKind)
             return ScanPages.list(scans.map { ($0, try? $0.decodeBody(as: Scan.self)) })
         },

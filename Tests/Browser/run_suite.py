@@ -10,7 +10,8 @@ file: URL and checks what a council publishing it must be sure of:
   must have no script, stylesheet link, frame or image that is not a data: URI;
 - it is keyboard-usable from the top: the first Tab lands on a visible skip link, and no
   element has a positive tabindex;
-- it is semantic at the level axe does not enforce: lang="en-GB", one h1, header/main/footer.
+- it is semantic at the level axe does not enforce: lang="en-GB", one h1, header/main/footer;
+- every table is whole in a window 1280 pixels wide (no column cut off behind a scroll).
 
 Before the pages, it checks itself on canary.html, a page that breaks each of those rules: if
 the suite does not catch the canary's external fetches and its axe violations, it fails, so a
@@ -154,6 +155,10 @@ for (const table of document.querySelectorAll('table')) {
     if (!th.getAttribute('scope')) { problems.push('a table header cell has no scope'); break; }
   }
 }
+// The window is 1280 pixels wide: every table must be whole there, its last column not cut off.
+for (const region of document.querySelectorAll('.table-scroll')) {
+  if (region.scrollWidth > region.clientWidth + 1) problems.push('a table is cut off at 1280 pixels wide (' + region.scrollWidth + ' > ' + region.clientWidth + ')');
+}
 for (const svg of document.querySelectorAll('figure svg')) {
   if (svg.getAttribute('role') !== 'img' || !svg.querySelector('title')) problems.push('a diagram has no role="img" and title');
   if (!svg.closest('figure').querySelector('.graph-outline li')) problems.push('a diagram has no text version');
@@ -227,6 +232,7 @@ def check_canary(driver: webdriver.Chrome, axe: Axe, output: Path) -> bool:
         "a serious axe violation": any(p.startswith("axe serious: color-contrast") for p in result.problems),
         "a critical axe violation": any(p.startswith("axe critical: image-alt") for p in result.problems),
         "a missed skip link": any("not the skip link" in p for p in result.problems),
+        "a table cut off at 1280 pixels": any("is cut off at 1280" in p for p in result.problems),
     }
     missed = [name for name, caught in expected.items() if not caught]
     if missed:

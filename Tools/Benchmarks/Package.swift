@@ -79,6 +79,16 @@ let package = Package(
             ],
             path: "Sources/bench-flowchart"
         ),
+        // Issue 19: a 100-page document written as ODT and DOCX.
+        .executableTarget(
+            name: "bench-papers",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "EthicsRender", package: "EthicsToolkit"),
+                .product(name: "EthicsCore", package: "EthicsToolkit"),
+            ],
+            path: "Sources/bench-papers"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

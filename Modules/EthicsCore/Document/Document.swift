@@ -25,13 +25,17 @@ public struct Document: Hashable, Sendable, Codable {
     public var subtitle: String?
     public var metadata: [MetadataEntry]
     public var blocks: [Block]
+    /// The committee-paper frame, when the document is one (see ``CommitteePaper``).
+    public var paper: CommitteePaper?
 
     public init(
         title: String,
         subtitle: String? = nil,
         metadata: [MetadataEntry] = [],
-        blocks: [Block] = []
+        blocks: [Block] = [],
+        paper: CommitteePaper? = nil
     ) {
+        self.paper = paper
         self.title = title
         self.subtitle = subtitle
         self.metadata = metadata

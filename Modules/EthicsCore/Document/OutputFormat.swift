@@ -17,6 +17,12 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
     case mermaid
     /// The document's graphs only, as Graphviz digraphs.
     case dot
+    /// An OpenDocument text file (ODF, the UK government's standard for editable documents), for
+    /// committee papers. A zip archive, so it is written to a file, never to a terminal.
+    case odt
+    /// A Word document (Office Open XML), which council committee systems take. A zip archive,
+    /// like ``odt``.
+    case docx
 
     /// How much of a document a format can carry.
     public enum Content: Hashable, Sendable {
@@ -30,15 +36,26 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
 
     public var content: Content {
         switch self {
-        case .text, .markdown, .html, .json: .wholeDocument
+        case .text, .markdown, .html, .json, .odt, .docx: .wholeDocument
         case .csv: .tablesOnly
         case .mermaid, .dot: .graphsOnly
         }
     }
 
-    /// The formats people read as pages, HTML and Markdown: where document hooks apply by
+    /// The formats people read as pages (HTML, Markdown and the word-processor papers): where document hooks apply by
     /// default (the glossary links terms there).
-    public static let annotated: Set<OutputFormat> = [.markdown, .html]
+    public static let annotated: Set<OutputFormat> = [.markdown, .html, .odt, .docx]
+
+    /// Whether the format is bytes rather than text: a zip archive that must go to a file.
+    public var isBinary: Bool {
+        switch self {
+        case .odt, .docx: true
+        default: false
+        }
+    }
+
+    /// The formats a person reads as a paper: where a command writes HTML it also writes these.
+    public static let papers: [OutputFormat] = [.odt, .docx]
 
     /// The usual file-name extension, without the dot.
     public var fileExtension: String {
@@ -50,6 +67,8 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
         case .csv: "csv"
         case .mermaid: "mmd"
         case .dot: "dot"
+        case .odt: "odt"
+        case .docx: "docx"
         }
     }
 }

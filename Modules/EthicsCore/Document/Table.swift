@@ -13,8 +13,9 @@ public struct Table: Hashable, Sendable, Codable {
     /// One cell: its content and, for heatmaps, how strongly it is shaded.
     public struct Cell: Hashable, Sendable, Codable {
         public var content: [Inline]
-        /// A value in `0...1` for heatmap shading. Renderers print it (two decimals) after any
-        /// content, so do not repeat it in `content`; values outside the range are clamped and a
+        /// A value in `0...1` for heatmap shading. A cell without content has it printed (two
+        /// decimals), so colour is never the only signal; a cell with content must state the value
+        /// in words itself (`2 of 7 clauses (29%)`). Values outside the range are clamped and a
         /// non-finite value is treated as absent.
         public var intensity: Double?
 

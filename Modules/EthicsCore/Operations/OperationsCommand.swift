@@ -45,9 +45,8 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
         }
         let forms = CommandLineForms(answersFile: arguments.answersFile, terminal: context.terminal, furtherForms: Set(operation.asks))
         let answers = try forms.complete(operation.input, given: arguments.answers, options: true)
-        if let output = arguments.output {
-            try SafeFile.checkOutput(output)
-        }
+        let delivery = DocumentDelivery(format: arguments.format ?? operation.formats[0], path: arguments.output)
+        try delivery.check(output: context.output)
         let document: Document
         var checkFailed = false
         do {
@@ -56,13 +55,7 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
             document = failure.document
             checkFailed = true
         }
-        let text = try context.renderer.render(document, as: arguments.format ?? operation.formats[0])
-        if let output = arguments.output {
-            try SafeFile.writeOutput(text, to: output)
-            context.notices.line("Written to \(output).")
-        } else {
-            context.output.write(text)
-        }
+        try delivery.write(document, with: context.renderer, output: context.output, notices: context.notices)
         if checkFailed { throw ExitCode(1) }
     }
 }

@@ -36,7 +36,7 @@ public struct PluginOperation<Plugin: EthicsPlugin>: Sendable {
 
     public init(
         _ name: String, summary: String, discussion: String = "", input fields: [FormField] = [],
-        positional: [String] = [], writes: Bool = false, formats: [OutputFormat] = [.text, .markdown, .html, .json],
+        positional: [String] = [], writes: Bool = false, formats: [OutputFormat] = [.text, .markdown, .html, .json, .odt, .docx],
         asks: [String] = [],
         run: @escaping @Sendable (Plugin, OperationInput, PluginContext) async throws -> Document
     ) {

@@ -9,9 +9,34 @@ import Synchronization
 /// than through the renderer (`imported 'TITLE'`): control characters are neutralised there too.
 public struct OutputSink: Sendable {
     private let writeText: @Sendable (String) -> Void
+    /// Takes a binary file's bytes as they are; nil for a sink of text only.
+    private let writeBinary: (@Sendable ([UInt8]) -> Void)?
+    /// Whether a person reads this output on a terminal, where a binary file would be noise.
+    public let isTerminal: Bool
 
+    /// A sink of text only, such as a test's buffer.
     public init(_ write: @escaping @Sendable (String) -> Void) {
         writeText = write
+        writeBinary = nil
+        isTerminal = false
+    }
+
+    /// A sink that also takes binary files (an ODT or DOCX paper piped to a file).
+    public init(
+        text: @escaping @Sendable (String) -> Void, binary: @escaping @Sendable ([UInt8]) -> Void, isTerminal: Bool
+    ) {
+        writeText = text
+        writeBinary = binary
+        self.isTerminal = isTerminal
+    }
+
+    /// Whether a binary file may be written here: a sink that takes bytes and is not a terminal.
+    public var takesBinary: Bool { writeBinary != nil && !isTerminal }
+
+    /// Writes a binary file's bytes unchanged (no control character is neutralised: they are
+    /// data, not text for a terminal). Only for a sink that ``takesBinary``; others ignore it.
+    public func write(bytes: [UInt8]) {
+        writeBinary?(bytes)
     }
 
     /// Writes `text` as given; add the newline yourself, or use `line`.
@@ -27,12 +52,20 @@ public struct OutputSink: Sendable {
     /// `> /dev/full`) is remembered rather than ignored, and nothing more is written after it:
     /// `standardOutputStatus(after:)` turns it into a failing exit status, so a script never
     /// takes a lost export for a successful one.
-    public static let standardOutput = OutputSink { text in
-        guard standardOutputFailure.load(ordering: .acquiring) == 0 else { return }
-        if let failure = writeAll(ControlCharacters.neutralised(text), to: STDOUT_FILENO) {
-            standardOutputFailure.store(failure, ordering: .releasing)
-        }
-    }
+    public static let standardOutput = OutputSink(
+        text: { text in
+            guard standardOutputFailure.load(ordering: .acquiring) == 0 else { return }
+            if let failure = writeAll(ControlCharacters.neutralised(text), to: STDOUT_FILENO) {
+                standardOutputFailure.store(failure, ordering: .releasing)
+            }
+        },
+        binary: { bytes in
+            guard standardOutputFailure.load(ordering: .acquiring) == 0 else { return }
+            if let failure = writeAll(bytes, to: STDOUT_FILENO) {
+                standardOutputFailure.store(failure, ordering: .releasing)
+            }
+        },
+        isTerminal: isatty(STDOUT_FILENO) != 0)
 
     /// Diagnostics and logs: kept apart from results so output can be piped. Like standard
     /// output, it never passes on a control character from content (a diagnostic quotes what
@@ -72,19 +105,25 @@ public struct OutputSink: Sendable {
     /// Writes all of `text`; the `errno` of a failed write, or nil.
     private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { bytes -> Int32? in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if written == 0 { return EIO }
-                offset += written
+        return text.withUTF8 { bytes in writeAll(bytes, to: descriptor) }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            if written == 0 { return EIO }
+            offset += written
         }
+        return nil
     }
 
     /// A sink that keeps everything written, for tests.

@@ -9,8 +9,11 @@ struct PluginsCommand: HostCommand {
         commandName: "plugins",
         abstract: "List the plugins compiled into this toolkit and whether the configuration enables them.")
 
-    @Option(help: "Output format: text, markdown, html, json or csv.")
+    @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
     var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
 
     func run(session: HostSession) async throws {
         let rows = session.registry.plugins.map { plugin -> [Table.Cell] in
@@ -30,7 +33,7 @@ struct PluginsCommand: HostCommand {
                 header: ["Plugin", "Version", "Enabled", "Summary"],
                 rows: rows, hasRowHeaders: true)))
         }
-        session.output.write(try session.renderer.render(document, as: format))
+        try session.write(document, as: format, to: output)
     }
 
     private func status(of id: String, in config: LoadedConfig) -> String {

@@ -77,8 +77,11 @@ struct RecordsCommand: ParsableCommand {
         @Option(help: "Only records whose title, author, status, tags or content contain this text (ignoring case).")
         var text: String?
 
-        @Option(help: "Output format: text, markdown, html, json or csv.")
+        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         func run(session: HostSession) async throws {
             let kind = try kind.map { kind throws(DiagnosticError) in try RecordsCommand.recordKind(kind, session: session).id }
@@ -105,7 +108,7 @@ struct RecordsCommand: ParsableCommand {
                     },
                     alignments: [.left, .left, .right], hasRowHeaders: true)))
             }
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
         }
     }
 
@@ -123,8 +126,13 @@ struct RecordsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The version to show (default: the latest).")
         var version: Int?
 
-        @Option(help: "Output format: text, markdown, html or json.")
+        @Option(help: "Output format: text, markdown, html, json, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
+
+        @OptionGroup(title: "Committee paper") var paper: CommitteePaperOptions
 
         func validate() throws {
             if let version, version < 1 {
@@ -149,7 +157,10 @@ struct RecordsCommand: ParsableCommand {
                 record, latestVersion: latest, links: links, history: try store.history(of: id).filter { $0.version <= record.version },
                 titles: titles, page: try RecordsCommand.pages(session)(record))
             document.metadata.insert(.init("Register", session.records.path), at: 0)
-            session.output.write(try session.renderer.render(document, as: format))
+            document.paper = paper.paper(
+                defaults: session.config.committeePaper,
+                signOffs: CommitteePaper.signOffs(in: try store.history(of: id).filter { $0.version <= record.version }))
+            try session.write(document, as: format, to: output)
         }
     }
 
@@ -163,8 +174,11 @@ struct RecordsCommand: ParsableCommand {
         @Argument(help: "The record's id, such as dec-2026-0001.")
         var id: String
 
-        @Option(help: "Output format: text, markdown, html, json or csv.")
+        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         func run(session: HostSession) async throws {
             let versions = try session.records.existingStore()?.history(of: id) ?? []
@@ -185,7 +199,7 @@ struct RecordsCommand: ParsableCommand {
                          Table.Cell(stringLiteral: version.title)]
                     },
                     alignments: [.right], hasRowHeaders: true))])
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
         }
     }
 
@@ -199,8 +213,11 @@ struct RecordsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "How many days ahead to look (0: overdue and due today only).")
         var within: Int = 30
 
-        @Option(help: "Output format: text, markdown, html, json or csv.")
+        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         @Flag(help: "Exit 1 when any review is overdue, for a scheduled job.")
         var check = false
@@ -236,7 +253,7 @@ struct RecordsCommand: ParsableCommand {
                     },
                     hasRowHeaders: true)))
             }
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
             if check, let overdue = records.first(where: { ($0.reviewBy ?? today) < today }) {
                 let count = records.filter { ($0.reviewBy ?? today) < today }.count
                 session.errors.line("\(session.records.path): error: \(count) review\(count == 1 ? " is" : "s are") overdue, the oldest \(overdue.id) (due \(overdue.reviewBy?.description ?? ""))")
@@ -277,8 +294,11 @@ struct RecordsCommand: ParsableCommand {
             valueName: "SEQ:HASH"), transform: Verify.head)
         var expectHead: JournalHead?
 
-        @Option(help: "Output format: text, markdown, html or json.")
+        @Option(help: "Output format: text, markdown, html, json, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         static func head(_ text: String) throws -> JournalHead {
             guard let head = JournalHead(text) else {
@@ -299,7 +319,7 @@ struct RecordsCommand: ParsableCommand {
                     throw ExitCode(ExitStatus.checkFailed.rawValue)
                 }
                 document.append(.paragraph("There is no register yet: nothing has been recorded, so there is nothing to verify."))
-                session.output.write(try session.renderer.render(document, as: format))
+                try session.write(document, as: format, to: output)
                 return
             }
             let result = try store.verify(expecting: expectHead)
@@ -312,7 +332,7 @@ struct RecordsCommand: ParsableCommand {
             if let problem = result.problem {
                 document.append(.callout(.warning, title: "Tampering detected", problem.message))
                 document.append(.paragraph("Entries before the broken one still verify; everything from it on cannot be trusted."))
-                session.output.write(try session.renderer.render(document, as: format))
+                try session.write(document, as: format, to: output)
                 session.errors.line("\(session.records.path): error: \(problem.message)")
                 throw ExitCode(ExitStatus.checkFailed.rawValue)
             }
@@ -321,7 +341,7 @@ struct RecordsCommand: ParsableCommand {
                     + (result.pinnedHeadChecked ? ", and the head you gave (\(expectHead!))." : ".")))
             document.append(.paragraph(
                 "What this proves, and what it cannot: verify shows that nothing inside the chain was changed or removed since each entry was written. It cannot show on its own that the whole chain was not rewritten, or its end cut off, by someone able to write the register's files: only a head noted somewhere else can. Quote the journal head in papers and keep it; check it later with --expect-head."))
-            session.output.write(try session.renderer.render(document, as: format))
+            try session.write(document, as: format, to: output)
         }
     }
 
@@ -356,20 +376,21 @@ struct RecordsCommand: ParsableCommand {
             abstract: "Write a bundle for an ethics board or an FOI answer: an index, a page per record, records.json, a journal extract and SHA256SUMS.",
             discussion: """
                 With --format markdown or html the bundle has index.md or index.html and a page per record under \
-                records/; with --format json, records.json only. Every bundle has records.json, journal.jsonl and \
+                records/; with odt or docx, one committee paper records.odt or records.docx, the index then a section \
+                per record; with --format json, records.json only. Every bundle has records.json, journal.jsonl and \
                 SHA256SUMS, and names the journal head it was exported at. The bundle is built in a temporary folder beside DIR and renamed into place, so it is \
                 never half-written. DIR must not exist yet, or be empty. Check it with `sha256sum -c SHA256SUMS`.
                 """)
 
-        @Option(help: "Format of the pages: markdown or html; json writes records.json alone.")
+        @Option(help: "Format: markdown or html (an index and a page per record), odt or docx (one paper), json (records.json alone).")
         var format: OutputFormat = .json
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The folder to create for the bundle.", valueName: "dir"))
         var output: String
 
         func validate() throws {
-            guard [.json, .markdown, .html].contains(format) else {
-                throw ValidationError("export writes json, markdown or html, not \(format.rawValue)")
+            guard [.json, .markdown, .html, .odt, .docx].contains(format) else {
+                throw ValidationError("export writes json, markdown, html, odt or docx, not \(format.rawValue)")
             }
         }
 
@@ -389,14 +410,20 @@ struct RecordsCommand: ParsableCommand {
             var files: [(name: String, bytes: [UInt8])] = [
                 ("records.json", try RecordsDocument.json(histories: histories, links: links, exported: exported, head: head)),
             ]
-            if format != .json {
+            let titles = Dictionary(records.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            if format.isBinary {
+                // A paper is read front to back, so it is one file: the index, then a section per record.
+                let paper = RecordsDocument.paper(
+                    histories: histories, links: links, titles: titles, exported: exported, head: head, journalCount: journal.count,
+                    pages: try RecordsCommand.pages(session))
+                files.append(("records.\(format.fileExtension)", try session.renderer.renderBytes(paper, as: format)))
+            } else if format != .json {
                 let pageFile = { (id: String) in Self.pageFileName(id, format: format) }
                 let index = RecordsDocument.index(
                     histories: histories, links: links, exported: exported, head: head, journalCount: journal.count,
                     pagePath: { "records/" + pageFile($0) })
                 files.append(("index.\(format.fileExtension)", Array(try session.renderer.render(index, as: format).utf8)))
                 let pages = try RecordsCommand.pages(session)
-                let titles = Dictionary(records.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
                 for versions in histories {
                     guard let id = versions.last?.id,
                           let page = RecordsDocument.page(history: versions, links: links, titles: titles, head: head, pages: pages, href: pageFile)

@@ -38,8 +38,11 @@ extension RecordsCommand {
         @Flag(help: "Import a file even though the same file (by SHA-256) was imported before.")
         var again = false
 
-        @Option(help: "Output format: text, markdown, html, json or csv.")
+        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
         var format: OutputFormat = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+        var output: String?
 
         func validate() throws {
             if let author, author.allSatisfy(\.isWhitespace) {
@@ -48,6 +51,7 @@ extension RecordsCommand {
         }
 
         func run(session: HostSession) async throws {
+            try DocumentDelivery(format: format, path: output).check(output: session.output)
             let bytes = try TextFile.bytes(of: file, as: .csv, maxSize: CSVTable.maxFileSize, source: .regularFile)
             let model = try session.loadModel()
             let log = try RecordImport.read(
@@ -62,7 +66,7 @@ extension RecordsCommand {
                 if let earlier = try session.records.existingStore()?.firstJournalled(RecordsImported.self, where: sameFile) {
                     document.append(.callout(.warning, title: "Imported before", Self.importedBefore(earlier)))
                 }
-                session.output.write(try session.renderer.render(document, as: format))
+                try session.write(document, as: format, to: output)
                 return
             }
             let kept: [RecordVersion]
@@ -75,7 +79,7 @@ extension RecordsCommand {
                     Self.importedBefore(refusal.entry) + "; nothing was imported again", file: file,
                     suggestion: "pass --again to import it a second time")
             }
-            session.output.write(try session.renderer.render(Self.report(log, kept: kept, register: session.records.path), as: format))
+            try session.write(Self.report(log, kept: kept, register: session.records.path), as: format, to: output)
         }
 
         static func importedBefore(_ entry: JournalEntry) -> String {

@@ -77,12 +77,16 @@ public struct ConfigLoader: Sendable {
             config?.branding, node: root["branding"], council: council, problems: &problems)
         let register = RegisterSettings.resolve(
             config?.register, node: root["register"], environment: environment, problems: &problems)
-        return LoadedConfig(
+        let roles = config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles
+        var loaded = LoadedConfig(
             file: path, chain: chain.map(\.path), merged: root, tree: tree, council: council,
             attributeFiles: config?.attributes ?? [], workspace: workspace,
             logLevel: config?.logLevel ?? .warning, branding: branding, plugins: plugins,
-            signOffRoles: config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles, register: register,
+            signOffRoles: roles, register: register,
             problems: problems.diagnostics)
+        loaded.committeePaper = CommitteePaper(
+            meeting: config?.committeePaper?.meeting, author: config?.committeePaper?.author, roles: roles)
+        return loaded
     }
 
     // MARK: - extends

@@ -25,6 +25,8 @@ public struct LoadedConfig: Sendable {
     public var signOffRoles: [String] = LoadedConfig.defaultSignOffRoles
     /// Which engine keeps the register (`register:`, or `ETHICS_REGISTER_URL`).
     public var register: RegisterChoice = .sqlite
+    /// The council's defaults for committee papers (`committee-paper:`), with its sign-off roles.
+    public var committeePaper = CommitteePaper()
     /// Problems found while reading; a run refuses to start with any, `config check` lists them.
     public var problems: [Diagnostic]
 

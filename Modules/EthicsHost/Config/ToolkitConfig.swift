@@ -12,6 +12,7 @@ import EthicsYAML
 /// branding: {logo: local/logo.svg, accent: "#00703c"}  # optional
 /// sign-off-roles: [Senior Responsible Owner, Data Protection Officer]  # optional
 /// register: {engine: postgres, url: "postgres://ethics@db.example:5432/ethics"}  # optional; see RegisterSettings
+/// committee-paper: {meeting: Cabinet, author: Head of Digital}       # optional
 /// plugins:
 ///   glossary: {files+: [local/glossary.yaml]}
 ///   canvas-builder: false
@@ -24,6 +25,8 @@ struct ToolkitConfig: Decodable {
     var branding: BrandingSettings?
     /// The roles in which people sign records off (`records approve --role`).
     var signOffRoles: [Located<String>]?
+    /// What a committee paper says when the command line does not (`--meeting`, `--paper-author`).
+    var committeePaper: CommitteePaperSettings?
     /// Kept as nodes: each plugin decodes its own section once the host knows its type.
     var plugins: YAMLNode?
     /// Where the register is kept: SQLite in the workspace unless it names a PostgreSQL server.
@@ -33,5 +36,12 @@ struct ToolkitConfig: Decodable {
         case council, attributes, workspace, plugins, branding, register
         case logLevel = "log-level"
         case signOffRoles = "sign-off-roles"
+        case committeePaper = "committee-paper"
     }
+}
+
+/// The `committee-paper:` section: the council's usual meeting and author for its papers.
+struct CommitteePaperSettings: Decodable {
+    var meeting: String?
+    var author: String?
 }

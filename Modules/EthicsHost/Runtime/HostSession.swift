@@ -77,7 +77,7 @@ public final class HostSession: Sendable {
     /// The council's data model; loads the attribute packs the configuration names.
     public func loadModel() throws(DiagnosticError) -> DataModel {
         let attributes = try AttributeCatalog.load(files: config.attributeFiles, decoder: config.decoder)
-        return DataModel(council: config.council, attributes: attributes)
+        return DataModel(council: config.council, attributes: attributes, paperDefaults: config.committeePaper)
     }
 
     /// The council's clock: the real time, in its time zone.
@@ -162,6 +162,14 @@ public final class HostSession: Sendable {
 
     private func start<P: EthicsPlugin>(_ type: P.Type, entry: PluginEntry, context: PluginContext) throws -> P {
         try P(settings: settings(type, entry: entry), context: context.forPlugin(P.descriptor))
+    }
+}
+
+extension HostSession {
+    /// Renders `document` as `format` and writes it to `path`, or to standard output when there is
+    /// none; a binary paper never goes to a terminal (see ``DocumentDelivery``).
+    func write(_ document: Document, as format: OutputFormat, to path: String?) throws {
+        try DocumentDelivery(format: format, path: path).write(document, with: renderer, output: output, notices: errors)
     }
 }
 

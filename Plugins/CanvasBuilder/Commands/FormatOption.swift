@@ -3,10 +3,13 @@ import EthicsCore
 
 /// `--format` for the commands that write a document.
 struct FormatOption: ParsableArguments {
-    static let supported: [OutputFormat] = [.text, .markdown, .html, .json]
+    static let supported: [OutputFormat] = [.text, .markdown, .html, .json] + OutputFormat.papers
 
     @Option(help: ArgumentHelp("Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         guard Self.supported.contains(format) else {
@@ -15,6 +18,6 @@ struct FormatOption: ParsableArguments {
     }
 
     func write(_ document: Document, to context: PluginContext) throws {
-        context.output.write(try context.renderer.render(document, as: format))
+        try context.write(document, as: format, to: output)
     }
 }

@@ -80,7 +80,7 @@ struct CanvasDocument {
             let answer = entry?.answer(question.id).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             let details: [Block]
             if let answer {
-                details = answer.split(separator: "\n", omittingEmptySubsequences: true).map { .paragraph(String($0)) }
+                details = Block.freeText(answer)
             } else if CanvasCheck.isAnswered(question, in: entry, area: area, canvas: canvas) {
                 let count = canvas.actions.count
                 details = [.paragraph([.link("\(count) \(count == 1 ? "action or decision" : "actions and decisions"), listed under Actions and decisions", url: "#actions")])]
@@ -91,7 +91,7 @@ struct CanvasDocument {
         }))
         if let notes = entry?.notes, !notes.isEmpty {
             blocks.append(.paragraph([.strong("Notes")]))
-            blocks.append(contentsOf: notes.split(separator: "\n", omittingEmptySubsequences: true).map { .paragraph(String($0)) })
+            blocks.append(contentsOf: Block.freeText(notes))
         }
         return blocks
     }

@@ -4,11 +4,14 @@ import EthicsCore
 /// `--format`, shared by every command of the plugin. Every page the plugin writes has a table,
 /// so CSV always has something to carry; the graph formats have nothing to draw.
 struct FormatOption: ParsableArguments {
-    static let supported: [OutputFormat] = [.text, .markdown, .html, .csv, .json]
+    static let supported: [OutputFormat] = [.text, .markdown, .html, .csv, .json] + OutputFormat.papers
 
     @Option(help: ArgumentHelp(
         "Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         guard Self.supported.contains(format) else {
@@ -19,6 +22,6 @@ struct FormatOption: ParsableArguments {
 
     /// Renders `document` as asked and writes it to the command's output.
     func write(_ document: Document, to context: PluginContext) throws {
-        context.output.write(try context.renderer.render(document, as: format))
+        try context.write(document, as: format, to: output)
     }
 }

@@ -11,10 +11,9 @@ struct MatrixPage {
             title: "Codes and the attributes of ethical practice",
             subtitle: "\(matrix.rows.count) codes against \(matrix.attributes.count) attributes")
         document.append(.paragraph(
-            "Each cell counts the clauses of a code that serve an attribute, then gives that count as a share "
-                + "of the code's clauses, from 0 to 1; the shading follows the share. A clause can serve several "
-                + "attributes, so a row's counts may add up to more than its clauses. The last column counts the "
-                + "attributes a code serves at all."))
+            "Each cell says how many of a code's clauses serve an attribute, and what share of the code that is; "
+                + "the darker the shading, the larger the share. A clause can serve several attributes, so a row's "
+                + "counts may add up to more than its clauses. The last column counts the attributes a code serves at all."))
         document.append(.table(heatmap))
         document.append(contentsOf: PageParts.sources(matrix.rows.map(\.code)))
         return document
@@ -42,17 +41,22 @@ struct MatrixPage {
         let attributeCount = matrix.attributes.count
         return Table(
             caption: [.text("Clauses serving each attribute, and their share of the code")],
-            header: [Table.Cell("Code"), Table.Cell("Clauses")]
+            header: [Table.Cell("Code")]
                 + matrix.attributes.map { Table.Cell([.text($0.name)]) }
                 + [Table.Cell("Attributes served")],
             rows: matrix.rows.map { row in
-                [Table.Cell([.code(row.code.id)]), Table.Cell([.text("\(row.clauseCount)")])]
+                // The code by its name, as readers know it; its id is for the command line.
+                [Table.Cell([.text(row.code.title)])]
                     + matrix.attributes.indices.map { column in
-                        Table.Cell([.text("\(row.counts[column])")], intensity: row.share(column))
+                        let count = row.counts[column]
+                        let percent = Int((row.share(column) * 100).rounded())
+                        return Table.Cell(
+                            [.text("\(count) of \(row.clauseCount) clause\(row.clauseCount == 1 ? "" : "s") (\(percent)%)")],
+                            intensity: row.share(column))
                     }
                     + [Table.Cell([.text("\(row.attributesCovered) of \(attributeCount)")])]
             },
-            alignments: [.left] + Array(repeating: .right, count: attributeCount + 2),
+            alignments: [.left] + Array(repeating: .right, count: attributeCount + 1),
             hasRowHeaders: true)
     }
 }

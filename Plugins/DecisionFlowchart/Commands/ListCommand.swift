@@ -6,12 +6,15 @@ struct ListCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the decisions in the register and any saved sessions.")
 
-    @Option(help: ArgumentHelp("Output format: text, markdown, html, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, markdown, html, json, csv, odt or docx.", valueName: "format"))
     var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         guard format.content != .graphsOnly else {
-            throw ValidationError("the list of decisions has no diagram; use text, markdown, html, json or csv")
+            throw ValidationError("the list of decisions has no diagram; use text, markdown, html, json, csv, odt or docx")
         }
     }
 
@@ -21,6 +24,6 @@ struct ListCommand: PluginCommand {
         }
         let sessions = SessionStore(workspace: context.workspace).all()
         let page = DecisionListDocument(decisions: decisions, sessions: sessions)
-        context.output.write(try context.renderer.render(page.document, as: format))
+        try context.write(page.document, as: format, to: output)
     }
 }

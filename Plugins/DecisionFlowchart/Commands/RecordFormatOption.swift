@@ -4,7 +4,7 @@ import EthicsCore
 /// `--format` for documents without diagrams of their own to export: the decision record and the
 /// list of decisions.
 struct RecordFormatOption: ParsableArguments {
-    static let supported: [OutputFormat] = [.text, .markdown, .html, .json]
+    static let supported: [OutputFormat] = [.text, .markdown, .html, .json] + OutputFormat.papers
 
     @Option(help: ArgumentHelp("Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: OutputFormat = .text

@@ -10,16 +10,19 @@ struct RenderCommand: PluginCommand {
     @Option(help: "The flowchart to draw; the configured default when omitted.")
     var flowchart: String?
 
-    @Option(help: ArgumentHelp("Output format: mermaid, dot, markdown, html, text or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: mermaid, dot, markdown, html, text, json, odt or docx.", valueName: "format"))
     var format: OutputFormat = .mermaid
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
+
     func validate() throws {
-        guard format != .csv else { throw ValidationError("a flowchart has no table; use mermaid, dot, markdown, html, text or json") }
+        guard format != .csv else { throw ValidationError("a flowchart has no table; use mermaid, dot, markdown, html, text, json, odt or docx") }
     }
 
     func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
         let chart = try plugin.flowchart(flowchart)
         let page = FlowchartDocument(chart: chart, attributes: context.model.attributes)
-        context.output.write(try context.renderer.render(page.document, as: format))
+        try context.write(page.document, as: format, to: output)
     }
 }

@@ -34,7 +34,7 @@ struct RunCommand: PluginCommand {
     @Option(help: ArgumentHelp("Continue a session saved with ':save'.", valueName: "session-id"))
     var resume: String?
 
-    @Option(help: ArgumentHelp("Write the record to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the record to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @OptionGroup var format: RecordFormatOption
@@ -78,7 +78,8 @@ struct RunCommand: PluginCommand {
         try await recorder.checkCitations(session.cites)
         // Answers come from a file, or from a person at a terminal; never from a pipe by accident.
         let answersFile = try answers.map { file throws(DiagnosticError) in try AnswersFile(file: file, chart: chart) }
-        if let output { try SafeFile.checkOutput(output) }
+        // After the answers are read, so that -o naming the answers file is refused (FilesRead).
+        try context.checkDestination(format.format, path: output)
         guard answersFile != nil || context.terminal != nil else {
             throw DiagnosticError.error(
                 "standard input and output are not a terminal, so the walk cannot ask its questions",
@@ -110,12 +111,11 @@ struct RunCommand: PluginCommand {
         if resume != nil { store.remove(session.id) }
         let document = DecisionDocument(
             id: kept.version.id, version: kept.version.version, content: kept.content, attributes: context.model.attributes, chart: chart)
-        let text = try context.renderer.render(document.document, as: format.format)
         if let output {
-            try SafeFile.writeOutput(text, to: output)
+            try SafeFile.writeOutput(try context.renderer.renderBytes(document.document, as: format.format), to: output)
             context.output.line("Recorded \(kept.version.id): \(content.outcome.verdict.label). Written to \(output).")
         } else {
-            context.output.write(text)
+            try context.write(document.document, as: format.format)
         }
     }
 

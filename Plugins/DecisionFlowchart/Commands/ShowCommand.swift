@@ -23,7 +23,13 @@ struct ShowCommand: PluginCommand {
         }
     }
 
+    @OptionGroup(title: "Committee paper") var paper: CommitteePaperOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the record to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
+
     func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
+        try context.checkDestination(format.format, path: output)
         guard let record = try await context.register.fetch(id, version: version) else {
             let known = try await context.register.latestVersions(kind: DecisionFlowchartPlugin.decisionKind).map(\.id)
             throw DiagnosticError.error(
@@ -47,8 +53,12 @@ struct ShowCommand: PluginCommand {
         let chart = (try? plugin.flowcharts())?.first {
             $0.id.value == content.flowchart.id && $0.version == content.flowchart.version
         }
-        let document = DecisionDocument(
-            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart)
-        context.output.write(try context.renderer.render(document.document, as: format.format))
+        var document = DecisionDocument(
+            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart).document
+        if paper.wantsPaper {
+            let history = try await context.register.history(of: record.id).filter { $0.version <= record.version }
+            document.paper = paper.paper(defaults: context.model.paperDefaults, signOffs: CommitteePaper.signOffs(in: history))
+        }
+        try context.write(document, as: format.format, to: output)
     }
 }

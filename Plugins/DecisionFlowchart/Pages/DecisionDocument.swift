@@ -24,7 +24,7 @@ struct DecisionDocument {
         let outcome = content.outcome
         let caution = outcome.verdict == .escalate || outcome.verdict == .doNotProceed
         document.append(.heading(level: 2, "Outcome"))
-        document.append(.callout(caution ? .warning : .note, title: [.text(outcome.verdict.label)], [.paragraph(outcome.text)]))
+        document.append(.callout(caution ? .warning : .note, title: [.text(outcome.verdict.label)], Block.freeText(outcome.text)))
         if !outcome.obligations.isEmpty {
             document.append(.heading(level: 3, "Obligations"))
             document.append(.list(.ordered, outcome.obligations))
@@ -108,13 +108,9 @@ struct DecisionDocument {
             rows: rows, hasRowHeaders: true)
     }
 
-    /// Text as paragraphs, split at blank lines; the line breaks of a YAML block or a terminal
-    /// inside a paragraph are only where the writer's lines ended, so they become spaces.
+    /// Text as the writer shaped it: paragraphs, lists and line breaks (see ``Block/freeText(_:)``).
     private func paragraphs(_ text: String) -> [Block] {
-        text.components(separatedBy: "\n\n")
-            .map { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
-            .filter { !$0.isEmpty }
-            .map { .paragraph($0) }
+        Block.freeText(text)
     }
 }
 

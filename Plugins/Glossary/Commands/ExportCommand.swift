@@ -7,7 +7,7 @@ struct ExportCommand: PluginCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the whole glossary as Markdown, HTML, CSV, JSON or SKOS (Turtle or JSON-LD).")
+        abstract: "Write the whole glossary as Markdown, HTML, ODT, DOCX, CSV, JSON or SKOS (Turtle or JSON-LD).")
 
     @Option(help: "What to write.")
     var format: ExportFormat = .markdown
@@ -31,6 +31,12 @@ struct ExportCommand: PluginCommand {
 
     func run(plugin: GlossaryPlugin, context: PluginContext) async throws {
         let glossary = try plugin.glossary()
+        if let paper = format.paper {
+            // A glossary export is meant to be published, so it is readable by everyone.
+            let document = GlossaryDocuments.export(glossary, council: context.model.council, attributes: context.model.attributes)
+            try context.write(document, as: paper, to: output, mode: 0o644)
+            return
+        }
         let text = try render(glossary, context: context)
         if let output {
             // A glossary export is meant to be published, so it is readable by everyone.
@@ -43,9 +49,9 @@ struct ExportCommand: PluginCommand {
     private func render(_ glossary: Glossary, context: PluginContext) throws -> String {
         let title = "Glossary of \(context.model.council.name)"
         switch format {
-        case .markdown, .html:
+        case .markdown, .html, .odt, .docx:
             let document = GlossaryDocuments.export(glossary, council: context.model.council, attributes: context.model.attributes)
-            return try context.renderer.render(document, as: format == .html ? .html : .markdown)
+            return try context.renderer.render(document, as: format.paper ?? (format == .html ? .html : .markdown))
         case .csv:
             return try context.renderer.render(GlossaryDocuments.exportTable(glossary), as: .csv)
         case .json:
@@ -56,6 +62,17 @@ struct ExportCommand: PluginCommand {
             case .turtle: return SKOSTurtleWriter.write(vocabulary)
             case .jsonLD: return try SKOSJSONLDWriter.write(vocabulary)
             }
+        }
+    }
+}
+
+extension ExportFormat {
+    /// The renderer's format for a paper, written as a file (or down a pipe); nil for text exports.
+    var paper: OutputFormat? {
+        switch self {
+        case .odt: .odt
+        case .docx: .docx
+        default: nil
         }
     }
 }

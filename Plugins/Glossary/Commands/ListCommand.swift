@@ -36,8 +36,11 @@ struct ListCommand: PluginCommand {
     @Option(help: "Only terms, only resources, or one type of resource.")
     var kind: Kind?
 
-    @Option(help: "How to write the list: text, markdown, html, json or csv.")
+    @Option(help: "How to write the list: text, markdown, html, json, csv, odt or docx.")
     var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         try format.require(oneOf: OutputFormat.documentFormats + [.csv])
@@ -56,7 +59,7 @@ struct ListCommand: PluginCommand {
         if !tags.isEmpty { filters.append("tag: " + tags.joined(separator: " or ")) }
         if let kind { filters.append("kind: \(kind.rawValue)") }
         let document = GlossaryDocuments.entryList(entries, filters: filters, attributes: context.model.attributes)
-        context.output.write(try context.renderer.render(document, as: format))
+        try context.write(document, as: format, to: output)
     }
 
     /// An attribute the council does not have, or a tag no entry carries, is almost always a

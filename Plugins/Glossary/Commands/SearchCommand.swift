@@ -20,8 +20,11 @@ struct SearchCommand: PluginCommand {
     @Option(help: "The most results to show.")
     var limit = 10
 
-    @Option(help: "How to write the results: text, markdown, html or json.")
+    @Option(help: "How to write the results: text, markdown, html, json, odt or docx.")
     var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         guard !query.joined().trimmingBlanks.isEmpty else { throw ValidationError("give something to search for") }
@@ -33,6 +36,6 @@ struct SearchCommand: PluginCommand {
         let text = query.joined(separator: " ")
         let hits = try plugin.glossary().search(text, limit: limit)
         let document = GlossaryDocuments.searchResults(for: text, hits: hits)
-        context.output.write(try context.renderer.render(document, as: format))
+        try context.write(document, as: format, to: output)
     }
 }

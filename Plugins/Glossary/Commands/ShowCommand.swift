@@ -13,8 +13,11 @@ struct ShowCommand: PluginCommand {
     @Argument(help: "The entry's id, label or alternative label, in any case.")
     var term: [String] = []
 
-    @Option(help: "How to write the entry: text, markdown, html or json.")
+    @Option(help: "How to write the entry: text, markdown, html, json, odt or docx.")
     var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         guard !term.joined().trimmingBlanks.isEmpty else { throw ValidationError("name the entry to show") }
@@ -31,6 +34,6 @@ struct ShowCommand: PluginCommand {
                 suggestion: near.isEmpty ? "try 'ethics glossary search'" : "did you mean \(near.joined(separator: ", or "))?")
         }
         let document = GlossaryDocuments.entry(entry, in: glossary, attributes: context.model.attributes)
-        context.output.write(try context.renderer.render(document, as: format))
+        try context.write(document, as: format, to: output)
     }
 }

@@ -11,6 +11,9 @@ enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
     case json
     /// The W3C Simple Knowledge Organization System vocabulary, for linked-data catalogues.
     case skos
+    /// The page to publish as an OpenDocument or Word paper, with every entry bookmarked.
+    case odt
+    case docx
 }
 
 /// The RDF syntax of a SKOS export.

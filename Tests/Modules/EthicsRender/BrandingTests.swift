@@ -17,7 +17,7 @@ struct BrandingTests {
         #expect(html.contains(#"<header class="banner">"# + "\n"
             + #"<p class="organisation"><img class="logo" src="data:image/svg+xml;base64,PHN2Zy8+" alt="">Anytown &lt;Borough&gt; Council</p>"#))
         #expect(html.contains(":root { --accent: #00703c; }\n</style>"))
-        #expect(html.contains("<p>Published by Anytown &lt;Borough&gt; Council. Written by EthicsToolkit"))
+        #expect(html.contains("<p>Published by Anytown &lt;Borough&gt; Council. This page is complete in itself"))
         #expect(!html.contains("src=\"http") && !html.contains("url("), "no external reference anywhere in the page")
     }
 

@@ -33,7 +33,7 @@ struct DocumentHookTests {
         #expect(markdown.contains("We need a [DPIA](#term-dpia) before we publish."))
     }
 
-    @Test("hooks run only for the formats they name, HTML and Markdown by default")
+    @Test("hooks run only for the formats they name: HTML, Markdown and the papers by default")
     func onlyTheirFormats() throws {
         let formats = Mutex<Int>(0)
         let counting = DocumentHook(name: "test.count") { document in
@@ -45,10 +45,10 @@ struct DocumentHookTests {
         document.append(.graph(Graph(nodes: [.init(id: "a", label: "A")], edges: [])))
         let renderer = Renderer(hooks: DocumentHooks([counting]))
         for format in OutputFormat.allCases {
-            _ = try renderer.render(document, as: format)
+            _ = try renderer.renderBytes(document, as: format)
         }
-        #expect(formats.withLock { $0 } == 2)
-        #expect(OutputFormat.annotated == [.markdown, .html])
+        #expect(formats.withLock { $0 } == 4)
+        #expect(OutputFormat.annotated == [.markdown, .html, .odt, .docx])
     }
 
     @Test("a hook can append an appendix that is rendered")

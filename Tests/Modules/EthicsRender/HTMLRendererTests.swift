@@ -27,6 +27,12 @@ struct HTMLRendererTests {
         #expect(html.contains("<a class=\"skip-link\" href=\"#content\">Skip to main content</a>\n<header class=\"banner\">"))
         #expect(html.contains("<main id=\"content\" tabindex=\"-1\">"))
         #expect(html.contains("<footer class=\"colophon\">"))
+        // The footer speaks to the reader, not to the developer who made the page.
+        #expect(html.contains("you can save it, print it or pass it on"))
+        // A wide table may use the window's width on screen, not only the text column's
+        // (Tests/Browser checks in Chromium that no table is cut off at 1280 pixels).
+        #expect(html.contains("max-width: calc(100vw - 3rem)"))
+        #expect(!html.contains("needs no script"))
         #expect(html.contains("<style>"))
         #expect(html.contains("@media print"))
         #expect(html.components(separatedBy: "<h1>").count == 2, "exactly one h1, the title")
@@ -88,7 +94,7 @@ struct HTMLRendererTests {
             <td class="align-right heat heat-1" data-intensity="0.25"><span class="heat-value">0.25</span></td></tr>
             """#))
         #expect(html.contains(#"""
-            <td class="align-right heat heat-3" data-intensity="0.75">some <span class="heat-value">0.75</span></td>
+            <td class="align-right heat heat-3" data-intensity="0.75">3 of 4</td>
             """#))
         let print = try #require(html.range(of: "@media print")).upperBound
         #expect(html[print...].contains(".heat { background: none !important; color: #000000 !important; }"))

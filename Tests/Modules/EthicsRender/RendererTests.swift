@@ -18,12 +18,13 @@ struct RendererTests {
 
     @Test("each format says what it can carry and whether listeners annotate it")
     func capabilities() {
-        #expect(OutputFormat.allCases.filter { $0.content == .wholeDocument } == [.text, .markdown, .html, .json])
+        #expect(OutputFormat.allCases.filter { $0.content == .wholeDocument } == [.text, .markdown, .html, .json, .odt, .docx])
         #expect(OutputFormat.csv.content == .tablesOnly)
         #expect(OutputFormat.mermaid.content == .graphsOnly)
         #expect(OutputFormat.dot.content == .graphsOnly)
-        #expect(OutputFormat.annotated == [.markdown, .html])
-        #expect(OutputFormat.allCases.map(\.fileExtension) == ["txt", "md", "html", "json", "csv", "mmd", "dot"])
+        #expect(OutputFormat.annotated == [.markdown, .html, .odt, .docx])
+        #expect(OutputFormat.allCases.map(\.fileExtension) == ["txt", "md", "html", "json", "csv", "mmd", "dot", "odt", "docx"])
+        #expect(OutputFormat.allCases.filter(\.isBinary) == [.odt, .docx])
     }
 
     @Test("JSON is the document model, stable and pretty with sorted keys")

@@ -56,8 +56,10 @@ struct SVGGraphTests {
         let page = try html([graph])
         let svg = try #require(drawings(page).first)
         #expect(!page.contains("<script") && !page.contains("<img"))
-        #expect(count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", in: svg) == 3, "title, node and edge label")
-        let withoutText = svg.replacingOccurrences(of: "http://x.test/a.png", with: "")
+        // The edge label wraps at 22 characters, inside the long word, so only its start is whole.
+        #expect(count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", in: svg) == 2, "title and node label")
+        #expect(count("&lt;script&gt;alert(&quot;x&quot;)", in: svg) == 3, "and the edge label")
+        let withoutText = svg.replacingOccurrences(of: "http://x.test/a.p", with: "")
         #expect(!withoutText.contains("http") && !svg.contains("href") && !svg.contains("xmlns"))
         for use in svg.components(separatedBy: "url(").dropFirst() {
             #expect(use.hasPrefix("#graph-1-"), "only the page's own marker")
@@ -82,7 +84,7 @@ struct SVGGraphTests {
             let svg = try #require(drawings(try html([graph])).first)
             #expect(count("<g class=\"node ", in: svg) == 3)
             #expect(count("<path class=\"edge\"", in: svg) == 5)
-            #expect(svg.contains(">again</text>") && svg.contains(">retry</text>"))
+            #expect(svg.contains(">again</tspan></text>") && svg.contains(">retry</tspan></text>"))
             #expect(!svg.contains("nan") && !svg.contains("inf"))
         }
     }

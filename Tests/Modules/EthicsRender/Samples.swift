@@ -35,7 +35,7 @@ enum Samples {
         header: ["Code", "Nolan", "BCS"],
         rows: [
             ["Nolan", Table.Cell(intensity: 1), Table.Cell(intensity: 0.25)],
-            ["BCS", Table.Cell(["some"], intensity: 0.754), Table.Cell(intensity: 1)],
+            ["BCS", Table.Cell(["3 of 4"], intensity: 0.754), Table.Cell(intensity: 1)],
         ],
         alignments: [.left, .right, .right],
         hasRowHeaders: true)

@@ -39,14 +39,18 @@ import Testing
         #expect(lines.contains("def,non-maleficence,5,8,0.63"))
     }
 
-    @Test func htmlHeatmapPrintsEveryShareBesideItsShading() async throws {
+    @Test func htmlHeatmapSaysEveryShareInWordsBesideItsShading() async throws {
         let (plugin, context) = try Fixtures.plugin()
         try await MatrixCommand.parse(["--codes", "nolan", "--format", "html"]).run(plugin: plugin, context: context.plugin)
         let html = context.output
 
-        #expect(html.contains("data-intensity=\"0.57\""))
-        #expect(html.contains("<span class=\"heat-value\">0.57</span>"))
+        // Cells read without help: the count, of how many clauses, and the share; no bare "4 0.57".
+        #expect(html.contains(#"data-intensity="0.57">4 of 7 clauses (57%)</td>"#), "\(html)")
+        #expect(!html.contains("heat-value"))
         #expect(html.contains("4 of 5"))
+        // Codes by name, not id.
+        #expect(html.contains("<th scope=\"row\">The Seven Principles of Public Life</th>"))
+        #expect(!html.contains("<code>nolan</code>"))
     }
 
     @Test func anUnknownCodeIsReportedWithTheClosestId() throws {

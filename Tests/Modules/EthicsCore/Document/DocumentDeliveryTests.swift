@@ -1,0 +1,61 @@
+import EthicsCore
+import EthicsDiagnostics
+import EthicsTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+/// Where a rendered document goes: a binary paper to a file or a pipe, never to a terminal.
+@Suite struct DocumentDeliveryTests {
+    /// Renders every format as its name, so the bytes show what was asked for.
+    struct EchoRenderer: DocumentRenderer {
+        func render(_ document: Document, as format: OutputFormat) throws -> String { "text:\(format.rawValue)" }
+        func renderBytes(_ document: Document, as format: OutputFormat) throws -> [UInt8] { Array("bytes:\(format.rawValue)".utf8) }
+    }
+
+    static func sink(isTerminal: Bool) -> (OutputSink, @Sendable () -> (String, [UInt8])) {
+        let text = Mutex("")
+        let bytes = Mutex<[UInt8]>([])
+        let sink = OutputSink(
+            text: { piece in text.withLock { $0 += piece } }, binary: { piece in bytes.withLock { $0 += piece } }, isTerminal: isTerminal)
+        return (sink, { (text.withLock { $0 }, bytes.withLock { $0 }) })
+    }
+
+    @Test("a paper is refused on a terminal, with the option that writes it to a file", arguments: [OutputFormat.odt, .docx])
+    func refusedOnATerminal(format: OutputFormat) throws {
+        let (terminal, written) = Self.sink(isTerminal: true)
+        let delivery = DocumentDelivery(format: format, path: nil)
+        let error = try #require(throws: DiagnosticError.self) {
+            try delivery.write(Document(title: "T"), with: EchoRenderer(), output: terminal, notices: OutputSink.buffer().sink)
+        }
+        #expect(error.diagnostics[0].message == "\(format.rawValue) is a binary file (a zip archive) and is not written to a terminal")
+        #expect(error.diagnostics[0].suggestion == "write it to a file with --output FILE, for example --output paper.\(format.fileExtension)")
+        #expect(written().0.isEmpty && written().1.isEmpty, "nothing reaches the terminal")
+        // A sink of text only (a test's buffer) cannot take it either.
+        #expect(throws: DiagnosticError.self) { try delivery.check(output: OutputSink.buffer().sink) }
+    }
+
+    @Test("down a pipe a paper's bytes go unchanged, and text formats stay text")
+    func downAPipe() throws {
+        let (pipe, written) = Self.sink(isTerminal: false)
+        try DocumentDelivery(format: .docx, path: nil).write(Document(title: "T"), with: EchoRenderer(), output: pipe, notices: OutputSink.buffer().sink)
+        #expect(written().1 == Array("bytes:docx".utf8))
+        try DocumentDelivery(format: .html, path: nil).write(Document(title: "T"), with: EchoRenderer(), output: pipe, notices: OutputSink.buffer().sink)
+        #expect(written().0 == "text:html")
+    }
+
+    @Test("to a file a paper goes through SafeFile, owner-only unless asked, with a note")
+    func toAFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/paper.odt"
+        let notices = OutputSink.buffer()
+        try DocumentDelivery(format: .odt, path: path).write(
+            Document(title: "T"), with: EchoRenderer(), output: Self.sink(isTerminal: true).0, notices: notices.sink)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("bytes:odt".utf8))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(notices.contents() == "Written to \(path).\n")
+        let missing = DocumentDelivery(format: .odt, path: directory.path + "/no/such/paper.odt")
+        #expect(throws: DiagnosticError.self) { try missing.check(output: OutputSink.standardError) }
+    }
+}
