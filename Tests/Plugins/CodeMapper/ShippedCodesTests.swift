@@ -9,7 +9,7 @@ import Testing
         let library = try Fixtures.library()
         #expect(library.codes.map(\.id) == [
             "nolan", "senior-managers", "bcs", "acm", "uksa", "uksa3", "rss", "def", "daief", "good-governance",
-            "complaint-handling-code", "public-service-providers", "ethical-data-science", "oxford-munich",
+            "complaint-handling-code", "public-service-providers", "ethical-data-science", "oxford-munich", "lges",
         ])
     }
 
@@ -24,7 +24,7 @@ import Testing
         let ids = try Fixtures.library(adding: [Fixtures.localCode]).codes.flatMap(\.clauses).map(\.id)
         let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted()
         #expect(repeated.isEmpty, "clause ids used more than once: \(repeated)")
-        #expect(ids.count == 193)
+        #expect(ids.count == 201)
     }
 
     @Test func everyClauseServesAKnownAttributeWithAReason() throws {
@@ -53,6 +53,7 @@ import Testing
         ("public-service-providers", [4]),
         ("ethical-data-science", [5]),
         ("oxford-munich", [10]),
+        ("lges", [8]),
     ])
     func eachCodeHasTheSourcesStructure(code id: String, clausesPerSection: [Int]) throws {
         let code = try #require(try Fixtures.library().code(id))
@@ -73,7 +74,7 @@ import Testing
         for code in try Fixtures.library(adding: [Fixtures.localCode]).codes {
             #expect(code.provenance.url.hasPrefix("https://"), "\(code.id)")
             #expect(!code.provenance.licence.isEmpty, "\(code.id)")
-            #expect([CalendarDate("2026-11-22"), CalendarDate("2026-12-05")].contains(code.provenance.retrieved), "\(code.id)")
+            #expect([CalendarDate("2026-11-22"), CalendarDate("2026-12-05"), CalendarDate("2026-12-06")].contains(code.provenance.retrieved), "\(code.id)")
             #expect(!code.audience.isEmpty, "\(code.id)")
         }
     }
