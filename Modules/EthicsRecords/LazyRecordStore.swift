@@ -112,4 +112,8 @@ public final class LazyRecordStore: RecordRegister {
     public func latestVersions(kind: String?) async throws -> [RecordVersion] {
         try existingStore()?.latestVersions(kind: kind, since: nil, text: nil) ?? []
     }
+
+    public func latestVersions(_ query: RecordQuery, offset: Int, limit: Int) async throws -> RecordPage {
+        try existingStore()?.latestVersions(query, offset: offset, limit: limit) ?? RecordPage(versions: [], total: 0)
+    }
 }

@@ -441,29 +441,39 @@ public final class RecordStore: RegisterStore {
         }
     }
 
-    /// The latest version of each record, oldest record first, narrowed by kind, by the day its
-    /// latest version was kept (on or after `since`, UTC) and by text found, ignoring case, in
-    /// its title, author, status, tags or body.
-    public func latestVersions(kind: String?, since: CalendarDate?, text: String?) throws -> [RecordVersion] {
+    public func latestVersions(_ query: RecordQuery, offset: Int, limit: Int?) throws -> RecordPage {
         var conditions = ["v.version = (SELECT MAX(version) FROM record_version WHERE record_id = v.record_id)"]
         var arguments: StatementArguments = []
-        if let kind {
+        if let kind = query.kind {
             conditions.append("r.kind = ?")
             arguments += [kind]
         }
-        if let since {
+        if let since = query.since {
             conditions.append("substr(v.recorded_at, 1, 10) >= ?")
             arguments += [since.description]
         }
-        if let text, !text.isEmpty {
+        if let text = query.text, !text.isEmpty {
             conditions.append("""
                 instr(lower(v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body), lower(?)) > 0
                 """)
             arguments += [text]
         }
-        let sql = Self.versionQuery + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY r.created_at, r.id"
+        let filter = " WHERE " + conditions.joined(separator: " AND ")
+        var sql = Self.versionQuery + filter + " ORDER BY r.created_at, r.id"
+        var pageArguments = arguments
+        if let limit {
+            sql += " LIMIT ? OFFSET ?"
+            pageArguments += [limit, offset]
+        } else if offset > 0 {
+            sql += " LIMIT -1 OFFSET ?"
+            pageArguments += [offset]
+        }
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { try StoredVersion(row: $0).recordVersion() }
+            let versions = try Row.fetchAll(db, sql: sql, arguments: pageArguments).map { try StoredVersion(row: $0).recordVersion() }
+            // Only a page needs counting: the whole list is its own count.
+            let total = limit == nil && offset == 0 ? versions.count
+                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_version v JOIN record r ON r.id = v.record_id" + filter, arguments: arguments) ?? 0
+            return RecordPage(versions: versions, total: total)
         }
     }
 

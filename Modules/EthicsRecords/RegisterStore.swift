@@ -36,10 +36,9 @@ public protocol RegisterStore: AnyObject, Sendable {
     func allLinks() throws -> [RecordLink]
     /// Every version of record `id`, oldest first; empty when there is no such record.
     func history(of id: String) throws -> [RecordVersion]
-    /// The latest version of each record, oldest record first, narrowed by kind, by the day its
-    /// latest version was kept (on or after `since`, UTC) and by text found, ignoring case, in
-    /// its title, author, status, tags or body.
-    func latestVersions(kind: String?, since: CalendarDate?, text: String?) throws -> [RecordVersion]
+    /// The latest version of each record `query` selects, oldest record first: at most `limit`
+    /// of them (all when nil) after the first `offset`, and how many it selects in all.
+    func latestVersions(_ query: RecordQuery, offset: Int, limit: Int?) throws -> RecordPage
     /// The latest version of each record whose review-by date is on or before `cutoff`, soonest first.
     func due(by cutoff: CalendarDate) throws -> [RecordVersion]
     /// Journal entries, in order, optionally leaving out some topics.
@@ -92,8 +91,11 @@ extension RegisterStore {
         try fetch(id, version: nil)
     }
 
+    /// The latest version of each record, oldest record first, narrowed by kind, by the day its
+    /// latest version was kept (on or after `since`, UTC) and by text found, ignoring case, in
+    /// its title, author, status, tags or body.
     public func latestVersions(kind: String? = nil, since: CalendarDate? = nil, text: String? = nil) throws -> [RecordVersion] {
-        try latestVersions(kind: kind, since: since, text: text)
+        try latestVersions(RecordQuery(kind: kind, since: since, text: text), offset: 0, limit: nil).versions
     }
 
     public func journalEntries() throws -> [JournalEntry] {

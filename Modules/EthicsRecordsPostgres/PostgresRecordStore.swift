@@ -168,26 +168,40 @@ public final class PostgresRecordStore: RegisterStore {
         }
     }
 
-    public func latestVersions(kind: String?, since: CalendarDate?, text: String?) throws -> [RecordVersion] {
+    public func latestVersions(_ query: RecordQuery, offset: Int, limit: Int?) throws -> RecordPage {
         var conditions = ["v.version = (SELECT MAX(version) FROM ethics.record_version WHERE record_id = v.record_id)"]
         var binds: [Bind] = []
-        if let kind {
+        if let kind = query.kind {
             binds.append(.text(kind))
             conditions.append("r.kind = $\(binds.count)")
         }
-        if let since {
+        if let since = query.since {
             binds.append(.text(since.description))
             conditions.append("substr(v.recorded_at, 1, 10) >= $\(binds.count)")
         }
-        if let text, !text.isEmpty {
+        if let text = query.text, !text.isEmpty {
             binds.append(.text(text))
             conditions.append("""
                 strpos(lower(v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body), lower($\(binds.count))) > 0
                 """)
         }
-        let sql = PostgresRows.versionQuery + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY r.created_at, r.id"
+        let filter = " WHERE " + conditions.joined(separator: " AND ")
+        var sql = PostgresRows.versionQuery + filter + " ORDER BY r.created_at, r.id"
+        var pageBinds = binds
+        if let limit {
+            pageBinds += [.int(limit), .int(offset)]
+            sql += " LIMIT $\(pageBinds.count - 1) OFFSET $\(pageBinds.count)"
+        } else if offset > 0 {
+            pageBinds.append(.int(offset))
+            sql += " OFFSET $\(pageBinds.count)"
+        }
         return try read { session in
-            try session.query(sql, binds).map { try PostgresRows.version($0).stored.recordVersion() }
+            let versions = try session.query(sql, pageBinds).map { try PostgresRows.version($0).stored.recordVersion() }
+            // Only a page needs counting: the whole list is its own count.
+            let total = try limit == nil && offset == 0 ? versions.count
+                : session.query("SELECT COUNT(*) FROM ethics.record_version v JOIN ethics.record r ON r.id = v.record_id" + filter, binds)
+                    .first.map { try Int($0.decode(Int64.self)) } ?? 0
+            return RecordPage(versions: versions, total: total)
         }
     }
 

@@ -106,8 +106,16 @@ import Testing
                 return Expected(model: try JSONDecoder().decode(Document.self, from: Data(contentsOf: URL(fileURLWithPath: path))))
             }
             if kind.name == "records-export" {
+                // The paper is the index, then each record's page as a section, in the index's order.
                 _ = try write(kind, format: "markdown")
-                return Expected(markdown: try String(contentsOfFile: directory.path + "/bundle-markdown/records.md", encoding: .utf8))
+                let bundle = directory.path + "/bundle-markdown/"
+                let index = try String(contentsOfFile: bundle + "index.md", encoding: .utf8)
+                // A row may also link to the records it cites: each page counts at its first link.
+                var seen: Set<String> = []
+                let pages = index.matches(of: /\]\((records\/[^)]+\.md)\)/).map { String($0.output.1) }.filter { seen.insert($0).inserted }
+                #expect(!pages.isEmpty, "the markdown index links its records' pages")
+                let markdown = try pages.reduce(index) { text, page in text + "\n" + (try String(contentsOfFile: bundle + page, encoding: .utf8)) }
+                return Expected(markdown: markdown)
             }
             return Expected(markdown: try String(contentsOfFile: try write(kind, format: "markdown"), encoding: .utf8))
         }

@@ -61,6 +61,11 @@ public final class InMemoryRecordRegister: RecordRegister {
                 .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
         }
     }
+
+    public func latestVersions(_ query: RecordQuery, offset: Int, limit: Int) async throws -> RecordPage {
+        let selected = try await latestVersions(kind: query.kind).filter(query.selects)
+        return RecordPage(versions: Array(selected.dropFirst(offset).prefix(limit)), total: selected.count)
+    }
 }
 
 /// One write to an ``InMemoryRecordRegister``, on its own copy of the state.

@@ -30,6 +30,56 @@ public protocol RecordRegister: Sendable {
     /// The latest version of each record of the kind with id `kind` (of every kind when nil),
     /// oldest record first. Reading never creates a register that does not exist yet.
     func latestVersions(kind: String?) async throws -> [RecordVersion]
+
+    /// At most `limit` of the latest versions `query` selects, after the first `offset`, in the
+    /// same order, and how many it selects in all: a page of a long list without reading the rest.
+    func latestVersions(_ query: RecordQuery, offset: Int, limit: Int) async throws -> RecordPage
+}
+
+/// Which records a list shows: the latest version of each, narrowed by kind, by the day that
+/// version was kept and by text.
+public struct RecordQuery: Sendable, Hashable {
+    /// The id of a ``RecordKind``; every kind when nil.
+    public var kind: String?
+    /// Only versions kept on or after this day (UTC).
+    public var since: CalendarDate?
+    /// Only records whose title, author, status, tags or body hold this text, ignoring case.
+    public var text: String?
+
+    public init(kind: String? = nil, since: CalendarDate? = nil, text: String? = nil) {
+        self.kind = kind
+        self.since = since
+        self.text = text
+    }
+
+    /// Whether `version` is one this query selects. The SQL engines ask the same in SQL, and
+    /// fold case the way SQL's `lower` does: ASCII letters only.
+    public func selects(_ version: RecordVersion) -> Bool {
+        if let kind, version.kind != kind { return false }
+        if let since, version.updated.formatted(Date.ISO8601FormatStyle().year().month().day()) < since.description { return false }
+        if let text, !text.isEmpty {
+            let haystack = [version.title, version.author, version.status, version.tags.joined(separator: " "), String(decoding: version.body, as: UTF8.self)]
+                .joined(separator: " ")
+            return Self.asciiLowercased(haystack).contains(Self.asciiLowercased(text))
+        }
+        return true
+    }
+
+    private static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
+/// One page of a longer list, and how long the whole list is.
+public struct RecordPage: Sendable, Hashable {
+    public var versions: [RecordVersion]
+    /// How many versions the query selects across every page.
+    public var total: Int
+
+    public init(versions: [RecordVersion], total: Int) {
+        self.versions = versions
+        self.total = total
+    }
 }
 
 extension RecordRegister {

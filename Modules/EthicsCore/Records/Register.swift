@@ -62,6 +62,11 @@ public struct Register: Sendable {
     public func latestVersions(kind: RecordKind?) async throws -> [RecordVersion] {
         try await engine.latestVersions(kind: kind?.id)
     }
+
+    /// A page of the latest versions `query` selects, and how many it selects in all.
+    public func latestVersions(_ query: RecordQuery, offset: Int, limit: Int) async throws -> RecordPage {
+        try await engine.latestVersions(query, offset: offset, limit: limit)
+    }
 }
 
 /// What the body of a ``Register/write(_:)`` may do: keep records and links, and state facts.

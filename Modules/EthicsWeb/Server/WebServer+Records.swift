@@ -31,14 +31,12 @@ extension WebServer {
         let query = FormBody(request.uri.query ?? "")
         let text = query["text"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let kind = query["kind"] ?? ""
-        var records = try await session.register.latestVersions(kind: nil)
-        if !kind.isEmpty { records = records.filter { $0.kind == kind } }
-        if !text.isEmpty {
-            records = records.filter { record in
-                [record.id, record.title, record.author, record.status, record.tags.joined(separator: " "), String(decoding: record.body, as: UTF8.self)]
-                    .contains { $0.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
-            }
-        }
+        // The register reads one page, not the whole list: a council's register grows for years.
+        let pageNumber = max(1, Int(query["page"] ?? "") ?? 1)
+        let selection = RecordQuery(kind: kind.isEmpty ? nil : kind, text: text.isEmpty ? nil : text)
+        let found = try await session.register.latestVersions(selection, offset: (pageNumber - 1) * Self.recordsPerPage, limit: Self.recordsPerPage)
+        let records = found.versions
+        let pages = max(1, (found.total + Self.recordsPerPage - 1) / Self.recordsPerPage)
         var document = Document(title: "Records")
         let kinds = session.recordKinds
         let search = """
@@ -55,10 +53,13 @@ extension WebServer {
 
             """
         if records.isEmpty {
-            document.append(.paragraph(text.isEmpty && kind.isEmpty ? "The register holds no records yet." : "No records match."))
+            document.append(.paragraph(
+                found.total > 0 ? "There is no page \(pageNumber): the list has \(pages)."
+                    : text.isEmpty && kind.isEmpty ? "The register holds no records yet." : "No records match."))
         } else {
+            let shown = pages == 1 ? "" : ", \((pageNumber - 1) * Self.recordsPerPage + 1) to \((pageNumber - 1) * Self.recordsPerPage + records.count) shown"
             document.append(.table(Table(
-                caption: [.text("\(records.count) record\(records.count == 1 ? "" : "s"), latest version each")],
+                caption: [.text("\(found.total) record\(found.total == 1 ? "" : "s"), latest version each\(shown)")],
                 header: ["Record", "Kind", "Version", "Title", "Status", "Review by", "Updated"],
                 rows: records.map { record in
                     [Table.Cell([Self.recordLink(record.id)]), Table.Cell(stringLiteral: record.kind),
@@ -68,7 +69,29 @@ extension WebServer {
                 },
                 alignments: [.left, .left, .right], hasRowHeaders: true)))
         }
+        if pages > 1 {
+            document.append(.paragraph(Self.pageLinks(page: pageNumber, of: pages, text: text, kind: kind)))
+        }
         return try page(document, context, before: search)
+    }
+
+    /// How many records the register list shows on a page.
+    static let recordsPerPage = 50
+
+    /// "Page 2 of 5", with links to the pages before and after that keep the search.
+    static func pageLinks(page: Int, of pages: Int, text: String, kind: String) -> [Inline] {
+        func url(_ number: Int) -> String {
+            var parameters: [String] = []
+            if !text.isEmpty { parameters.append("text=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            if !kind.isEmpty { parameters.append("kind=" + (kind.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            parameters.append("page=\(number)")
+            return "/records?" + parameters.joined(separator: "&")
+        }
+        var inlines: [Inline] = []
+        if page > 1 { inlines += [.link([.text("Previous page")], url: url(min(page - 1, pages))), .text(" · ")] }
+        inlines.append(.text("Page \(min(page, pages)) of \(pages)"))
+        if page < pages { inlines += [.text(" · "), .link([.text("Next page")], url: url(page + 1))] }
+        return inlines
     }
 
     func duePage(_ context: WebContext) async throws -> Response {

@@ -104,6 +104,28 @@ enum RegisterConformance {
         #expect(try store.due(by: CalendarDate("2999-12-31")!).count == 2)
     }
 
+    /// A page of a list is the whole list's slice, in the same order, with the whole list's count,
+    /// and a page's worth of a narrowed list counts only what the narrowing keeps.
+    static func pagesAListWithItsWholeCount(_ engine: RegisterEngine) throws {
+        let register = try TestRegister(engine)
+        defer { withExtendedLifetime(register) {} }
+        let store = register.store
+        for number in 1...7 {
+            _ = try store.record(decision("Decision \(number)", tags: number.isMultiple(of: 2) ? ["even"] : []))
+        }
+        _ = try store.record(RecordDraft(kind: .canvas, title: "Canvas", author: "Analyst"))
+        let whole = try store.latestVersions()
+        let second = try store.latestVersions(RecordQuery(), offset: 3, limit: 3)
+        #expect(second.total == 8)
+        #expect(second.versions == Array(whole[3..<6]))
+        #expect(try store.latestVersions(RecordQuery(), offset: 6, limit: 3).versions.map(\.title) == ["Decision 7", "Canvas"])
+        #expect(try store.latestVersions(RecordQuery(), offset: 9, limit: 3) == RecordPage(versions: [], total: 8))
+        let even = try store.latestVersions(RecordQuery(kind: "decision", text: "EVEN"), offset: 0, limit: 2)
+        #expect(even.total == 3)
+        #expect(even.versions.map(\.title) == ["Decision 2", "Decision 4"])
+        #expect(try store.latestVersions(RecordQuery(kind: "canvas"), offset: 0, limit: nil) == RecordPage(versions: [whole[7]], total: 1))
+    }
+
     static func aWriteKeepsAllOrNothing(_ engine: RegisterEngine) throws {
         let register = try TestRegister(engine)
         #expect(throws: RecordRegisterError.self) {
@@ -283,6 +305,7 @@ enum RegisterConformance {
     @Test func givesReadableIDsAndKeepsEveryVersion() throws { try RegisterConformance.givesReadableIDsAndKeepsEveryVersion(engine) }
     @Test func linksRecordsOnceAndJournalsEveryWrite() throws { try RegisterConformance.linksRecordsOnceAndJournalsEveryWrite(engine) }
     @Test func listsByKindDateAndTextAndFindsReviewsDue() throws { try RegisterConformance.listsByKindDateAndTextAndFindsReviewsDue(engine) }
+    @Test func pagesAListWithItsWholeCount() throws { try RegisterConformance.pagesAListWithItsWholeCount(engine) }
     @Test func aWriteKeepsAllOrNothing() throws { try RegisterConformance.aWriteKeepsAllOrNothing(engine) }
     @Test func importsAllOrNothingAndOnlyOnce() throws { try RegisterConformance.importsAllOrNothingAndOnlyOnce(engine) }
     @Test func lifecycleStepsAreVersionsWithTheirFacts() throws { try RegisterConformance.lifecycleStepsAreVersionsWithTheirFacts(engine) }
@@ -300,6 +323,7 @@ struct PostgresRegisterConformanceTests {
     @Test func givesReadableIDsAndKeepsEveryVersion() throws { try RegisterConformance.givesReadableIDsAndKeepsEveryVersion(engine) }
     @Test func linksRecordsOnceAndJournalsEveryWrite() throws { try RegisterConformance.linksRecordsOnceAndJournalsEveryWrite(engine) }
     @Test func listsByKindDateAndTextAndFindsReviewsDue() throws { try RegisterConformance.listsByKindDateAndTextAndFindsReviewsDue(engine) }
+    @Test func pagesAListWithItsWholeCount() throws { try RegisterConformance.pagesAListWithItsWholeCount(engine) }
     @Test func aWriteKeepsAllOrNothing() throws { try RegisterConformance.aWriteKeepsAllOrNothing(engine) }
     @Test func importsAllOrNothingAndOnlyOnce() throws { try RegisterConformance.importsAllOrNothingAndOnlyOnce(engine) }
     @Test func lifecycleStepsAreVersionsWithTheirFacts() throws { try RegisterConformance.lifecycleStepsAreVersionsWithTheirFacts(engine) }

@@ -13,12 +13,15 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Synchronization
+import TransparencyRecord
 
 /// A server over the shipped configuration, with a register and accounts in a temporary
 /// workspace and clocks the tests move, driven in-process through HummingbirdTesting.
 struct WebHarness {
+    /// Every plugin the shipped configuration enables (as Modules/EthicsCLI's generated registry has them).
     static let plugins: [any EthicsPlugin.Type] = [
         CanvasBuilderPlugin.self, CodeMapperPlugin.self, ConsequenceScanningPlugin.self, DecisionFlowchartPlugin.self, GlossaryPlugin.self,
+        TransparencyRecordPlugin.self,
     ]
     static let password = "correct horse battery"
 

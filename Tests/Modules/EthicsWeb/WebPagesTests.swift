@@ -1,5 +1,6 @@
 import EthicsCore
 import EthicsHost
+import EthicsTestSupport
 @testable import EthicsWeb
 import Foundation
 import HTTPTypes
@@ -214,6 +215,33 @@ import Testing
             #expect(!(try await browser.get("/records?text=nothing-like-this")).text.contains(id))
             let history = try await browser.get("/records/\(id)/history")
             #expect(history.text.contains("History of \(id)"))
+        }
+    }
+
+    @Test func aLongRegisterIsListedAPageAtATimeAndTheSearchKeepsItsPages() async throws {
+        let harness = try WebHarness()
+        let ids = try await harness.session.register.write { write in
+            try (1...(WebServer.recordsPerPage + 5)).map { number in
+                try write.record(RecordDraft(kind: .decision, title: "Decision \(number)", author: "Olivia", tags: number.isMultiple(of: 2) ? ["even"] : [])).id
+            }
+        }
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let first = try await browser.get("/records").text
+            #expect(first.contains("\(ids.count) records, latest version each, 1 to \(WebServer.recordsPerPage) shown"))
+            #expect(first.contains("href=\"/records/\(ids[WebServer.recordsPerPage - 1])\""))
+            #expect(!first.contains("href=\"/records/\(ids[WebServer.recordsPerPage])\""), "the next page's records wait for it")
+            #expect(first.contains("Page 1 of 2"))
+            #expect(first.contains("href=\"/records?page=2\""))
+            let second = try await browser.get("/records?page=2").text
+            #expect(second.contains("href=\"/records/\(ids.last!)\""))
+            #expect(!second.contains("href=\"/records/\(ids[0])\""))
+            #expect(second.contains("href=\"/records?page=1\""))
+            #expect(try await browser.get("/records?page=3").text.contains("There is no page 3: the list has 2."))
+            let even = try await browser.get("/records?text=EVEN&kind=decision").text
+            #expect(even.contains("\(ids.count / 2) records, latest version each"), "the count is of what the search found")
+            #expect(!even.contains("Page 1 of"), "one page needs no page links")
         }
     }
 }
