@@ -114,8 +114,16 @@ import Testing
                 var seen: Set<String> = []
                 let pages = index.matches(of: /\]\((records\/[^)]+\.md)\)/).map { String($0.output.1) }.filter { seen.insert($0).inserted }
                 #expect(!pages.isEmpty, "the markdown index links its records' pages")
-                let markdown = try pages.reduce(index) { text, page in text + "\n" + (try String(contentsOfFile: bundle + page, encoding: .utf8)) }
-                return Expected(markdown: markdown)
+                // Each page ends with the terms it uses; the paper gathers them once, at its end.
+                let terms = "<a id=\"terms-used\"></a>"
+                var glossary = ""
+                let markdown = try pages.reduce(index) { text, page in
+                    let content = try String(contentsOfFile: bundle + page, encoding: .utf8)
+                    guard let start = content.range(of: "## " + terms) else { return text + "\n" + content }
+                    glossary = String(content[start.lowerBound...].prefix { $0 != "\n" })
+                    return text + "\n" + content[..<start.lowerBound]
+                }
+                return Expected(markdown: markdown + "\n" + glossary)
             }
             return Expected(markdown: try String(contentsOfFile: try write(kind, format: "markdown"), encoding: .utf8))
         }
