@@ -173,11 +173,21 @@ public struct ConfigLoader: Sendable {
         for (key, value) in node.entries {
             let id = key.text ?? ""
             guard compiledPluginIDs.contains(id) else {
-                if let written, let plugin = pluginAbove(key, in: written), Suggestion.didYouMean(id, among: compiledPluginIDs) == nil {
-                    problems.append(.error(
-                        "'\(id)' is indented as a plugin under 'plugins:', but no plugin has that name; as written, '\(plugin.text ?? "")' on line \(plugin.location.line) has no settings",
-                        at: key.location, keyPath: "plugins.\(id)",
-                        suggestion: "if '\(id)' is a setting of '\(plugin.text ?? "")', indent it two spaces more than line \(plugin.location.line)"))
+                if let written, let (plugin, settings) = pluginAbove(key, in: written), Suggestion.didYouMean(id, among: compiledPluginIDs) == nil {
+                    // The name as the file has it ('files+', not the merged 'files').
+                    let name = written.entries.first { $0.key.location == key.location }?.key.text ?? id
+                    let pluginName = plugin.text ?? ""
+                    if let settings {
+                        problems.append(.error(
+                            "'\(name)' is indented as a plugin under 'plugins:', but no plugin has that name; as written, it is not one of the settings of '\(pluginName)' on line \(plugin.location.line)",
+                            at: key.location, keyPath: "plugins.\(id)",
+                            suggestion: "if '\(name)' is a setting of '\(pluginName)', indent it to column \(settings.column), as line \(settings.line) is"))
+                    } else {
+                        problems.append(.error(
+                            "'\(name)' is indented as a plugin under 'plugins:', but no plugin has that name; as written, '\(pluginName)' on line \(plugin.location.line) has no settings",
+                            at: key.location, keyPath: "plugins.\(id)",
+                            suggestion: "if '\(name)' is a setting of '\(pluginName)', indent it two spaces more than line \(plugin.location.line)"))
+                    }
                     continue
                 }
                 let known = compiledPluginIDs.isEmpty ? "no plugins are compiled in" : "compiled-in plugins: \(compiledPluginIDs.joined(separator: ", "))"
@@ -192,17 +202,20 @@ public struct ConfigLoader: Sendable {
         return entries
     }
 
-    /// The plugin written just above `key`, in the same column, with no value of its own: the
-    /// shape of a setting that lost its indentation and became a sibling of its plugin.
-    private func pluginAbove(_ key: YAMLNode, in plugins: YAMLNode) -> YAMLNode? {
+    /// The plugin written just above `key`, in the same column: the shape of a setting that lost
+    /// its indentation and became a sibling of its plugin. With it, where its last setting is
+    /// (nil when, as written, it has none).
+    private func pluginAbove(_ key: YAMLNode, in plugins: YAMLNode) -> (plugin: YAMLNode, settings: SourceLocation?)? {
         guard plugins.kind == .mapping else { return nil }
         let place = key.location
         let above = plugins.entries
             .filter { $0.key.location.file == place.file && $0.key.location.line < place.line }
             .max { $0.key.location.line < $1.key.location.line }
-        guard let above, above.key.location.column == place.column, above.value.isNull,
+        guard let above, above.key.location.column == place.column,
               let name = above.key.text, compiledPluginIDs.contains(name) else { return nil }
-        return above.key
+        if above.value.isNull { return (above.key, nil) }
+        guard above.value.kind == .mapping, let last = above.value.entries.last else { return nil }
+        return (above.key, last.key.location)
     }
 
     private func resolveWorkspace(_ node: YAMLNode?, councilID: String, problems: inout DiagnosticCollector) -> String {

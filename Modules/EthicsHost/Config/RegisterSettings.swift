@@ -2,6 +2,7 @@ import EthicsCore
 import EthicsDiagnostics
 public import EthicsRecordsPostgres
 import EthicsYAML
+import CoreFoundation
 import Foundation
 import Glibc
 
