@@ -52,8 +52,8 @@ public struct RecordQuery: Sendable, Hashable {
         self.text = text
     }
 
-    /// Whether `version` is one this query selects. The SQL engines ask the same in SQL, and
-    /// fold case the way SQL's `lower` does: ASCII letters only.
+    /// Whether `version` is one this query selects, for an engine without SQL. The SQL engines
+    /// ask the same in SQL; this folds case as SQLite's `lower` does, ASCII letters only.
     public func selects(_ version: RecordVersion) -> Bool {
         if let kind, version.kind != kind { return false }
         if let since, version.updated.formatted(Date.ISO8601FormatStyle().year().month().day()) < since.description { return false }

@@ -177,17 +177,12 @@ public struct ConfigLoader: Sendable {
                     // The name as the file has it ('files+', not the merged 'files').
                     let name = written.entries.first { $0.key.location == key.location }?.key.text ?? id
                     let pluginName = plugin.text ?? ""
-                    if let settings {
-                        problems.append(.error(
-                            "'\(name)' is indented as a plugin under 'plugins:', but no plugin has that name; as written, it is not one of the settings of '\(pluginName)' on line \(plugin.location.line)",
-                            at: key.location, keyPath: "plugins.\(id)",
-                            suggestion: "if '\(name)' is a setting of '\(pluginName)', indent it to column \(settings.column), as line \(settings.line) is"))
-                    } else {
-                        problems.append(.error(
-                            "'\(name)' is indented as a plugin under 'plugins:', but no plugin has that name; as written, '\(pluginName)' on line \(plugin.location.line) has no settings",
-                            at: key.location, keyPath: "plugins.\(id)",
-                            suggestion: "if '\(name)' is a setting of '\(pluginName)', indent it two spaces more than line \(plugin.location.line)"))
-                    }
+                    let (asWritten, fix) = settings.map {
+                        ("it is not one of the settings of '\(pluginName)' on line \(plugin.location.line)", "indent it to column \($0.column), as line \($0.line) is")
+                    } ?? ("'\(pluginName)' on line \(plugin.location.line) has no settings", "indent it two spaces more than line \(plugin.location.line)")
+                    problems.append(.error(
+                        "'\(name)' is indented as a plugin under 'plugins:', but no plugin has that name; as written, \(asWritten)",
+                        at: key.location, keyPath: "plugins.\(id)", suggestion: "if '\(name)' is a setting of '\(pluginName)', \(fix)"))
                     continue
                 }
                 let known = compiledPluginIDs.isEmpty ? "no plugins are compiled in" : "compiled-in plugins: \(compiledPluginIDs.joined(separator: ", "))"
