@@ -44,7 +44,7 @@ import Testing
         #expect(bytes.contains("$2b$12$"), "bcrypt, cost 12")
 
         let listed = try run(["users", "list"])
-        #expect(listed.stdout == "Amira Khan\tapprover\tData Protection Officer\n", "\(listed)")
+        #expect(listed.stdout == "Amira Khan\tapprover\tData Protection Officer\tpassword\n", "\(listed)")
 
         let again = try run(["users", "add", "Amira Khan", "--role", "officer", "--password-stdin"], input: "another long password")
         #expect(again.status == 2 && again.stderr.contains("there is already an account named 'Amira Khan'"), "\(again)")
@@ -54,6 +54,18 @@ import Testing
         let removed = try run(["users", "remove", "Amira Khan"])
         #expect(removed.status == 0, "\(removed)")
         #expect(try run(["users", "list"]).stdout.contains("No accounts yet"))
+    }
+
+    @Test func aSingleSignOnAccountHasNoPasswordAndCannotBeGivenOne() throws {
+        let added = try run(["users", "add", "sam.jones", "--role", "officer", "--single-sign-on"])
+        #expect(added.status == 0, "\(added)")
+        #expect(added.stdout == "Added sam.jones (officer; single sign-on only).\n")
+        #expect(added.stderr.contains("trusts no single-sign-on proxy, so sam.jones cannot sign in yet"), "\(added)")
+        #expect(try run(["users", "list"]).stdout == "sam.jones\tofficer\t\tsingle sign-on\n")
+        let passwd = try run(["users", "passwd", "sam.jones", "--password-stdin"], input: "a long enough password")
+        #expect(passwd.status == 2 && passwd.stderr.contains("sam.jones signs in only through the council's single sign-on"), "\(passwd)")
+        let both = try run(["users", "add", "kim", "--role", "officer", "--single-sign-on", "--password-stdin"], input: "a long enough password")
+        #expect(both.status == 2 && both.stderr.contains("leave out --password-stdin"), "\(both)")
     }
 
     @Test func badAccountsAreRefusedWithExitStatus2() throws {
