@@ -92,6 +92,8 @@ struct ServeSettings: Decodable {
             }
             return nil
         }
+        // A missing setting is reported at the 'trusted-proxy' key, where it belongs.
+        let place = node?.entries.first { $0.key.text == "trusted-proxy" }?.key.location ?? proxyNode.location
         let before = problems.diagnostics.count
         var address: String?
         if let written = proxy.address {
@@ -106,7 +108,7 @@ struct ServeSettings: Decodable {
             }
         } else {
             problems.append(.error(
-                "the trusted proxy needs its 'address': only requests from that address are trusted", at: proxyNode.location,
+                "the trusted proxy needs its 'address': only requests from that address are trusted", at: place,
                 keyPath: "serve.trusted-proxy.address", suggestion: "add address: 127.0.0.1 (the proxy's own address)"))
         }
         var header: String?
@@ -127,7 +129,7 @@ struct ServeSettings: Decodable {
         } else {
             problems.append(.error(
                 "the trusted proxy needs its 'user-header': the header it sets to the signed-in person's name",
-                at: proxyNode.location, keyPath: "serve.trusted-proxy.user-header", suggestion: "add user-header: X-Remote-User"))
+                at: place, keyPath: "serve.trusted-proxy.user-header", suggestion: "add user-header: X-Remote-User"))
         }
         guard problems.diagnostics.count == before, let address, let header else { return nil }
         return TrustedProxy(address: address, userHeader: header)

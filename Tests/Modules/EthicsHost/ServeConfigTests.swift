@@ -81,7 +81,7 @@ import Testing
 
         let (missing, missingFile) = try load("serve:\n  trusted-proxy: {address: 127.0.0.1}\n")
         #expect(messages(missing) == [
-            "\(missingFile):4:18: error: the trusted proxy needs its 'user-header': the header it sets to the signed-in person's name (at serve.trusted-proxy.user-header); add user-header: X-Remote-User",
+            "\(missingFile):4:3: error: the trusted proxy needs its 'user-header': the header it sets to the signed-in person's name (at serve.trusted-proxy.user-header); add user-header: X-Remote-User",
         ], "\(messages(missing))")
 
         let (reserved, _) = try load("serve: {trusted-proxy: {address: 127.0.0.1, user-header: Cookie}}\n")

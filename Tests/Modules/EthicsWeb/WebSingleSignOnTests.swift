@@ -51,7 +51,8 @@ import Testing
             #expect(!home.text.contains("action=\"/logout\""), "signing out is the council's sign-in's business")
             let (response, id) = try await WebPagesTests.scan(sam)
             #expect(response.status == .ok, "\(response.text)")
-            let record = try #require(try await harness.session.register.fetch(try #require(id)))
+            let recordID = try #require(id)
+            let record = try #require(try await harness.session.register.fetch(recordID))
             #expect(record.author == "sam.jones")
         }
     }
@@ -74,7 +75,6 @@ import Testing
             let latest = try #require(try await harness.session.register.fetch(id))
             #expect(latest.status == "approved")
             #expect(latest.step?.by == "priya")
-            #expect(latest.author == "sam.jones")
         }
     }
 
@@ -102,7 +102,8 @@ import Testing
         // In-process requests have no peer address at all.
         let harness = try Self.harness()
         try await harness.test { client in
-            #expect(try await Browser(client, headers: Self.signedIn("sam.jones")).get("/").status == .forbidden)
+            let response = try await Browser(client, headers: Self.signedIn("sam.jones")).get("/")
+            #expect(response.status == .forbidden)
         }
     }
 
