@@ -125,6 +125,54 @@ import Testing
         #expect(log.contains("/health"), "requests are logged: \(log)")
     }
 
+    @Test func behindASingleSignOnProxyTheHeaderIsTrustedFromItsAddressOnly() async throws {
+        let config = try directory.write("""
+            extends: default
+            council: {id: ssotown, name: SSO Town Council}
+            serve:
+              trusted-proxy: {address: 127.0.0.1, user-header: X-Remote-User}
+            """, to: "ssotown.yaml")
+        #expect(try run(["--config", config, "users", "add", "sam.jones", "--role", "officer", "--single-sign-on"]).status == 0)
+        let process = Process()
+        process.executableURL = CommandRunner.ethicsBinary
+        process.arguments = ["--config", config, "serve", "--port", "0"]
+        var merged = ProcessInfo.processInfo.environment
+        merged["ETHICS_CONFIG"] = nil
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var log = ""
+        var url: URL?
+        let deadline = Date().addingTimeInterval(60)
+        while url == nil, Date() < deadline {
+            let data = errors.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            log += String(decoding: data, as: UTF8.self)
+            if let range = log.range(of: "http://127\\.0\\.0\\.1:[0-9]+/", options: .regularExpression) {
+                url = URL(string: String(log[range]))
+            }
+        }
+        let base = try #require(url, "the server says where it listens: \(log)")
+        #expect(log.contains("Single sign-on: trusting X-Remote-User from 127.0.0.1 only"), "\(log)")
+
+        var request = URLRequest(url: base)
+        request.setValue("sam.jones", forHTTPHeaderField: "X-Remote-User")
+        let (body, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: body, as: UTF8.self).contains("Signed in as sam.jones"))
+        request.setValue("nobody", forHTTPHeaderField: "X-Remote-User")
+        let (_, unknown) = try await URLSession.shared.data(for: request)
+        #expect((unknown as? HTTPURLResponse)?.statusCode == 403, "an account an administrator has not added")
+
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func serveRefusesABadPort() throws {
         let result = try run(["serve", "--port", "70000"])
         #expect(result.status == 2 && result.stderr.contains("--port takes a number from 0 to 65535"), "\(result)")
