@@ -163,7 +163,10 @@ struct WebServer: Sendable {
         if context.signedInByProxy { return .redirect(to: "/", type: .normal) }
         let name = (context.form["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = context.form["password"] ?? ""
-        let keys = ["name:" + name.lowercased()] + (context.remoteAddress.map { ["address:" + $0] } ?? [])
+        // Everyone who comes through the single-sign-on proxy comes from its address: counting
+        // failures by that address would let five wrong passwords lock everyone out.
+        let address = context.remoteAddress.flatMap { self.session.config.trustedProxy?.isProxy($0) == true ? nil : $0 }
+        let keys = ["name:" + name.lowercased()] + (address.map { ["address:" + $0] } ?? [])
         if let wait = throttle.wait(for: keys) {
             let minutes = (wait + 59) / 60
             return try loginPage(request, context, problem: "Too many attempts to sign in. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", name: name, status: .tooManyRequests)

@@ -133,6 +133,19 @@ import Testing
         }
     }
 
+    @Test func wrongPasswordsThroughTheProxyDoNotLockEveryoneOut() async throws {
+        // Everyone behind the proxy shares its address; the rate limit still holds for each name.
+        let harness = try Self.harness()
+        try await harness.testLive { client in
+            for number in 0..<5 {
+                #expect(try await Browser(client).signIn("guess\(number)", password: "wrong password").status == .unauthorized)
+            }
+            #expect(try await Browser(client).signIn("olivia").status == .seeOther, "another person's password still works")
+            for _ in 0..<5 { _ = try await Browser(client).signIn("abdul", password: "wrong password") }
+            #expect(try await Browser(client).signIn("abdul").status == .tooManyRequests, "the name is still locked")
+        }
+    }
+
     @Test func aSessionTheProxyBeganCountsOnlyWhileTheProxyNamesTheSamePerson() async throws {
         let harness = try Self.harness()
         try await harness.testLive { client in
