@@ -44,7 +44,7 @@ import Testing
         #expect(bytes.contains("$2b$12$"), "bcrypt, cost 12")
 
         let listed = try run(["users", "list"])
-        #expect(listed.stdout == "Amira Khan\tapprover\tData Protection Officer\n", "\(listed)")
+        #expect(listed.stdout == "Amira Khan\tapprover\tData Protection Officer\tpassword\n", "\(listed)")
 
         let again = try run(["users", "add", "Amira Khan", "--role", "officer", "--password-stdin"], input: "another long password")
         #expect(again.status == 2 && again.stderr.contains("there is already an account named 'Amira Khan'"), "\(again)")
@@ -54,6 +54,18 @@ import Testing
         let removed = try run(["users", "remove", "Amira Khan"])
         #expect(removed.status == 0, "\(removed)")
         #expect(try run(["users", "list"]).stdout.contains("No accounts yet"))
+    }
+
+    @Test func aSingleSignOnAccountHasNoPasswordAndCannotBeGivenOne() throws {
+        let added = try run(["users", "add", "sam.jones", "--role", "officer", "--single-sign-on"])
+        #expect(added.status == 0, "\(added)")
+        #expect(added.stdout == "Added sam.jones (officer; single sign-on only).\n")
+        #expect(added.stderr.contains("trusts no single-sign-on proxy, so sam.jones cannot sign in yet"), "\(added)")
+        #expect(try run(["users", "list"]).stdout == "sam.jones\tofficer\t\tsingle sign-on\n")
+        let passwd = try run(["users", "passwd", "sam.jones", "--password-stdin"], input: "a long enough password")
+        #expect(passwd.status == 2 && passwd.stderr.contains("sam.jones signs in only through the council's single sign-on"), "\(passwd)")
+        let both = try run(["users", "add", "kim", "--role", "officer", "--single-sign-on", "--password-stdin"], input: "a long enough password")
+        #expect(both.status == 2 && both.stderr.contains("leave out --password-stdin"), "\(both)")
     }
 
     @Test func badAccountsAreRefusedWithExitStatus2() throws {
@@ -111,6 +123,54 @@ import Testing
         #expect(process.terminationStatus == 0, "\(log)")
         #expect(log.contains("Stopped."))
         #expect(log.contains("/health"), "requests are logged: \(log)")
+    }
+
+    @Test func behindASingleSignOnProxyTheHeaderIsTrustedFromItsAddressOnly() async throws {
+        let config = try directory.write("""
+            extends: default
+            council: {id: ssotown, name: SSO Town Council}
+            serve:
+              trusted-proxy: {address: 127.0.0.1, user-header: X-Remote-User}
+            """, to: "ssotown.yaml")
+        #expect(try run(["--config", config, "users", "add", "sam.jones", "--role", "officer", "--single-sign-on"]).status == 0)
+        let process = Process()
+        process.executableURL = CommandRunner.ethicsBinary
+        process.arguments = ["--config", config, "serve", "--port", "0"]
+        var merged = ProcessInfo.processInfo.environment
+        merged["ETHICS_CONFIG"] = nil
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var log = ""
+        var url: URL?
+        let deadline = Date().addingTimeInterval(60)
+        while url == nil, Date() < deadline {
+            let data = errors.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            log += String(decoding: data, as: UTF8.self)
+            if let range = log.range(of: "http://127\\.0\\.0\\.1:[0-9]+/", options: .regularExpression) {
+                url = URL(string: String(log[range]))
+            }
+        }
+        let base = try #require(url, "the server says where it listens: \(log)")
+        #expect(log.contains("Single sign-on: trusting X-Remote-User from 127.0.0.1 only"), "\(log)")
+
+        var request = URLRequest(url: base)
+        request.setValue("sam.jones", forHTTPHeaderField: "X-Remote-User")
+        let (body, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: body, as: UTF8.self).contains("Signed in as sam.jones"))
+        request.setValue("nobody", forHTTPHeaderField: "X-Remote-User")
+        let (_, unknown) = try await URLSession.shared.data(for: request)
+        #expect((unknown as? HTTPURLResponse)?.statusCode == 403, "an account an administrator has not added")
+
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
     }
 
     @Test func serveRefusesABadPort() throws {

@@ -77,6 +77,7 @@ public struct ConfigLoader: Sendable {
             config?.branding, node: root["branding"], council: council, problems: &problems)
         let register = RegisterSettings.resolve(
             config?.register, node: root["register"], environment: environment, problems: &problems)
+        let trustedProxy = ServeSettings.resolve(config?.serve, node: root["serve"], problems: &problems)
         let roles = config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles
         var loaded = LoadedConfig(
             file: path, chain: chain.map(\.path), merged: root, tree: tree, council: council,
@@ -84,6 +85,7 @@ public struct ConfigLoader: Sendable {
             logLevel: config?.logLevel ?? .warning, branding: branding, plugins: plugins,
             signOffRoles: roles, register: register,
             problems: problems.diagnostics)
+        loaded.trustedProxy = trustedProxy
         loaded.committeePaper = CommitteePaper(
             meeting: config?.committeePaper?.meeting, author: config?.committeePaper?.author, roles: roles)
         return loaded

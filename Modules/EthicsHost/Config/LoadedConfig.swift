@@ -25,6 +25,9 @@ public struct LoadedConfig: Sendable {
     public var signOffRoles: [String] = LoadedConfig.defaultSignOffRoles
     /// Which engine keeps the register (`register:`, or `ETHICS_REGISTER_URL`).
     public var register: RegisterChoice = .sqlite
+    /// The single-sign-on reverse proxy whose user header `ethics serve` trusts
+    /// (`serve.trusted-proxy:`); nil: people sign in with passwords only.
+    public var trustedProxy: TrustedProxy?
     /// The council's defaults for committee papers (`committee-paper:`), with its sign-off roles.
     public var committeePaper = CommitteePaper()
     /// Problems found while reading; a run refuses to start with any, `config check` lists them.

@@ -13,6 +13,7 @@ import EthicsYAML
 /// sign-off-roles: [Senior Responsible Owner, Data Protection Officer]  # optional
 /// register: {engine: postgres, url: "postgres://ethics@db.example:5432/ethics"}  # optional; see RegisterSettings
 /// committee-paper: {meeting: Cabinet, author: Head of Digital}       # optional
+/// serve: {trusted-proxy: {address: 127.0.0.1, user-header: X-Remote-User}}  # optional; see ServeSettings
 /// plugins:
 ///   glossary: {files+: [local/glossary.yaml]}
 ///   canvas-builder: false
@@ -31,9 +32,11 @@ struct ToolkitConfig: Decodable {
     var plugins: YAMLNode?
     /// Where the register is kept: SQLite in the workspace unless it names a PostgreSQL server.
     var register: RegisterSettings?
+    /// How `ethics serve` meets people: the council's single-sign-on proxy, if it trusts one.
+    var serve: ServeSettings?
 
     enum CodingKeys: String, CodingKey {
-        case council, attributes, workspace, plugins, branding, register
+        case council, attributes, workspace, plugins, branding, register, serve
         case logLevel = "log-level"
         case signOffRoles = "sign-off-roles"
         case committeePaper = "committee-paper"

@@ -16,10 +16,14 @@ struct Account: Sendable, Hashable {
     var role: Role
     /// The council's sign-off roles (`sign-off-roles:`) this person may sign in.
     var signOffRoles: [String]
-    /// The password's bcrypt hash; the password itself is never kept.
-    var passwordHash: String
+    /// The password's bcrypt hash; the password itself is never kept. Nil for an account that
+    /// signs in only through the council's single-sign-on proxy (`ethics users add --single-sign-on`).
+    var passwordHash: String?
 
-    init(name: String, role: Role, signOffRoles: [String], passwordHash: String) {
+    /// Whether this person signs in only through the council's single-sign-on proxy.
+    var singleSignOnOnly: Bool { passwordHash == nil }
+
+    init(name: String, role: Role, signOffRoles: [String], passwordHash: String?) {
         self.name = name
         self.role = role
         self.signOffRoles = signOffRoles

@@ -39,7 +39,7 @@ final class SQLiteAccountStore: AccountStore {
                     name TEXT PRIMARY KEY NOT NULL,
                     role TEXT NOT NULL,
                     sign_off_roles TEXT NOT NULL,
-                    password_hash TEXT NOT NULL
+                    password_hash TEXT NOT NULL -- '' when the account signs in only through single sign-on
                 );
                 CREATE TABLE draft (
                     id TEXT NOT NULL,
@@ -71,14 +71,14 @@ final class SQLiteAccountStore: AccountStore {
                 throw DiagnosticError.error("there is already an account named '\(account.name)'", suggestion: "change it with 'ethics users passwd' or remove it first")
             }
             try db.execute(sql: "INSERT INTO account (name, role, sign_off_roles, password_hash) VALUES (?, ?, ?, ?)",
-                           arguments: [account.name, account.role.rawValue, Self.encode(account.signOffRoles), account.passwordHash])
+                           arguments: [account.name, account.role.rawValue, Self.encode(account.signOffRoles), account.passwordHash ?? ""])
         }
     }
 
     func update(_ account: Account) throws {
         try queue.write { db in
             try db.execute(sql: "UPDATE account SET role = ?, sign_off_roles = ?, password_hash = ? WHERE name = ?",
-                           arguments: [account.role.rawValue, Self.encode(account.signOffRoles), account.passwordHash, account.name])
+                           arguments: [account.role.rawValue, Self.encode(account.signOffRoles), account.passwordHash ?? "", account.name])
         }
     }
 
@@ -117,9 +117,11 @@ final class SQLiteAccountStore: AccountStore {
 
     private static func account(_ row: Row) -> Account {
         let roles = (try? JSONDecoder().decode([String].self, from: Data((row["sign_off_roles"] as String? ?? "[]").utf8))) ?? []
+        // An empty hash: the account signs in only through the council's single-sign-on proxy.
+        let hash: String = row["password_hash"]
         return Account(
             name: row["name"], role: Account.Role(rawValue: row["role"]) ?? .officer, signOffRoles: roles,
-            passwordHash: row["password_hash"])
+            passwordHash: hash.isEmpty ? nil : hash)
     }
 
     private static func draft(_ row: Row) -> SavedDraft {

@@ -14,7 +14,9 @@ struct ServeCommand: HostCommand {
         discussion: """
             Listens on 127.0.0.1 unless --host says otherwise; put a TLS-terminating reverse proxy in \
             front of it for anything beyond this machine, and pass --behind-tls so its cookies are \
-            marked Secure. People sign in with accounts made by 'ethics users add'. Logs each request \
+            marked Secure. People sign in with accounts made by 'ethics users add', or, when the \
+            configuration names the council's single-sign-on proxy ('serve: trusted-proxy:'), through \
+            it: its user header is trusted from its own address and no other. Logs each request \
             to standard error; stops cleanly on SIGTERM or Ctrl-C.
             """)
 
@@ -34,8 +36,12 @@ struct ServeCommand: HostCommand {
 
     func run(session: HostSession) async throws {
         let accounts = try SQLiteAccountStore(workspace: session.config.workspace)
+        if let proxy = session.config.trustedProxy {
+            session.errors.line("Single sign-on: trusting \(proxy.userHeader) from \(proxy.address) only; the same header from anywhere else is refused.")
+        }
         if try accounts.accounts().isEmpty {
-            session.errors.line("warning: nobody can sign in yet; add an account with 'ethics users add NAME --role administrator'")
+            session.errors.line("warning: nobody can sign in yet; add an account with 'ethics users add NAME --role administrator'"
+                + (session.config.trustedProxy == nil ? "" : " (--single-sign-on for one that signs in through the proxy)"))
         }
         let server = try WebServer(session: session, accounts: accounts, secureCookies: behindTLS)
         var logger = session.logger

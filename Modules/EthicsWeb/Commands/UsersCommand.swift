@@ -14,7 +14,9 @@ struct UsersCommand: ParsableCommand {
             Accounts are kept in accounts.sqlite in the council's workspace, beside the register \
             and apart from it. Passwords are kept as bcrypt hashes. Roles: officer (records and \
             reviews), approver (also signs off, in the sign-off roles given with --sign-off-role), \
-            administrator (signs off in any of the council's roles).
+            administrator (signs off in any of the council's roles). An account added with \
+            --single-sign-on has no password: it signs in only through the council's single-sign-on \
+            proxy, named in the configuration's 'serve: trusted-proxy:'.
             """,
         subcommands: [Add.self, List.self, Remove.self, Passwd.self])
 
@@ -82,8 +84,14 @@ struct UsersCommand: ParsableCommand {
         @Flag(help: "Read the password from the first line of standard input instead of asking at the terminal.")
         var passwordStdin = false
 
+        @Flag(help: "No password: they sign in only through the council's single-sign-on proxy (serve: trusted-proxy: in the configuration), under this name.")
+        var singleSignOn = false
+
         func validate() throws {
             try UsersCommand.validate(name: name)
+            if singleSignOn && passwordStdin {
+                throw ValidationError("--single-sign-on makes an account with no password; leave out --password-stdin")
+            }
             guard let role = Account.Role(rawValue: role) else {
                 let roles = Account.Role.allCases.map(\.rawValue)
                 throw ValidationError("'\(self.role)' is not a role; use one of \(roles.joined(separator: ", "))"
@@ -103,9 +111,13 @@ struct UsersCommand: ParsableCommand {
             if try store.account(named: name) != nil {
                 throw DiagnosticError.error("there is already an account named '\(name)'", file: store.path, suggestion: "change its password with 'ethics users passwd \(name)'")
             }
-            let password = try UsersCommand.readPassword(fromStandardInput: passwordStdin)
-            try store.add(Account(name: name, role: Account.Role(rawValue: role) ?? .officer, signOffRoles: roles, passwordHash: Passwords.hash(password)))
-            session.output.line("Added \(name) (\(role)\(roles.isEmpty ? "" : "; signs off as \(roles.joined(separator: ", "))")).")
+            let hash = singleSignOn ? nil : Passwords.hash(try UsersCommand.readPassword(fromStandardInput: passwordStdin))
+            try store.add(Account(name: name, role: Account.Role(rawValue: role) ?? .officer, signOffRoles: roles, passwordHash: hash))
+            session.output.line("Added \(name) (\(role)\(roles.isEmpty ? "" : "; signs off as \(roles.joined(separator: ", "))")\(singleSignOn ? "; single sign-on only" : "")).")
+            if singleSignOn && session.config.trustedProxy == nil {
+                session.errors.line(
+                    "warning: \(session.config.file) trusts no single-sign-on proxy, so \(name) cannot sign in yet; add 'serve: trusted-proxy: {address: …, user-header: …}'")
+            }
         }
     }
 
@@ -119,7 +131,8 @@ struct UsersCommand: ParsableCommand {
             }
             for account in accounts {
                 let roles = account.mayApprove(in: session.config.signOffRoles)
-                session.output.line("\(account.name)\t\(account.role.rawValue)\t\(roles.joined(separator: "; "))")
+                let signIn = account.singleSignOnOnly ? "single sign-on" : "password"
+                session.output.line("\(account.name)\t\(account.role.rawValue)\t\(roles.joined(separator: "; "))\t\(signIn)")
             }
         }
     }
@@ -154,6 +167,11 @@ struct UsersCommand: ParsableCommand {
             guard var account = try store.account(named: name) else {
                 throw DiagnosticError.error("there is no account named '\(name)'", file: store.path,
                                             suggestion: Suggestion.didYouMean(name, among: try store.accounts().map(\.name)))
+            }
+            if account.singleSignOnOnly {
+                throw DiagnosticError.error(
+                    "\(name) signs in only through the council's single sign-on, so has no password here", file: store.path,
+                    suggestion: "to give them a password instead, remove the account and add it again without --single-sign-on")
             }
             account.passwordHash = Passwords.hash(try UsersCommand.readPassword(fromStandardInput: passwordStdin))
             try store.update(account)

@@ -14,6 +14,9 @@ struct PageComposer: Sendable {
         /// The signed-in person, for the navigation; nil on the sign-in page.
         var user: String?
         var csrf: String
+        /// Whether the council's single-sign-on proxy signed `user` in: signing out is then the
+        /// council's sign-in's business, so the page offers no button that would not stick.
+        var singleSignOn = false
         /// Shown at the top of `<main>`, after the heading: what the last action did.
         var notice: String?
         /// HTML written by the server (forms), already escaped, after the document's blocks.
@@ -73,6 +76,10 @@ struct PageComposer: Sendable {
 
     private func navigation(_ chrome: Chrome) -> String {
         guard let user = chrome.user else { return "" }
+        let signOut = chrome.singleSignOn ? "" : """
+            <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(e(chrome.csrf))"><button type="submit" class="link-button">Sign out</button></form>
+
+            """
         return """
             <nav class="site-nav" aria-label="Toolkit">
             <ul>
@@ -80,9 +87,8 @@ struct PageComposer: Sendable {
             <li><a href="/records">Register</a></li>
             <li><a href="/records/due">Reviews due</a></li>
             </ul>
-            <p class="signed-in">Signed in as \(e(user))</p>
-            <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(e(chrome.csrf))"><button type="submit" class="link-button">Sign out</button></form>
-            </nav>
+            <p class="signed-in">Signed in as \(e(user))\(chrome.singleSignOn ? " through the council's single sign-on" : "")</p>
+            \(signOut)</nav>
 
             """
     }

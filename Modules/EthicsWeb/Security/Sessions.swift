@@ -9,7 +9,9 @@ import Synchronization
 /// - a session ends `lifetime` after it began, whatever happens in it (absolute expiry), and
 ///   after `idleTimeout` without a request;
 /// - signing in starts a new session (a token known before signing in is worthless after);
-/// - signing out ends it on the server, not only in the browser.
+/// - signing out ends it on the server, not only in the browser;
+/// - a session begun on the word of the council's single-sign-on proxy (`viaProxy`) counts only
+///   while the proxy keeps naming the same person (SessionMiddleware checks that on every request).
 final class Sessions: Sendable {
     struct Session: Sendable, Hashable {
         var token: String
@@ -17,6 +19,8 @@ final class Sessions: Sendable {
         var user: String?
         /// The synchroniser token every form of this session must send back.
         var csrf: String
+        /// Whether the trusted single-sign-on proxy signed this session in, rather than a password.
+        var viaProxy = false
         var started: Date
         var lastSeen: Date
     }
@@ -49,9 +53,10 @@ final class Sessions: Sendable {
     }
 
     /// A new session for `user` (nil: not signed in yet), with fresh tokens.
-    func start(user: String?) -> Session {
+    func start(user: String?, viaProxy: Bool = false) -> Session {
         let now = now()
-        let session = Session(token: Self.randomToken(), user: user, csrf: Self.randomToken(), started: now, lastSeen: now)
+        let session = Session(
+            token: Self.randomToken(), user: user, csrf: Self.randomToken(), viaProxy: viaProxy, started: now, lastSeen: now)
         table.withLock { table in
             // Forget expired sessions as new ones start, so the table cannot grow without bound.
             if table.count > 1000 {

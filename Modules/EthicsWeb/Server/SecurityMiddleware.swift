@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsHost
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -42,6 +43,11 @@ extension HTTPField.Name {
 
 /// Sessions and CSRF for every request, so no route can forget them:
 /// - the session cookie names the session; a signed-in session whose account has gone is ended;
+/// - when the configuration trusts the council's single-sign-on proxy, a request from the proxy's
+///   address that carries its user header is signed in as the account the header names (an
+///   account an administrator added; an unknown name is refused), and the same header from any
+///   other address is refused outright; a session the proxy began counts only while the proxy
+///   keeps naming the same person;
 /// - every POST must carry the session's CSRF token in its form, or it is refused (403) before
 ///   any route sees it; the form is read here once and handed on in the context;
 /// - every page but the sign-in page, the stylesheet and the health check needs a signed-in user.
@@ -50,14 +56,38 @@ struct SessionMiddleware: RouterMiddleware {
     static let cookieName = "ethics_session"
     let sessions: Sessions
     let accounts: any AccountStore
+    /// The council's single-sign-on proxy (`serve.trusted-proxy:`); nil: passwords only.
+    let proxy: TrustedProxy?
+    /// The session cookie as the server sets it, for a session the proxy's header began.
+    let cookie: @Sendable (String) -> Cookie
     static let publicPaths: Set<String> = ["/login", "/health", WebStylesheet.path]
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
-        if let session = sessions.session(request.cookies[Self.cookieName]?.value) {
+        let session = sessions.session(request.cookies[Self.cookieName]?.value)
+        var begun: Sessions.Session?
+        if let name = try proxiedUser(request, context) {
+            guard let account = try accounts.account(named: name) else {
+                context.logger.warning("single sign-on for an unknown account", metadata: ["user": .string(name)])
+                throw HTTPError(.forbidden, message: "You are signed in to the council as '\(name)', but there is no account of that name here. An administrator must add it with: ethics users add NAME --role officer --single-sign-on")
+            }
+            if let session, session.user == account.name {
+                context.session = session
+            } else {
+                // Whoever the browser was signed in as before, the proxy now vouches for this person.
+                if let session { sessions.end(session.token) }
+                begun = sessions.start(user: account.name, viaProxy: true)
+                context.session = begun
+                context.logger.info("signed in through single sign-on", metadata: ["user": .string(account.name)])
+            }
+            context.account = account
+            context.signedInByProxy = true
+        } else if let session {
             if let user = session.user {
-                if let account = try accounts.account(named: user) {
+                if session.viaProxy {
+                    // The proxy did not vouch for anyone on this request: its session does not count.
+                } else if let account = try accounts.account(named: user) {
                     context.account = account
                     context.session = session
                 } else {
@@ -82,6 +112,28 @@ struct SessionMiddleware: RouterMiddleware {
             }
             throw HTTPError(.forbidden, message: "Sign in first.")
         }
-        return try await next(request, context)
+        var response = try await next(request, context)
+        if let begun { response.setCookie(cookie(begun.token)) }
+        return response
+    }
+
+    /// The account name the trusted proxy's header gives, or nil when the request carries no
+    /// such header (or no proxy is trusted). The header from any address but the proxy's is
+    /// refused: anyone could send it, and only the proxy is known to strip and set it.
+    func proxiedUser(_ request: Request, _ context: WebContext) throws -> String? {
+        guard let proxy, let header = HTTPField.Name(proxy.userHeader) else { return nil }
+        let values = request.headers[values: header]
+        guard !values.isEmpty else { return nil }
+        guard proxy.isProxy(context.remoteAddress) else {
+            context.logger.warning(
+                "refused a single-sign-on header from an address that is not the trusted proxy",
+                metadata: ["from": .string(context.remoteAddress ?? "unknown"), "header": .string(proxy.userHeader)])
+            throw HTTPError(.forbidden, message: "This request carries the \(proxy.userHeader) header but did not come from the council's sign-in proxy. That header is trusted only from the proxy's own address; sign in through the council's sign-in page.")
+        }
+        let names = values.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count == 1, let name = names.first, !name.isEmpty else {
+            throw HTTPError(.forbidden, message: "The council's sign-in proxy sent \(names.count == 1 ? "an empty" : "more than one") \(proxy.userHeader) header, so who is signed in is not clear.")
+        }
+        return name
     }
 }

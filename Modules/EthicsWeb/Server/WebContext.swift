@@ -10,6 +10,8 @@ struct WebContext: RequestContext {
     var remoteAddress: String?
     var session: Sessions.Session?
     var account: Account?
+    /// Whether `account` was signed in by the trusted single-sign-on proxy's header on this request.
+    var signedInByProxy = false
     /// The submitted form of a POST, already checked for its CSRF token.
     var form = FormBody(pairs: [])
 

@@ -53,7 +53,8 @@ struct WebServer: Sendable {
         let router = Router(context: WebContext.self)
         router.middlewares.add(LogRequestsMiddleware(.info))
         router.middlewares.add(SecurityHeadersMiddleware(styleHash: styleHash))
-        router.middlewares.add(SessionMiddleware(sessions: sessions, accounts: accounts))
+        router.middlewares.add(SessionMiddleware(
+            sessions: sessions, accounts: accounts, proxy: session.config.trustedProxy, cookie: { self.cookie($0) }))
 
         router.get("/health") { _, _ in "ok\n" }
         router.get("/assets/web.css") { _, _ in
@@ -93,7 +94,8 @@ struct WebServer: Sendable {
     func page(_ document: Document, _ context: WebContext, status: HTTPResponse.Status = .ok, notice: String? = nil,
               before: String = "", after: String = "") throws -> Response {
         let chrome = PageComposer.Chrome(
-            user: context.account?.name, csrf: context.session?.csrf ?? "", notice: notice, afterContent: after, beforeContent: before)
+            user: context.account?.name, csrf: context.session?.csrf ?? "", singleSignOn: context.signedInByProxy, notice: notice,
+            afterContent: after, beforeContent: before)
         return html(try composer.page(document, chrome: chrome), status: status)
     }
 
@@ -157,17 +159,24 @@ struct WebServer: Sendable {
     }
 
     func login(_ request: Request, _ context: WebContext) throws -> Response {
+        // Signed in already by the council's single-sign-on proxy, which a password cannot override.
+        if context.signedInByProxy { return .redirect(to: "/", type: .normal) }
         let name = (context.form["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = context.form["password"] ?? ""
-        let keys = ["name:" + name.lowercased()] + (context.remoteAddress.map { ["address:" + $0] } ?? [])
+        // Everyone who comes through the single-sign-on proxy comes from its address: counting
+        // failures by that address would let five wrong passwords lock everyone out.
+        let address = context.remoteAddress.flatMap { self.session.config.trustedProxy?.isProxy($0) == true ? nil : $0 }
+        let keys = ["name:" + name.lowercased()] + (address.map { ["address:" + $0] } ?? [])
         if let wait = throttle.wait(for: keys) {
             let minutes = (wait + 59) / 60
             return try loginPage(request, context, problem: "Too many attempts to sign in. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", name: name, status: .tooManyRequests)
         }
         let account = try accounts.account(named: name)
-        // Checked against a decoy hash when there is no such account, so both take as long.
-        let matches = Passwords.verify(password, hash: account?.passwordHash ?? Passwords.decoy)
-        guard let account, matches else {
+        // Checked against a decoy hash when there is no such account, or it has no password (it
+        // signs in only through single sign-on), so all take as long and answer alike.
+        let hash = account?.passwordHash
+        let matches = Passwords.verify(password, hash: hash ?? Passwords.decoy)
+        guard let account, hash != nil, matches else {
             throttle.failed(keys)
             return try loginPage(request, context, problem: "The name or the password is not right.", name: name, status: .unauthorized)
         }

@@ -33,14 +33,16 @@ struct WebHarness {
     let throttle: LoginThrottle
     let server: WebServer
 
-    init(secureCookies: Bool = false) throws {
+    /// `configuration`: more of the council's configuration, such as a `serve:` section.
+    init(secureCookies: Bool = false, configuration: String = "") throws {
         directory = try TemporaryDirectory(prefix: "ethics-web")
         let root = CommandRunner.repositoryRoot.path
         let configPath = try directory.write("""
             extends: default
             council: {id: testshire, name: Testshire Council}
             sign-off-roles: [Data Protection Officer, Ethics Board chair]
-            """, to: "council/testshire.yaml")
+
+            """ + configuration, to: "council/testshire.yaml")
         let environment = ["HOME": directory.path, "XDG_DATA_HOME": directory.path + "/data", "ETHICS_HOME": root]
         let loader = ConfigLoader(environment: environment, toolkitHome: root, compiledPluginIDs: Self.plugins.map { $0.descriptor.id })
         let config = try loader.load(configPath)
@@ -62,6 +64,13 @@ struct WebHarness {
         try await app.test(.router) { client in try await body(client) }
     }
 
+    /// The same, over a real socket on 127.0.0.1: the server sees the peer's address, which
+    /// in-process requests do not have (single sign-on trusts a header by its sender's address).
+    func testLive(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in try await body(client) }
+    }
+
     struct HarnessError: Error { let message: String }
 }
 
@@ -76,9 +85,12 @@ final class TestClock: Sendable {
 final class Browser: Sendable {
     private let cookie = Mutex<String?>(nil)
     let client: any TestClientProtocol
+    /// Headers sent with every request, as a proxy in front of the server would add them.
+    let headers: HTTPFields
 
-    init(_ client: any TestClientProtocol) {
+    init(_ client: any TestClientProtocol, headers: HTTPFields = [:]) {
         self.client = client
+        self.headers = headers
     }
 
     var token: String? { cookie.withLock { $0 } }
@@ -99,7 +111,7 @@ final class Browser: Sendable {
     }
 
     private func send(_ uri: String, method: HTTPRequest.Method, body: String?) async throws -> TestResponse {
-        var headers: HTTPFields = [:]
+        var headers = headers
         if let token { headers[.cookie] = "\(SessionMiddleware.cookieName)=\(token)" }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
