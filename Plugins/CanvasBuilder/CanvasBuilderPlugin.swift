@@ -68,7 +68,8 @@ public struct CanvasBuilderPlugin: EthicsPlugin {
         var document = Document(
             title: record.title, subtitle: template?.title ?? body.template,
             metadata: [.init("Template", "\(body.template) \(body.templateVersion)"), .init("Canvas updated", body.updated),
-                       .init("Complete", body.complete ? "yes" : "no, \(body.areas.filter { !$0.complete }.count) areas to finish")])
+                       .init("Complete", body.complete ? "yes" : "no, \(Self.areasToFinish(body.areas.filter { !$0.complete }.count))")])
+        document.record = record.reference
         for area in body.areas {
             let known = template?.area(area.id)
             document.append(.heading(level: 2, known?.title ?? area.id))
@@ -81,6 +82,10 @@ public struct CanvasBuilderPlugin: EthicsPlugin {
             document.append(.definitions(facts))
         }
         return document
+    }
+
+    static func areasToFinish(_ count: Int) -> String {
+        "\(count) area\(count == 1 ? "" : "s") to finish"
     }
 
     public func checkContent() throws(DiagnosticError) {

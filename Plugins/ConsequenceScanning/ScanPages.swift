@@ -10,6 +10,7 @@ enum ScanPages {
         if let decision = scan.decision { metadata.append(.init("Responds to", decision)) }
         if let reviewBy = scan.reviewBy { metadata.append(.init("Scan again by", reviewBy.description)) }
         var document = Document(title: "Consequence scan: \(scan.title)", metadata: metadata)
+        if let id, let version { document.record = RecordReference(id: id, version: version) }
         let counts = Scan.Response.allCases.map { response in
             (response, scan.consequences.filter { $0.response == response }.count)
         }

@@ -148,6 +148,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         }
         var document = RecordPages.record(body.file, standard: standard, assessments: [], council: context.model.council.name)
         document.metadata.insert(.init("Record", "\(version.id) version \(version.version), \(version.status)"), at: 0)
+        document.record = version.reference
         return document
     }
 
@@ -323,6 +324,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         }
         var document = RecordPages.record(record, standard: standard, assessments: assessments, council: context.model.council.name)
         document.metadata.insert(.init("Record", "\(version.id) version \(version.version), \(version.status)"), at: 0)
+        document.record = version.reference
         return document
     }
 

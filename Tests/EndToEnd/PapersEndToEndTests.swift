@@ -32,6 +32,11 @@ import Testing
         Kind(name: "assessment") { ["canvas-builder", "render", "assessment.yaml", "--format", $0, "--output", $1] },
         Kind(name: "decision-record") { ["decision-flowchart", "show", "DECISION", "--format", $0, "--output", $1] },
         Kind(name: "consequence-scan") { ["consequence-scanning", "show", "SCAN", "--format", $0, "--output", $1] },
+        // An operation's document made a committee paper by the options every operation takes.
+        Kind(name: "consequence-scan-paper") {
+            ["consequence-scanning", "show", "SCAN", "--report-number", "AGC-2027-03", "--meeting-date", "2027-01-14", "--format", $0, "--output", $1]
+        },
+        Kind(name: "transparency-record") { ["transparency-record", "render", "repairs.atrs.yaml", "--format", $0, "--output", $1] },
         Kind(name: "glossary", write: { ["glossary", "export", "--format", $0, "--output", $1] }, hasModel: false),
         Kind(name: "records-export", write: { ["records", "export", "--format", $0, "--output", $1] }, hasModel: false),
     ]
@@ -71,6 +76,9 @@ import Testing
             scan = scanned.stdout.firstMatch(of: /csc-[0-9-]+/).map { String($0.output) } ?? "missing"
             _ = try run(["canvas-builder", "import", root + "/Tests/Fixtures/CanvasBuilder/repairs.dec.json", "--output", "repairs.canvas.yaml"])
             _ = try run(["canvas-builder", "new", "--title", "Damp and mould prediction", "--template", "uk-data-ethics-framework", "--output", "assessment.yaml"])
+            _ = try run(["--as", "Sam Patel", "records", "approve", scan, "--role", "Data Protection Officer"])
+            _ = try run(["transparency-record", "new", "--name", "Predictive model for housing repairs", "--file", "repairs.atrs.yaml"])
+            _ = try run(["transparency-record", "fill", "repairs.atrs.yaml", "--answers", root + "/Configs/examples/transparency-record.answers.yaml"])
         }
 
         func arguments(_ kind: Kind, format: String, file: String) -> [String] {
@@ -251,6 +259,12 @@ import Testing
         #expect(markdown.stdout.contains(/Data Protection Officer(\]\([^)]*\))? \| Sam Patel \|/))
         let plain = try run(["decision-flowchart", "show", "dec-2026-0001", "--format", "markdown"])
         #expect(!plain.stdout.contains("Sign-off"), "without a paper option the record is not framed")
+        // A meeting date that is not a date stops a command and an operation alike, before any work.
+        for command in [["decision-flowchart", "show", "dec-2026-0001"], ["code-mapper", "matrix"], ["consequence-scanning", "guide"]] {
+            let bad = try run(command + ["--meeting-date", "14/01/2027"])
+            #expect(bad.status == 2 && bad.stderr.contains("--meeting-date: '14/01/2027' is not a date"), "\(command): \(bad)")
+            #expect(bad.stdout.isEmpty, "\(command): \(bad)")
+        }
         if let python = Self.python {
             let docx = try run(["decision-flowchart", "show", "dec-2026-0001", "--report-number", "AGC-2027-03", "--format", "docx", "--output", "paper.docx"])
             #expect(docx.status == 0, "\(docx)")
@@ -310,6 +324,13 @@ struct Expected: Sendable {
                 default: break
                 }
             }
+        }
+        if let paper = document.paper {
+            // The committee paper's frame opens the body: a sign-off section and its table.
+            headings.append((1, "Sign-off"))
+            previous = 1
+            let rows = paper.signOffRows
+            if !rows.isEmpty { tables.append([["Role", "Name", "Date"]] + rows.map { [$0.role, $0.name, $0.date] }) }
         }
         visit(document.blocks)
     }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+public import EthicsDiagnostics
 import Foundation
 
 /// The frame that makes a document a committee paper: its report number, the meeting it goes to
@@ -41,12 +42,23 @@ public struct CommitteePaper: Hashable, Sendable, Codable {
         self.roles = roles
     }
 
-    /// The sign-offs kept in a record's history: each `approve` step, with the day it was kept.
-    public static func signOffs(in history: [RecordVersion]) -> [SignOff] {
+    /// The sign-offs kept in a record's history: each `approve` step, dated the council's day it
+    /// was kept (the version's own time, not the record's first).
+    public static func signOffs(in history: [RecordVersion], clock: CouncilClock) -> [SignOff] {
         history.compactMap { version in
             guard let step = version.step, step.action == .approve else { return nil }
-            return SignOff(role: step.role ?? "", name: step.by, date: version.created.formatted(.iso8601.year().month().day()))
+            return SignOff(role: step.role ?? "", name: step.by, date: clock.day(of: version.updated).description)
         }
+    }
+
+    /// This frame (the details a front end was given) completed by the council's: each detail
+    /// given wins, the configuration supplies the rest, and the council's roles list the
+    /// sign-offs awaited.
+    public func completed(by defaults: CommitteePaper, signOffs: [SignOff]) -> CommitteePaper {
+        CommitteePaper(
+            reportNumber: reportNumber ?? defaults.reportNumber, meeting: meeting ?? defaults.meeting,
+            meetingDate: meetingDate ?? defaults.meetingDate, author: author ?? defaults.author,
+            signOffs: signOffs, roles: defaults.roles)
     }
 
     /// The rows of the sign-off table: every sign-off, then each configured role still awaited.
@@ -56,35 +68,85 @@ public struct CommitteePaper: Hashable, Sendable, Codable {
     }
 }
 
+/// The options that ask for a committee paper, one list for the command line's commands
+/// (``CommitteePaperOptions``) and for operations (``OperationArguments``), so both take the same
+/// names with the same help.
+public enum CommitteePaperOption: String, CaseIterable, Sendable {
+    case reportNumber = "report-number"
+    case meeting
+    case meetingDate = "meeting-date"
+    case author = "paper-author"
+
+    public var help: ArgumentHelp {
+        switch self {
+        case .reportNumber: ArgumentHelp("Make it a committee paper with this report number.", valueName: "number")
+        case .meeting: ArgumentHelp("The meeting the paper goes to (committee paper).", valueName: "name")
+        case .meetingDate: ArgumentHelp("The meeting's date (committee paper).", valueName: "YYYY-MM-DD")
+        case .author: ArgumentHelp("The paper's author (committee paper).", valueName: "name")
+        }
+    }
+
+    /// Sets this detail of `paper` to `value`; a meeting date that is not a date is refused.
+    public func set(_ value: String, in paper: inout CommitteePaper) throws(DiagnosticError) {
+        switch self {
+        case .reportNumber: paper.reportNumber = value
+        case .meeting: paper.meeting = value
+        case .meetingDate:
+            guard CalendarDate(value) != nil else {
+                throw .error("--meeting-date: '\(value)' is not a date", suggestion: "write it as YYYY-MM-DD, such as 2027-01-14")
+            }
+            paper.meetingDate = value
+        case .author: paper.author = value
+        }
+    }
+}
+
 /// `--report-number`, `--meeting`, `--meeting-date` and `--paper-author`: the command line's part of
 /// a committee paper's frame. Given any of them, the document becomes a committee paper; the
 /// council's configuration (`committee-paper:`) supplies what the command line leaves out.
 public struct CommitteePaperOptions: ParsableArguments, Sendable {
-    @Option(name: .customLong("report-number"), help: ArgumentHelp("Make it a committee paper with this report number.", valueName: "number"))
-    public var reportNumber: String?
+    @Option(name: .customLong(CommitteePaperOption.reportNumber.rawValue), help: CommitteePaperOption.reportNumber.help)
+    var reportNumber: String?
 
-    @Option(help: ArgumentHelp("The meeting the paper goes to (committee paper).", valueName: "name"))
-    public var meeting: String?
+    @Option(name: .customLong(CommitteePaperOption.meeting.rawValue), help: CommitteePaperOption.meeting.help)
+    var meeting: String?
 
-    @Option(name: .customLong("meeting-date"), help: ArgumentHelp("The meeting's date (committee paper).", valueName: "YYYY-MM-DD"))
-    public var meetingDate: String?
+    @Option(name: .customLong(CommitteePaperOption.meetingDate.rawValue), help: CommitteePaperOption.meetingDate.help)
+    var meetingDate: String?
 
-    @Option(name: .customLong("paper-author"), help: ArgumentHelp("The paper's author (committee paper).", valueName: "name"))
-    public var author: String?
+    @Option(name: .customLong(CommitteePaperOption.author.rawValue), help: CommitteePaperOption.author.help)
+    var author: String?
 
     public init() {}
 
-    /// Whether any option asks for a committee paper.
-    public var wantsPaper: Bool {
-        reportNumber != nil || meeting != nil || meetingDate != nil || author != nil
+    /// The frame these options ask for, or nil when none is given: the document stays as it is.
+    /// Read it before any work is kept, so a bad meeting date stops the command first.
+    public var asked: CommitteePaper? {
+        get throws(DiagnosticError) {
+            let given: [(CommitteePaperOption, String?)] = [
+                (.reportNumber, reportNumber), (.meeting, meeting), (.meetingDate, meetingDate), (.author, author),
+            ]
+            guard given.contains(where: { $0.1 != nil }) else { return nil }
+            var paper = CommitteePaper()
+            for case (let option, let value?) in given { try option.set(value, in: &paper) }
+            return paper
+        }
     }
+}
 
-    /// The frame, the command line's values first, then the council's; nil unless asked for.
-    public func paper(defaults: CommitteePaper, signOffs: [CommitteePaper.SignOff]) -> CommitteePaper? {
-        guard wantsPaper else { return nil }
-        return CommitteePaper(
-            reportNumber: reportNumber ?? defaults.reportNumber, meeting: meeting ?? defaults.meeting,
-            meetingDate: meetingDate ?? defaults.meetingDate, author: author ?? defaults.author,
-            signOffs: signOffs, roles: defaults.roles)
+extension PluginContext {
+    /// `document` made a committee paper with the details `asked` gives, completed from the
+    /// council's configuration; the sign-offs are those the register keeps for the record version
+    /// the document shows (``Document/record``), up to that version. Unchanged when nothing is asked.
+    public func framed(_ document: Document, as asked: CommitteePaper?) async throws -> Document {
+        guard let asked else { return document }
+        var framed = document
+        var signOffs: [CommitteePaper.SignOff] = []
+        if let shown = document.record {
+            let history = try await register.history(of: shown.id).filter { $0.version <= shown.version }
+            signOffs = CommitteePaper.signOffs(in: history, clock: clock)
+        }
+        framed.paper = asked.completed(by: model.paperDefaults, signOffs: signOffs)
+        return framed
     }
 }

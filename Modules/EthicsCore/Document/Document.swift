@@ -27,6 +27,10 @@ public struct Document: Hashable, Sendable, Codable {
     public var blocks: [Block]
     /// The committee-paper frame, when the document is one (see ``CommitteePaper``).
     public var paper: CommitteePaper?
+    /// The register's record version this document shows, when it shows one: a front end that
+    /// makes the document a committee paper takes that version's sign-offs from the register
+    /// (see ``PluginContext/framed(_:as:)``).
+    public var record: RecordReference?
 
     public init(
         title: String,
@@ -49,6 +53,17 @@ public struct Document: Hashable, Sendable, Codable {
 
     public mutating func append(contentsOf blocks: some Sequence<Block>) {
         self.blocks.append(contentsOf: blocks)
+    }
+}
+
+/// One version of one record in the register: `dec-2026-0001` version 3.
+public struct RecordReference: Hashable, Sendable, Codable {
+    public var id: String
+    public var version: Int
+
+    public init(id: String, version: Int) {
+        self.id = id
+        self.version = version
     }
 }
 

@@ -2,11 +2,14 @@ import EthicsDiagnostics
 
 /// An operation's command-line words read against its input form: `--<field> VALUE`,
 /// `--<field>=VALUE`, flags, positional fields, and the options every operation has
-/// (`--format`, `--output`, `--answers`, `--help`). Every problem is reported at once.
+/// (`--format`, `--output`, `--answers`, `--help`, and the committee paper's ``CommitteePaperOption``s).
+/// Every problem is reported at once.
 struct OperationArguments {
     var answers = FormAnswers()
     var format: OutputFormat?
     var output: String?
+    /// The committee paper asked for, when any of its options is given.
+    var paper: CommitteePaper?
     var answersFile: FormAnswersFile?
     var wantsHelp = false
 
@@ -58,9 +61,19 @@ struct OperationArguments {
                 output = value(for: word, inline: inline)
             case "answers":
                 answersPath = value(for: word, inline: inline)
+            case _ where operation.input.field(name) == nil && CommitteePaperOption(rawValue: name) != nil:
+                guard let option = CommitteePaperOption(rawValue: name), let text = value(for: word, inline: inline) else { continue }
+                var asked = paper ?? CommitteePaper()
+                do {
+                    try option.set(text, in: &asked)
+                } catch {
+                    problems.append(contentsOf: error.diagnostics)
+                }
+                paper = asked
             default:
                 guard let field = operation.input.field(name) else {
                     let known = operation.input.fields.map(\.id) + ["format", "output", "answers", "help"]
+                        + CommitteePaperOption.allCases.map(\.rawValue)
                     problems.append(.error(
                         "unknown option '--\(name)' for '\(operation.name)'",
                         suggestion: Suggestion.didYouMean(name, among: known) ?? "see 'ethics \(P.descriptor.id) \(operation.name) --help'"))

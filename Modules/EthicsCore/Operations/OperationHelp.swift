@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// The help of an operations plugin, made from its operations and their forms, so that what
@@ -47,6 +48,9 @@ enum OperationHelp<Plugin: EthicsPlugin> {
         rows.append(("--answers <file>", "Answer the questions from a YAML file instead of options or the terminal."))
         rows.append(("--format <format>", "Output format: \(operation.formats.map(\.rawValue).joined(separator: ", ")) (default: \(operation.formats[0].rawValue))."))
         rows.append(("-o, --output <file>", "Write the result to this file instead of standard output."))
+        for option in CommitteePaperOption.allCases where operation.input.field(option.rawValue) == nil {
+            rows.append(("--\(option.rawValue) <\(option.help.valueName ?? "value")>", option.help.abstract))
+        }
         rows.append(("-h, --help", "Show help information."))
         let width = min((rows.map(\.0.count).max() ?? 0) + 2, 32)
         for (option, description) in rows {

@@ -8,7 +8,8 @@ import EthicsYAML
 /// `--<field>` alone; a field of several choices may repeat); fields the operation names as
 /// positional may be plain words. Fields not given come from `--answers FILE`, or are asked on the
 /// terminal, or are reported missing. `--format` and `--output FILE` say how and where the
-/// operation's document is written. The help is made from the same descriptions.
+/// operation's document is written; `--report-number`, `--meeting`, `--meeting-date` and
+/// `--paper-author` make it a committee paper. The help is made from the same descriptions.
 ///
 /// A plugin gets this command tree by default; nothing in it is specific to any plugin.
 public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
@@ -47,7 +48,7 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
         let answers = try forms.complete(operation.input, given: arguments.answers, options: true)
         let delivery = DocumentDelivery(format: arguments.format ?? operation.formats[0], path: arguments.output)
         try delivery.check(output: context.output)
-        let document: Document
+        var document: Document
         var checkFailed = false
         do {
             document = try await operation.run(plugin, OperationInput(answers: answers, forms: forms), context)
@@ -55,6 +56,7 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
             document = failure.document
             checkFailed = true
         }
+        document = try await context.framed(document, as: arguments.paper)
         try delivery.write(document, with: context.renderer, output: context.output, notices: context.notices)
         if checkFailed { throw ExitCode(1) }
     }

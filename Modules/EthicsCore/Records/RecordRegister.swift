@@ -251,6 +251,11 @@ public struct RecordVersion: Sendable, Hashable, Codable {
         self.step = step
     }
 
+    /// This version, by id and version number.
+    public var reference: RecordReference {
+        RecordReference(id: id, version: version)
+    }
+
     /// The body decoded as `type`.
     public func decodeBody<T: Decodable>(as type: T.Type) throws -> T {
         let decoder = JSONDecoder()

@@ -141,6 +141,7 @@ struct RecordsCommand: ParsableCommand {
         }
 
         func run(session: HostSession) async throws {
+            let asked = try paper.asked
             guard let store = try session.records.existingStore(), let record = try store.fetch(id, version: version) else {
                 if let version, try session.records.existingStore()?.fetch(id) != nil {
                     throw DiagnosticError.error("record '\(id)' has no version \(version)", file: session.records.path)
@@ -157,9 +158,9 @@ struct RecordsCommand: ParsableCommand {
                 record, latestVersion: latest, links: links, history: try store.history(of: id).filter { $0.version <= record.version },
                 titles: titles, page: try RecordsCommand.pages(session)(record))
             document.metadata.insert(.init("Register", session.records.path), at: 0)
-            document.paper = paper.paper(
-                defaults: session.config.committeePaper,
-                signOffs: CommitteePaper.signOffs(in: try store.history(of: id).filter { $0.version <= record.version }))
+            document.paper = asked?.completed(
+                by: session.config.committeePaper,
+                signOffs: CommitteePaper.signOffs(in: try store.history(of: id).filter { $0.version <= record.version }, clock: session.clock))
             try session.write(document, as: format, to: output)
         }
     }

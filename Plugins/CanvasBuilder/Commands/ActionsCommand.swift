@@ -21,6 +21,6 @@ struct ActionsCommand: PluginCommand {
         var document = Document(title: "Actions: \(canvas.title)", subtitle: template.title)
         document.append(.paragraph("\(canvas.actions.filter { $0.type == .action }.count) actions and \(canvas.actions.filter { $0.type == .decision }.count) decisions, highest priority first."))
         document.append(contentsOf: ActionsTable.blocks(sorted, template: template))
-        try output.write(document, to: context)
+        try await output.write(document, to: context)
     }
 }

@@ -15,7 +15,7 @@ struct CheckCommand: PluginCommand {
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         let (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
         let check = CanvasCheck(canvas: canvas, template: template, today: context.clock.today())
-        try output.write(CheckDocument(canvas: canvas, template: template, check: check).document, to: context)
+        try await output.write(CheckDocument(canvas: canvas, template: template, check: check).document, to: context)
         if !check.isComplete { throw ExitCode(1) }
     }
 }

@@ -15,6 +15,6 @@ struct RenderCommand: PluginCommand {
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         let (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
         let check = CanvasCheck(canvas: canvas, template: template, today: context.clock.today())
-        try output.write(CanvasDocument(canvas: canvas, template: template, check: check).document, to: context)
+        try await output.write(CanvasDocument(canvas: canvas, template: template, check: check).document, to: context)
     }
 }

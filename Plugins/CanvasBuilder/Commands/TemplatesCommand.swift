@@ -15,6 +15,6 @@ struct TemplatesCommand: PluginCommand {
             rows: templates.map { template in
                 ["\(template.id)", "\(template.title)", "\(template.kind.rawValue)", "\(template.version)", "\(template.groups.count)", "\(template.areas.count)"]
             }, hasRowHeaders: true)))
-        try output.write(document, to: context)
+        try await output.write(document, to: context)
     }
 }

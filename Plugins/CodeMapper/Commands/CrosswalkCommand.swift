@@ -28,7 +28,7 @@ struct CrosswalkCommand: PluginCommand {
         let library = try plugin.library()
         let (from, to) = try Self.codes(source, target, in: library)
         let crosswalk = Crosswalk(from: from, to: to, in: library, limit: limit)
-        try output.write(CrosswalkPage(crosswalk: crosswalk, library: library, limit: limit).document, to: context)
+        try await output.write(CrosswalkPage(crosswalk: crosswalk, library: library, limit: limit).document, to: context)
     }
 
     /// Both codes, or every unknown id reported at once.

@@ -22,6 +22,6 @@ struct ForRoleCommand: PluginCommand {
                 suggestion: Suggestion.didYouMean(role, among: library.roles)
                     ?? "the roles are: \(library.roles.joined(separator: ", "))")
         }
-        try output.write(RolePage(role: role, codes: codes).document, to: context)
+        try await output.write(RolePage(role: role, codes: codes).document, to: context)
     }
 }

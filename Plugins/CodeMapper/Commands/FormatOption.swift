@@ -13,6 +13,8 @@ struct FormatOption: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?
 
+    @OptionGroup(title: "Committee paper") var paper: CommitteePaperOptions
+
     func validate() throws {
         guard Self.supported.contains(format) else {
             throw ValidationError(
@@ -20,8 +22,9 @@ struct FormatOption: ParsableArguments {
         }
     }
 
-    /// Renders `document` as asked and writes it to the command's output.
-    func write(_ document: Document, to context: PluginContext) throws {
-        try context.write(document, as: format, to: output)
+    /// Renders `document` as asked, as a committee paper when a paper option is given, and writes
+    /// it to the command's output.
+    func write(_ document: Document, to context: PluginContext) async throws {
+        try context.write(try await context.framed(document, as: paper.asked), as: format, to: output)
     }
 }

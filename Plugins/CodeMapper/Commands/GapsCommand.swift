@@ -25,7 +25,7 @@ struct GapsCommand: PluginCommand {
         let examined = try library.code(named: code)
         let references = try library.codes(named: against).filter { $0.id != examined.id }
         let report = GapReport(for: examined, against: references, in: library)
-        try output.write(GapsPage(report: report, library: library).document, to: context)
+        try await output.write(GapsPage(report: report, library: library).document, to: context)
         if report.hasGaps { throw ExitCode(1) }
     }
 }

@@ -9,6 +9,6 @@ struct ListCommand: PluginCommand {
     @OptionGroup var output: FormatOption
 
     func run(plugin: CodeMapperPlugin, context: PluginContext) async throws {
-        try output.write(CodeListPage(library: try plugin.library()).document, to: context)
+        try await output.write(CodeListPage(library: try plugin.library()).document, to: context)
     }
 }

@@ -18,6 +18,6 @@ struct MatrixCommand: PluginCommand {
         let library = try plugin.library()
         let matrix = AttributeMatrix(codes: try library.codes(named: codes), attributes: library.attributes.attributes)
         let page = MatrixPage(matrix: matrix, library: library)
-        try output.write(output.format == .csv ? page.spreadsheet : page.document, to: context)
+        try await output.write(output.format == .csv ? page.spreadsheet : page.document, to: context)
     }
 }

@@ -21,6 +21,6 @@ struct SearchCommand: PluginCommand {
     func run(plugin: CodeMapperPlugin, context: PluginContext) async throws {
         let library = try plugin.library()
         let results = ClauseSearch(query)?.results(in: library) ?? []
-        try output.write(SearchPage(query: query, results: results).document, to: context)
+        try await output.write(SearchPage(query: query, results: results).document, to: context)
     }
 }

@@ -16,7 +16,7 @@ struct ShowCommand: PluginCommand {
 
     func run(plugin: CodeMapperPlugin, context: PluginContext) async throws {
         let library = try plugin.library()
-        try output.write(try Self.page(for: id, in: library), to: context)
+        try await output.write(try Self.page(for: id, in: library), to: context)
     }
 
     /// The page for a code, section or clause id; an id that names none of them is bad input.

@@ -29,6 +29,7 @@ struct ShowCommand: PluginCommand {
     var output: String?
 
     func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
+        let asked = try paper.asked
         try context.checkDestination(format.format, path: output)
         guard let record = try await context.register.fetch(id, version: version) else {
             let known = try await context.register.latestVersions(kind: DecisionFlowchartPlugin.decisionKind).map(\.id)
@@ -53,12 +54,8 @@ struct ShowCommand: PluginCommand {
         let chart = (try? plugin.flowcharts())?.first {
             $0.id.value == content.flowchart.id && $0.version == content.flowchart.version
         }
-        var document = DecisionDocument(
+        let document = DecisionDocument(
             id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart).document
-        if paper.wantsPaper {
-            let history = try await context.register.history(of: record.id).filter { $0.version <= record.version }
-            document.paper = paper.paper(defaults: context.model.paperDefaults, signOffs: CommitteePaper.signOffs(in: history))
-        }
-        try context.write(document, as: format.format, to: output)
+        try context.write(try await context.framed(document, as: asked), as: format.format, to: output)
     }
 }

@@ -20,6 +20,7 @@ struct DecisionDocument {
         ]
         if let reviewBy = content.outcome.reviewBy { metadata.append(.init("Review by", reviewBy.description)) }
         var document = Document(title: content.title, subtitle: "Decision record", metadata: metadata)
+        document.record = RecordReference(id: id, version: version)
 
         let outcome = content.outcome
         let caution = outcome.verdict == .escalate || outcome.verdict == .doNotProceed

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EthicsCore
+import EthicsDiagnostics
 import EthicsRender
 import Foundation
 import Testing
@@ -43,9 +44,34 @@ struct CommitteePaperTests {
     func options() throws {
         let defaults = CommitteePaper(meeting: "Audit Committee", author: "Head of Digital", roles: ["Monitoring Officer"])
         let none = try CommitteePaperOptions.parse([])
-        #expect(none.paper(defaults: defaults, signOffs: []) == nil)
+        #expect(try none.asked == nil)
         let given = try CommitteePaperOptions.parse(["--report-number", "R1", "--meeting", "Cabinet"])
-        #expect(given.paper(defaults: defaults, signOffs: []) == CommitteePaper(
+        #expect(try given.asked?.completed(by: defaults, signOffs: []) == CommitteePaper(
             reportNumber: "R1", meeting: "Cabinet", author: "Head of Digital", roles: ["Monitoring Officer"]))
+    }
+
+    @Test("a meeting date that is not a calendar date is refused by name", arguments: ["14/01/2027", "2027-02-30", "tomorrow"])
+    func meetingDate(_ text: String) throws {
+        let options = try CommitteePaperOptions.parse(["--meeting-date", text])
+        #expect(throws: DiagnosticError.self) { try options.asked }
+        #expect(try CommitteePaperOptions.parse(["--meeting-date", "2027-01-14"]).asked?.meetingDate == "2027-01-14")
+    }
+
+    @Test("a sign-off is dated the council's day its own version was kept, not the record's first day")
+    func signOffDates() {
+        // Kept on 1 March; signed off at 23:30 UTC on 30 June, which is already 1 July in London.
+        let created = Date(timeIntervalSince1970: 1_772_359_200)
+        let signed = Date(timeIntervalSince1970: 1_782_862_200)
+        func version(_ number: Int, at date: Date, step: LifecycleStep?) -> RecordVersion {
+            RecordVersion(
+                id: "dec-2026-0001", kind: "decision", version: number, title: "T", author: "Jo", status: "recorded", reviewBy: nil,
+                tags: [], attributes: [], body: Data("{}".utf8), created: created, updated: date, step: step)
+        }
+        let history = [
+            version(1, at: created, step: nil),
+            version(2, at: signed, step: LifecycleStep(action: .approve, by: "Sam Patel", role: "Data Protection Officer")),
+        ]
+        let signOffs = CommitteePaper.signOffs(in: history, clock: .fixed(signed))
+        #expect(signOffs == [.init(role: "Data Protection Officer", name: "Sam Patel", date: "2026-07-01")])
     }
 }
