@@ -196,7 +196,7 @@ var targets: [Target] = [
     .testTarget(
         name: "EthicsWebTests",
         dependencies: [
-            "EthicsWeb", "EthicsHost", "EthicsCore", "EthicsRecords", "EthicsTestSupport", hummingbird,
+            "EthicsWeb", "EthicsHost", "EthicsCore", "EthicsRecords", "EthicsTestSupport", hummingbird, zip,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ] + pluginTargets.map { .target(name: $0.module) },
         path: "Tests/Modules/EthicsWeb",

@@ -57,6 +57,21 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
     /// The formats a person reads as a paper: where a command writes HTML it also writes these.
     public static let papers: [OutputFormat] = [.odt, .docx]
 
+    /// The media type a web server sends the format as.
+    public var mediaType: String {
+        switch self {
+        case .text: "text/plain; charset=utf-8"
+        case .markdown: "text/markdown; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
+        case .json: "application/json"
+        case .csv: "text/csv; charset=utf-8"
+        case .mermaid: "text/vnd.mermaid; charset=utf-8"
+        case .dot: "text/vnd.graphviz; charset=utf-8"
+        case .odt: "application/vnd.oasis.opendocument.text"
+        case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        }
+    }
+
     /// The usual file-name extension, without the dot.
     public var fileExtension: String {
         switch self {

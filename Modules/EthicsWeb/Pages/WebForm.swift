@@ -112,8 +112,10 @@ struct WebForm {
         var secondary = false
     }
 
-    /// The form as HTML, posting to `action` with the session's CSRF token and `hidden` fields.
-    func html(action: String, csrf: String, hidden: [(String, String)] = [], buttons: [Button]) -> String {
+    /// The form as HTML, posting to `action` with the session's CSRF token and `hidden` fields; or,
+    /// for a form that only reads (`reads`), sent by GET without the token, which would otherwise
+    /// end up in the address bar and the server's log.
+    func html(action: String, csrf: String, hidden: [(String, String)] = [], buttons: [Button], reads: Bool = false) -> String {
         var html = ""
         let allErrors = generalErrors.map { ("", $0) } + orderedErrors()
         if !allErrors.isEmpty {
@@ -124,8 +126,8 @@ struct WebForm {
             }
             html += "</ul>\n</div>\n"
         }
-        html += "<form class=\"web-form\" method=\"post\" action=\"\(e(action))\" novalidate>\n"
-        html += "<input type=\"hidden\" name=\"csrf\" value=\"\(e(csrf))\">\n"
+        html += "<form class=\"web-form\" method=\"\(reads ? "get" : "post")\" action=\"\(e(action))\" novalidate>\n"
+        if !reads { html += "<input type=\"hidden\" name=\"csrf\" value=\"\(e(csrf))\">\n" }
         for (name, value) in hidden {
             html += "<input type=\"hidden\" name=\"\(e(name))\" value=\"\(e(value))\">\n"
         }

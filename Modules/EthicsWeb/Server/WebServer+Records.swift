@@ -130,8 +130,17 @@ extension WebServer {
     }
 
     func recordPage(_ request: Request, _ context: WebContext, notice: String? = nil, problems: [String: [String]] = [:],
-                    status: HTTPResponse.Status = .ok) async throws -> Response {
+                    typedPaper: FormBody? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let record = try await record(context)
+        var document = try await recordDocument(record)
+        document.append(.paragraph([.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]))
+        let forms = lifecycleForms(record, context, problems: problems) + paperForm(record, problems: problems, typed: typedPaper)
+        return try self.page(document, context, status: status, notice: notice, after: forms)
+    }
+
+    /// A record as `ethics records show` shows it: its page by the plugin that keeps its kind,
+    /// its links with their titles, and its history.
+    func recordDocument(_ record: RecordVersion) async throws -> Document {
         let register = session.register
         let links = try await register.links(of: record.id)
         var titles: [String: String] = [:]
@@ -139,10 +148,60 @@ extension WebServer {
             for other in [link.from, link.to] where other != record.id { titles[other] = try await register.fetch(other)?.title }
         }
         let page = plugins.values.first { type(of: $0).descriptor.recordKinds.contains { $0.id == record.kind } }?.page(of: record)
-        var document = RecordsDocument.record(
+        return RecordsDocument.record(
             record, latestVersion: record.version, links: links, history: try await register.history(of: record.id), titles: titles, page: page)
-        document.append(.paragraph([.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]))
-        return try self.page(document, context, status: status, notice: notice, after: lifecycleForms(record, context, problems: problems))
+    }
+
+    // MARK: - Committee paper
+
+    /// The committee paper's details, as `--report-number`, `--meeting`, `--meeting-date` and
+    /// `--paper-author` give them on the command line; each left empty comes from the council's
+    /// configuration.
+    static let paperForm = Form(
+        id: "paper", title: "Download as a committee paper",
+        help: "The record with a sign-off table from the register, as a Word (DOCX) or OpenDocument (ODT) file. Details left empty come from the council's settings.",
+        fields: [
+            FormField(id: CommitteePaperOption.reportNumber.rawValue, label: "Report number", kind: .text, isRequired: false),
+            FormField(id: CommitteePaperOption.meeting.rawValue, label: "Meeting", kind: .text, isRequired: false),
+            FormField(id: CommitteePaperOption.meetingDate.rawValue, label: "Meeting date", kind: .date, isRequired: false),
+            FormField(id: CommitteePaperOption.author.rawValue, label: "Report author", kind: .text, isRequired: false),
+        ])
+
+    func paperForm(_ record: RecordVersion, problems: [String: [String]], typed: FormBody?) -> String {
+        var web = WebForm(form: Self.paperForm)
+        if let messages = problems[Self.paperForm.id], let typed {
+            web = WebForm.read(Self.paperForm, from: typed).page
+            web.generalErrors = messages.filter { message in !web.errors.values.contains(message) }
+        }
+        return web.html(action: "/records/\(record.id)/paper", csrf: "", buttons: [
+            .init(action: OutputFormat.docx.rawValue, label: "Download as Word (DOCX)"),
+            .init(action: OutputFormat.odt.rawValue, label: "Download as OpenDocument (ODT)", secondary: true),
+        ], reads: true)
+    }
+
+    /// The record as a committee paper to download: the details asked, completed from the
+    /// council's configuration, and the sign-offs the register keeps up to this version. Reads only.
+    func paper(_ request: Request, _ context: WebContext) async throws -> Response {
+        let record = try await record(context)
+        let query = FormBody(request.uri.query ?? "")
+        let (answers, read) = WebForm.read(Self.paperForm, from: query)
+        guard read.errors.isEmpty else {
+            return try await recordPage(request, context, problems: [Self.paperForm.id: Array(read.errors.values)], typedPaper: query, status: .badRequest)
+        }
+        var asked = CommitteePaper()
+        for option in CommitteePaperOption.allCases {
+            let value = option == .meetingDate ? answers.date(option.rawValue)?.description : answers.text(option.rawValue)
+            if let value, !value.isEmpty { try option.set(value, in: &asked) }
+        }
+        var document = try await recordDocument(record)
+        let history = try await session.register.history(of: record.id).filter { $0.version <= record.version }
+        document.paper = asked.completed(by: session.config.committeePaper, signOffs: CommitteePaper.signOffs(in: history, clock: session.clock))
+        let format: OutputFormat = query["action"] == OutputFormat.odt.rawValue ? .odt : .docx
+        let bytes = try session.renderer.renderBytes(document, as: format)
+        return Response(
+            status: .ok,
+            headers: [.contentType: format.mediaType, .contentDisposition: "attachment; filename=\"\(record.id).\(format.fileExtension)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     func historyPage(_ request: Request, _ context: WebContext) async throws -> Response {

@@ -71,6 +71,7 @@ struct WebServer: Sendable {
         router.get("/records/due") { _, context in try await self.duePage(context) }
         router.get("/records/:id") { request, context in try await self.recordPage(request, context) }
         router.get("/records/:id/history") { request, context in try await self.historyPage(request, context) }
+        router.get("/records/:id/paper") { request, context in try await self.paper(request, context) }
         router.post("/records/:id/:step") { request, context in try await self.lifecycleStep(request, context) }
         return router
     }

@@ -5,7 +5,9 @@ import EthicsTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Testing
+import ZIPFoundation
 
 /// The pages people use: plugin operations from the plugin contract alone, the register, and the
 /// lifecycle steps, each kept under the signed-in person.
@@ -201,6 +203,47 @@ import Testing
             #expect(latest.step?.by == "abdul")
             #expect(latest.step?.role == "Data Protection Officer")
         }
+    }
+
+    @Test func aRecordIsDownloadedAsACommitteePaperWithItsSignOffsAndNothingIsWritten() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let olivia = Browser(client)
+            try await olivia.signIn("olivia")
+            let (_, scanID) = try await Self.scan(olivia)
+            let id = try #require(scanID)
+            let abdul = Browser(client)
+            try await abdul.signIn("abdul")
+            let page = try await abdul.get("/records/\(id)")
+            #expect(page.text.contains(#"<form class="web-form" method="get" action="/records/\#(id)/paper""#))
+            _ = try await abdul.post("/records/\(id)/approve", [("csrf", Browser.csrf(in: page)), ("f.role", "Data Protection Officer")])
+            let versions = try await harness.session.register.history(of: id).count
+
+            let docx = try await olivia.get("/records/\(id)/paper?f.report-number=AGC-2027-03&f.meeting-date=2027-01-14&action=docx")
+            #expect(docx.status == .ok)
+            #expect(docx.headers[.contentType] == OutputFormat.docx.mediaType)
+            #expect(docx.headers[.contentDisposition] == "attachment; filename=\"\(id).docx\"")
+            let body = try Self.part("word/document.xml", of: Data(docx.body.readableBytesView))
+            #expect(body.contains("AGC-2027-03") && body.contains("2027-01-14"))
+            #expect(body.contains("abdul") && body.contains("Awaited"), "the sign-off table holds abdul's sign-off and the roles awaited")
+            let odt = try await olivia.get("/records/\(id)/paper?action=odt")
+            #expect(odt.status == .ok && odt.headers[.contentType] == OutputFormat.odt.mediaType)
+            #expect(try Self.part("content.xml", of: Data(odt.body.readableBytesView)).contains("abdul"))
+
+            let bad = try await olivia.get("/records/\(id)/paper?f.meeting-date=14%2F01%2F2027&action=docx")
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("There is a problem") && bad.text.contains("14/01/2027"), "the form comes back with what was typed")
+            #expect(try await harness.session.register.history(of: id).count == versions, "a download keeps nothing")
+        }
+    }
+
+    /// The file at `path` inside the zip archive `bytes`, as text.
+    static func part(_ path: String, of bytes: Data) throws -> String {
+        let archive = try Archive(data: bytes, accessMode: .read)
+        let entry = try #require(archive[path])
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test func theRegisterListSearchesAndLinksEachRecord() async throws {
