@@ -76,6 +76,16 @@ import Testing
         #expect(try json(exported.stdout) == json(String(contentsOf: fixture, encoding: .utf8)))
     }
 
+    @Test("a file without a title (null, as the app writes an untitled canvas) takes the file's name and says so", arguments: ["null", nil])
+    func anUntitledFileSaysWhereItsTitleCameFrom(_ title: String?) throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("{\(title.map { "\"title\": \($0), " } ?? "")\"blobs\": []}", to: "Repairs 2026.dec.json")
+        let imported = try CommandRunner.ethics(["canvas-builder", "import", file, "--output", "r.canvas.yaml"], in: directory.url)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stderr.contains("The file has no title, so the canvas is titled 'Repairs 2026' after the file name"), "\(imported)")
+        #expect(imported.stdout.contains("with 0 areas and 0 actions"), "\(imported)")
+    }
+
     @Test func badInputIsPositionedWithExitTwoAndNothingWritten() throws {
         let directory = try TemporaryDirectory()
         let broken = try directory.write("{\"title\": \"x\",\n \"blobs\": [1,}", to: "broken.dec.json")

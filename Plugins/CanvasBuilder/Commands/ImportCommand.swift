@@ -24,7 +24,7 @@ struct ImportCommand: PluginCommand {
 
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         if file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
-            try importChecklist(context: context)
+            try importChecklist(plugin: plugin, context: context)
             return
         }
         let document = try JSONParser.read(file: file)
@@ -32,16 +32,22 @@ struct ImportCommand: PluginCommand {
         let name = URL(fileURLWithPath: file).lastPathComponent
         let base = name.hasSuffix(".dec.json") ? String(name.dropLast(9)) : String(name.split(separator: ".").first ?? "canvas")
         let canvas = try ODIImporter(template: template, today: context.clock.today()).canvas(from: document, fallbackTitle: base)
+        if document.value.objectValue?["title"]?.stringValue == nil {
+            context.notices.line("The file has no title, so the canvas is titled '\(base)' after the file name; an export writes that title.")
+        }
         let path = output ?? ContentPath.folderBeside(file) + "/" + base + ".canvas.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output", file: path)
         }
         try CanvasFile.write(canvas, to: path)
-        context.output.line("\(path): imported '\(canvas.title)' with \(canvas.areas.count) areas and \(canvas.actions.count) actions")
+        let areas = canvas.areas.count, actions = canvas.actions.count
+        context.output.line(
+            "\(path): imported '\(canvas.title)' with \(areas) area\(areas == 1 ? "" : "s") and \(actions) action\(actions == 1 ? "" : "s")")
     }
 
-    private func importChecklist(context: PluginContext) throws {
-        let (id, yaml) = try DeonImporter(today: context.clock.today()).template(fromFile: file)
+    private func importChecklist(plugin: CanvasBuilderPlugin, context: PluginContext) throws {
+        let taken = Set(try plugin.store.templates().map(\.id))
+        let (id, yaml) = try DeonImporter(today: context.clock.today()).template(fromFile: file, takenIDs: taken)
         let path = output ?? ContentPath.folderBeside(file) + "/" + id + ".template.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output", file: path)

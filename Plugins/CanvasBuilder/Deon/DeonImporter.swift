@@ -35,12 +35,20 @@ struct DeonImporter {
     var today: CalendarDate
 
     /// The template, as YAML, and its id.
-    func template(fromFile path: String) throws(DiagnosticError) -> (id: String, yaml: YAMLValue) {
+    /// - Parameter takenIDs: the ids of the templates the configuration already has; a checklist
+    ///   whose title makes one of them is refused at its title, since the configuration would
+    ///   refuse two templates of one id.
+    func template(fromFile path: String, takenIDs: Set<String> = []) throws(DiagnosticError) -> (id: String, yaml: YAMLValue) {
         let document = try YAMLParser.parse(file: path)
         guard let root = document.root else { throw .error("the checklist is empty", file: path) }
         let checklist = try YAMLDecoder().decode(Checklist.self, from: root)
         let id = Self.identifier(checklist.title, fallback: "checklist")
         var problems = DiagnosticCollector()
+        if takenIDs.contains(id) {
+            problems.append(.error(
+                "the title '\(checklist.title)' makes the template id '\(id)', which a template of the configuration already has",
+                at: (root["title"] ?? root).location, keyPath: "title", suggestion: "give the checklist a title of its own"))
+        }
         // The template checks refuse a group without areas and an area without questions; say
         // so here, at the checklist's own line, rather than write a template that is refused later.
         if checklist.sections.isEmpty {
