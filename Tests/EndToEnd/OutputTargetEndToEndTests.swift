@@ -25,7 +25,22 @@ import Testing
         let directory = try TemporaryDirectory()
         let result = try shell(#""$ETHICS" code-mapper list >&-"#, in: directory)
         #expect(result.status == 2, "\(result)")
-        #expect(result.stderr == "error: cannot write the results to standard output: bad file descriptor\n", "\(result)")
+        #expect(result.stderr == "error: standard output is closed, so the result would be lost; write it to a file with --output FILE\n", "\(result)")
+        // A command that writes lines of its own, not a document, finds out on its first write.
+        let checked = try shell(#""$ETHICS" config check >&-"#, in: directory)
+        #expect(checked.status == 2, "\(checked)")
+        #expect(checked.stderr == "error: cannot write the results to standard output: bad file descriptor\n", "\(checked)")
+    }
+
+    /// A walk whose record would be kept and its result lost is refused before anything is kept.
+    @Test func aWalkWithStandardOutputClosedKeepsNothing() throws {
+        let directory = try TemporaryDirectory()
+        let result = try shell(
+            #""$ETHICS" decision-flowchart run --title T --author A --answers "$ANSWERS" >&-"#.replacingOccurrences(of: "$ANSWERS", with: SharedAnswers.escalatePath),
+            in: directory)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("standard output is closed"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/data/ethics"), "nothing was kept")
     }
 
     @Test func aReaderThatStopsEarlyIsNotAnError() throws {

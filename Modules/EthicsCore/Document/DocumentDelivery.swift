@@ -18,8 +18,8 @@ public struct DocumentDelivery: Sendable {
     }
 
     /// Checks, before any work is kept, that the document can go where it is asked to: the file's
-    /// folder can be written, the file is not one the command read (``FilesRead``), and a binary
-    /// format is not headed for a terminal. A command that
+    /// folder can be written, the file is not one the command read (``FilesRead``), standard
+    /// output is open, and a binary format is not headed for a terminal. A command that
     /// keeps a record before writing its paper calls this first, so nothing is half done.
     public func check(output: OutputSink) throws(DiagnosticError) {
         if let path {
@@ -29,6 +29,9 @@ public struct DocumentDelivery: Sendable {
                 throw DiagnosticError(error.diagnostics)
             }
             return
+        }
+        if output.isClosed {
+            throw .error("standard output is closed, so the result would be lost", suggestion: "write it to a file with --output FILE")
         }
         guard format.isBinary, !output.takesBinary else { return }
         let why = output.isTerminal

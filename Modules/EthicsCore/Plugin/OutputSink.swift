@@ -13,21 +13,28 @@ public struct OutputSink: Sendable {
     private let writeBinary: (@Sendable ([UInt8]) -> Void)?
     /// Whether a person reads this output on a terminal, where a binary file would be noise.
     public let isTerminal: Bool
+    /// Whether nothing written here can arrive: the process was started with this stream closed
+    /// (`ethics … >&-`). A command that keeps a record checks it first (see `DocumentDelivery`),
+    /// so it does not keep the record and then lose the result.
+    public let isClosed: Bool
 
     /// A sink of text only, such as a test's buffer.
     public init(_ write: @escaping @Sendable (String) -> Void) {
         writeText = write
         writeBinary = nil
         isTerminal = false
+        isClosed = false
     }
 
     /// A sink that also takes binary files (an ODT or DOCX paper piped to a file).
     public init(
-        text: @escaping @Sendable (String) -> Void, binary: @escaping @Sendable ([UInt8]) -> Void, isTerminal: Bool
+        text: @escaping @Sendable (String) -> Void, binary: @escaping @Sendable ([UInt8]) -> Void, isTerminal: Bool,
+        isClosed: Bool = false
     ) {
         writeText = text
         writeBinary = binary
         self.isTerminal = isTerminal
+        self.isClosed = isClosed
     }
 
     /// Whether a binary file may be written here: a sink that takes bytes and is not a terminal.
@@ -65,7 +72,11 @@ public struct OutputSink: Sendable {
                 standardOutputFailure.store(failure, ordering: .releasing)
             }
         },
-        isTerminal: isatty(STDOUT_FILENO) != 0)
+        isTerminal: isatty(STDOUT_FILENO) != 0,
+        isClosed: standardOutputWasClosed.load(ordering: .acquiring))
+
+    /// Whether the process started without a standard output (set by `occupyClosedStandardStreams`).
+    private static let standardOutputWasClosed = Atomic<Bool>(false)
 
     /// Diagnostics and logs: kept apart from results so output can be piped. Like standard
     /// output, it never passes on a control character from content (a diagnostic quotes what
@@ -82,6 +93,7 @@ public struct OutputSink: Sendable {
     /// stand-in fails with EBADF exactly as it would on the closed stream, so it is reported.
     public static func occupyClosedStandardStreams() {
         for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            if descriptor == STDOUT_FILENO { standardOutputWasClosed.store(true, ordering: .releasing) }
             let stand = open("/dev/null", O_RDONLY)
             if stand >= 0 && stand != descriptor {
                 dup2(stand, descriptor)
