@@ -21,6 +21,21 @@ public struct Provenance: Codable, Sendable, Hashable {
         self.notes = notes
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case source, publisher, url, licence, retrieved, notes
+    }
+
+    /// Decodes a pack's `provenance:`, checking that `url` is a web address a reader can follow.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        source = try container.decode(String.self, forKey: .source)
+        publisher = try container.decode(String.self, forKey: .publisher)
+        url = try container.decode(WebAddress.self, forKey: .url).text
+        licence = try container.decode(String.self, forKey: .licence)
+        retrieved = try container.decode(CalendarDate.self, forKey: .retrieved)
+        notes = try container.decodeIfPresent(String.self, forKey: .notes)
+    }
+
     /// One line for a document's provenance section.
     public var citation: String {
         "\(source), \(publisher), \(url) (\(licence); retrieved \(retrieved))"

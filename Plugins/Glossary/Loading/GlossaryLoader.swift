@@ -118,33 +118,8 @@ public struct GlossaryLoader: Sendable {
 
     /// Renderers only make web and mail addresses clickable, so anything else is a mistake.
     private func checkURL(_ url: String, at node: YAMLNode, problems: inout DiagnosticCollector) {
-        guard !Self.isWebAddress(url) else { return }
+        guard !WebAddress.isValid(url) else { return }
         problems.append(.error("'\(url)' is not a web address; write it in full, starting https://", at: node.location, keyPath: "url"))
-    }
-
-    /// An `http` or `https` URL with a host: the scheme in any case (`HTTPS://` is the same
-    /// scheme, RFC 3986 section 3.1), then an authority that names a host (`https://` alone, or
-    /// `https://:443/`, leads nowhere), and no spaces or control characters anywhere.
-    static func isWebAddress(_ url: String) -> Bool {
-        guard !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }),
-              let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return false }
-        let scheme = url[..<colon].lowercased()
-        guard scheme == "https" || scheme == "http" else { return false }
-        let authority = url[url.index(colon, offsetBy: 3)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
-        let host: Substring
-        if hostAndPort.hasPrefix("[") {
-            guard let close = hostAndPort.firstIndex(of: "]") else { return false }
-            host = hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]
-            let rest = hostAndPort[hostAndPort.index(after: close)...]
-            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy(\.isASCII) && rest.dropFirst().allSatisfy(\.isNumber)) else { return false }
-        } else {
-            let parts = hostAndPort.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count <= 2 else { return false }
-            host = parts[0]
-            if parts.count == 2, !parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
-        }
-        return !host.isEmpty && !host.hasPrefix(".") && !host.contains("..")
     }
 
     private static func origin(of node: YAMLNode, labelKey: String) -> EntryOrigin {

@@ -115,7 +115,7 @@ import Testing
         ("ftp://example.org/", false), ("https//example.org", false),
     ])
     func aWebAddressNeedsAHostAndItsSchemeInAnyCase(_ url: String, _ accepted: Bool) {
-        #expect(GlossaryLoader.isWebAddress(url) == accepted, "\(url)")
+        #expect(WebAddress.isValid(url) == accepted, "\(url)")
     }
 
     @Test func refusesAnIdDefinedTwiceInOneFile() throws {

@@ -1,0 +1,49 @@
+public import EthicsYAML
+
+/// A web address a reader can follow: an `http` or `https` URL with a host. Renderers only make
+/// web and mail addresses clickable, so anything else in a source's `url` is a mistake, and is
+/// reported at its line when the content is read.
+public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProviding {
+    public var text: String
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard Self.isValid(text) else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a web address; write it in full, starting https://"))
+        }
+        self.text = text
+    }
+
+    /// Stands in for an address reported as invalid, so the rest of the file is still checked.
+    public static var yamlPlaceholder: WebAddress { WebAddress(checked: "https://invalid.example") }
+
+    private init(checked text: String) {
+        self.text = text
+    }
+
+    /// An `http` or `https` URL with a host: the scheme in any case (`HTTPS://` is the same
+    /// scheme, RFC 3986 section 3.1), then an authority that names a host (`https://` alone, or
+    /// `https://:443/`, leads nowhere), and no spaces or control characters anywhere.
+    public static func isValid(_ url: String) -> Bool {
+        guard !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }),
+              let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return false }
+        let scheme = url[..<colon].lowercased()
+        guard scheme == "https" || scheme == "http" else { return false }
+        let authority = url[url.index(colon, offsetBy: 3)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        let host: Substring
+        if hostAndPort.hasPrefix("[") {
+            guard let close = hostAndPort.firstIndex(of: "]") else { return false }
+            host = hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]
+            let rest = hostAndPort[hostAndPort.index(after: close)...]
+            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy(\.isASCII) && rest.dropFirst().allSatisfy(\.isNumber)) else { return false }
+        } else {
+            let parts = hostAndPort.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count <= 2 else { return false }
+            host = parts[0]
+            if parts.count == 2, !parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
+        }
+        return !host.isEmpty && !host.hasPrefix(".") && !host.contains("..")
+    }
+}
