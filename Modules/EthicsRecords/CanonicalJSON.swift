@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON text of the register's own small values (tag lists, journal payloads), byte for byte
 /// what `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes`.
 ///
@@ -14,6 +16,29 @@ package enum CanonicalJSON {
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The strings of a stored JSON array (`["act","monitor"]`), the inverse of ``array(_:)``. One
+    /// without escapes is split directly, since a list page reads two per row and `JSONDecoder`
+    /// was a large share of its time; anything else goes through `JSONDecoder`. Not a JSON array: [].
+    package static func strings(_ json: String) -> [String] {
+        let bytes = json.utf8
+        if bytes.elementsEqual("[]".utf8) { return [] }
+        if bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]"), !bytes.contains(UInt8(ascii: "\\")) {
+            let inner = json.utf8.dropFirst().dropLast()
+            var items: [String] = []
+            var plain = true
+            for item in inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                guard item.count >= 2, item.first == UInt8(ascii: "\""), item.last == UInt8(ascii: "\""),
+                      !item.dropFirst().dropLast().contains(UInt8(ascii: "\"")) else {
+                    plain = false
+                    break
+                }
+                items.append(String(decoding: item.dropFirst().dropLast(), as: UTF8.self))
+            }
+            if plain { return items }
+        }
+        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 
     /// `{"a":"1","b":"2"}`, keys in the order `JSONEncoder` sorts them.

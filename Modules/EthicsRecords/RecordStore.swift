@@ -436,8 +436,8 @@ public final class RecordStore: RegisterStore {
     /// Every version of record `id`, oldest first; empty when there is no such record.
     public func history(of id: String) throws -> [RecordVersion] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: Self.versionQuery + " WHERE v.record_id = ? ORDER BY v.version", arguments: [id])
-                .map { try StoredVersion(row: $0).recordVersion() }
+            try StoredVersion.fetchAll(db, sql: Self.versionQuery + " WHERE v.record_id = ? ORDER BY v.version", arguments: [id])
+                .map { try $0.recordVersion() }
         }
     }
 
@@ -469,7 +469,7 @@ public final class RecordStore: RegisterStore {
             pageArguments += [offset]
         }
         return try pool.read { db in
-            let versions = try Row.fetchAll(db, sql: sql, arguments: pageArguments).map { try StoredVersion(row: $0).recordVersion() }
+            let versions = try StoredVersion.fetchAll(db, sql: sql, arguments: pageArguments).map { try $0.recordVersion() }
             // Only a page needs counting: the whole list is its own count.
             let total = limit == nil && offset == 0 ? versions.count
                 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_version v JOIN record r ON r.id = v.record_id" + filter, arguments: arguments) ?? 0
@@ -480,7 +480,7 @@ public final class RecordStore: RegisterStore {
     /// The latest version of each record whose review-by date is on or before `cutoff`, soonest first.
     public func due(by cutoff: CalendarDate) throws -> [RecordVersion] {
         try pool.read { db in
-            try Row.fetchAll(
+            try StoredVersion.fetchAll(
                 db,
                 sql: Self.versionQuery + """
                      WHERE v.version = (SELECT MAX(version) FROM record_version WHERE record_id = v.record_id)
@@ -488,7 +488,7 @@ public final class RecordStore: RegisterStore {
                     ORDER BY v.review_by, r.id
                     """,
                 arguments: [cutoff.description]
-            ).map { try StoredVersion(row: $0).recordVersion() }
+            ).map { try $0.recordVersion() }
         }
     }
 
@@ -511,12 +511,13 @@ public final class RecordStore: RegisterStore {
             let entries = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
             let versions = try Row.fetchCursor(db, sql: Self.versionQuery + " ORDER BY v.journal_sequence")
             let links = try Row.fetchCursor(db, sql: "SELECT from_id, to_id, relation, journal_sequence FROM record_link ORDER BY journal_sequence")
+            var versionColumns: StoredVersion.Columns?
             return try RegisterVerifier.verify(
                 RegisterVerifier.Rows(
                     nextEntry: { try entries.next().map(Self.entry(from:)) },
                     nextVersion: {
                         guard let row = try versions.next() else { return nil }
-                        return (try StoredVersion(row: row), row["journal_sequence"])
+                        return (try StoredVersion(row: row, columns: &versionColumns), row["journal_sequence"])
                     },
                     orphans: {
                         try String.fetchAll(db, sql: "SELECT id FROM record WHERE id NOT IN (SELECT record_id FROM record_version) ORDER BY id")
@@ -539,8 +540,9 @@ public final class RecordStore: RegisterStore {
             rows.records = try Row.fetchAll(db, sql: "SELECT id, kind, year, serial, created_at FROM record ORDER BY created_at, id").map {
                 RegisterRows.Record(id: $0["id"], kind: $0["kind"], year: $0["year"], serial: $0["serial"], createdAt: $0["created_at"])
             }
+            var columns: StoredVersion.Columns?
             rows.versions = try Row.fetchAll(db, sql: Self.versionQuery + " ORDER BY v.journal_sequence").map {
-                RegisterRows.Version(stored: try StoredVersion(row: $0), sequence: $0["journal_sequence"])
+                RegisterRows.Version(stored: try StoredVersion(row: $0, columns: &columns), sequence: $0["journal_sequence"])
             }
             rows.links = try Row.fetchAll(db, sql: "SELECT * FROM record_link ORDER BY journal_sequence").map {
                 RegisterRows.Link(from: $0["from_id"], to: $0["to_id"], relation: $0["relation"], linkedAt: $0["linked_at"],
@@ -597,13 +599,60 @@ public final class RecordStore: RegisterStore {
 }
 
 extension StoredVersion {
+    /// Where each field is among a query's columns. Found once per query, from its first row:
+    /// GRDB finds a column by name case-insensitively, lowercasing on every lookup, which was the
+    /// largest single cost of listing the register.
+    struct Columns {
+        let id, kind, version, title, author, status, reviewBy, tags, attributes, body, createdAt, recordedAt: Int
+        /// Nil in a register from before lifecycle steps, opened read-only and so not migrated.
+        let step: Int?
+
+        init(_ row: Row) {
+            let names = Array(row.columnNames)
+            func index(_ name: String) -> Int { names.firstIndex(of: name) ?? -1 }
+            id = index("record_id")
+            kind = index("kind")
+            version = index("version")
+            title = index("title")
+            author = index("author")
+            status = index("status")
+            reviewBy = index("review_by")
+            tags = index("tags")
+            attributes = index("attributes")
+            body = index("body")
+            createdAt = index("created_at")
+            recordedAt = index("recorded_at")
+            step = names.firstIndex(of: "step")
+        }
+    }
+
     /// In an extension so that the synthesised memberwise initialiser stays available.
     init(row: Row) throws {
+        var columns: Columns?
+        try self.init(row: row, columns: &columns)
+    }
+
+    /// A version from one of a query's rows, the query's columns found on its first row and
+    /// reused for the rest (pass the same `columns` for every row of one query).
+    init(row: Row, columns: inout Columns?) throws {
+        let at = columns ?? Columns(row)
+        columns = at
+        guard [at.id, at.kind, at.version, at.title, at.author, at.status, at.reviewBy, at.tags, at.attributes, at.body,
+               at.createdAt, at.recordedAt].allSatisfy({ $0 >= 0 }) else {
+            throw DatabaseError(
+                resultCode: .SQLITE_CORRUPT, message: "a version row lacks one of its columns: \(Array(row.columnNames).joined(separator: ", "))")
+        }
         self.init(
-            id: row["record_id"], kind: row["kind"], version: row["version"], title: row["title"], author: row["author"],
-            status: row["status"], reviewBy: row["review_by"], tags: row["tags"], attributes: row["attributes"],
-            body: row["body"], createdAt: row["created_at"], recordedAt: row["recorded_at"],
-            step: row.hasColumn("step") ? row["step"] : nil)
+            id: row[at.id], kind: row[at.kind], version: row[at.version], title: row[at.title], author: row[at.author],
+            status: row[at.status], reviewBy: row[at.reviewBy], tags: row[at.tags], attributes: row[at.attributes],
+            body: row[at.body], createdAt: row[at.createdAt], recordedAt: row[at.recordedAt],
+            step: at.step.flatMap { row[$0] })
+    }
+
+    /// Every row of `sql` as a version.
+    static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [StoredVersion] {
+        var columns: Columns?
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try StoredVersion(row: $0, columns: &columns) }
     }
 }
 

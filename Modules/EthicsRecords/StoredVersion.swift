@@ -53,8 +53,8 @@ package struct StoredVersion: Sendable, Hashable {
         let decoder = JSONDecoder()
         return RecordVersion(
             id: id, kind: kind, version: version, title: title, author: author, status: status,
-            reviewBy: reviewBy.flatMap(CalendarDate.init), tags: (try? decoder.decode([String].self, from: Data(tags.utf8))) ?? [],
-            attributes: (try? decoder.decode([String].self, from: Data(attributes.utf8))) ?? [], body: Data(body.utf8),
+            reviewBy: reviewBy.flatMap(CalendarDate.init), tags: CanonicalJSON.strings(tags),
+            attributes: CanonicalJSON.strings(attributes), body: Data(body.utf8),
             created: Timestamp.parse(createdAt) ?? Date(timeIntervalSince1970: 0),
             updated: Timestamp.parse(recordedAt) ?? Date(timeIntervalSince1970: 0),
             step: step.flatMap { try? decoder.decode(LifecycleStep.self, from: Data($0.utf8)) })

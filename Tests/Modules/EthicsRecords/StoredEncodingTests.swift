@@ -22,6 +22,17 @@ import Testing
         #expect(CanonicalJSON.array(Self.awkward) == (try encoded(Self.awkward)))
     }
 
+    @Test func arraysReadBackAsJSONDecoderReadsThem() throws {
+        let lists = [[], ["act"], ["act", "monitor", "influence"], ["a,b", "c"], [""], Self.awkward, ["\"", "é€"]]
+        for list in lists {
+            #expect(CanonicalJSON.strings(CanonicalJSON.array(list)) == list)
+        }
+        for text in [#"[ "a" ]"#, #"["a","b""#, "not json", #"["a",1]"#, #"[1]"#, "[,]"] {
+            let decoded = (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+            #expect(CanonicalJSON.strings(text) == decoded, "\(text)")
+        }
+    }
+
     @Test func objectsMatchJSONEncoderWithSortedKeys() throws {
         let fields = [("title", Self.awkward[2]), ("B", "x"), ("_", "y"), ("author", Self.awkward[3]), ("é", "z"), ("a", "")]
         let dictionary = Dictionary(uniqueKeysWithValues: fields)
