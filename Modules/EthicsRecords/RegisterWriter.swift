@@ -34,10 +34,26 @@ package typealias RegisterStamp = (text: String, date: Date)
 package struct RegisterWriter {
     package let rows: any RegisterRowWriter
     package let time: RegisterStamp
+    /// The journal's head once this write has read or moved it: within the transaction nothing
+    /// else can append, so each further entry follows it without asking the database again (on
+    /// PostgreSQL each question is a round trip made while every other writer waits).
+    private let known = KnownHead()
 
     package init(rows: any RegisterRowWriter, time: RegisterStamp) {
         self.rows = rows
         self.time = time
+    }
+
+    private final class KnownHead {
+        var head: JournalHead??
+    }
+
+    /// The journal's head as this write leaves it (so far).
+    package func head() throws -> JournalHead? {
+        if let head = known.head { return head }
+        let head = try rows.journalHead()
+        known.head = .some(head)
+        return head
     }
 
     /// Keeps a new record as its version 1.
@@ -79,12 +95,13 @@ package struct RegisterWriter {
     /// Appends one entry after the current head.
     @discardableResult
     package func append(topic: String, payload: String) throws -> Int64 {
-        let head = try rows.journalHead()
+        let head = try head()
         let sequence = (head?.sequence ?? 0) + 1
         let previous = head?.hash ?? JournalEntry.genesisHash
         let hash = JournalEntry.computeHash(sequence: sequence, time: time.text, topic: topic, payload: payload, previousHash: previous)
         try rows.insertJournal(JournalEntry(
             sequence: sequence, time: time.text, topic: topic, payload: payload, previousHash: previous, hash: hash))
+        known.head = .some(JournalHead(sequence: sequence, hash: hash))
         return sequence
     }
 

@@ -95,8 +95,9 @@ public final class PostgresRecordStore: RegisterStore {
             do {
                 try session.query("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.writeLock)])
                 let rows = PostgresRows(session: session)
-                let result = try body(RegisterWriter(rows: rows, time: Timestamp.stamp(now())), session)
-                let head = try rows.journalHead()
+                let writer = RegisterWriter(rows: rows, time: Timestamp.stamp(now()))
+                let result = try body(writer, session)
+                let head = try writer.head()
                 try session.query("COMMIT")
                 return (result, head)
             } catch {
