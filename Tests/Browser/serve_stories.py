@@ -34,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 from selenium.webdriver.common.action_chains import ActionChains
@@ -392,6 +393,38 @@ class Stories:
         self.submit(lambda: self.keys(Keys.ENTER))
         self.expect(re.search(r"dec-\d{4}-\d{4}", self.text()) is not None, "the decision is recorded")
 
+    def story_committee_paper(self) -> None:
+        """A record downloaded as a committee paper from its page: a bad meeting date comes back on
+        the page; then the DOCX arrives, holding the report number and the sign-off table."""
+        if not getattr(self, "decision", ""):
+            self.story_walk_decision()
+        downloads = self.output / "downloads"
+        downloads.mkdir(parents=True, exist_ok=True)
+        for old in downloads.glob("*"):
+            old.unlink()
+        self.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+        self.sign_in("olivia")
+        self.open(f"/records/{self.decision}")
+        self.type_into("f.report-number", "AGC-2027-03")
+        self.type_into("f.meeting-date", "14/01/2027")
+        self.press("Download as Word (DOCX)")
+        self.expect("There is a problem" in self.text(), "a meeting date that is not a date is refused on the page")
+        self.page_kind("paper-form-with-errors")
+        self.type_into("f.meeting-date", "2027-01-14")
+        # The answer is a file, not a page: the browser stays where it is and saves it.
+        self.driver.find_element(By.XPATH, "//button[normalize-space()='Download as Word (DOCX)']").click()
+        paper = downloads / f"{self.decision}.docx"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (not paper.exists() or any(downloads.glob("*.crdownload"))):
+            time.sleep(0.2)
+        self.expect(paper.exists(), f"the paper is downloaded as {paper.name}")
+        with zipfile.ZipFile(paper) as archive:
+            body = archive.read("word/document.xml").decode("utf-8")
+        self.expect("AGC-2027-03" in body and "2027-01-14" in body, "the paper carries the report number and meeting date")
+        self.expect("Sign-off" in body, "the paper has its sign-off table")
+        if "amira" in self.server.ethics_command("records", "history", self.decision):
+            self.expect("amira" in body, "the paper names who signed it off")
+
     def story_rate_limit(self) -> None:
         for _ in range(5):
             self.sign_in("bea", "not the password at all")
@@ -400,8 +433,8 @@ class Stories:
         self.expect("Too many attempts to sign in." in self.text(), "the sixth attempt is refused, even with the right password")
 
 
-STORIES = ["sign-in", "glossary-search", "walk-decision", "walk-by-keyboard", "sign-off", "review-from-due", "canvas-collision",
-           "rate-limit"]
+STORIES = ["sign-in", "glossary-search", "walk-decision", "walk-by-keyboard", "sign-off", "committee-paper", "review-from-due",
+           "canvas-collision", "rate-limit"]
 
 
 def main() -> int:

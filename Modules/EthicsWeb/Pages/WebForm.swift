@@ -116,7 +116,8 @@ struct WebForm {
     /// for a form that only reads (`reads`), sent by GET without the token, which would otherwise
     /// end up in the address bar and the server's log.
     func html(action: String, csrf: String, hidden: [(String, String)] = [], buttons: [Button], reads: Bool = false) -> String {
-        var html = ""
+        // One element around the summary and the form, so a link to `#form-ID` shows both.
+        var html = "<div id=\"form-\(e(form.id))\">\n"
         let allErrors = generalErrors.map { ("", $0) } + orderedErrors()
         if !allErrors.isEmpty {
             html += "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n"
@@ -140,7 +141,7 @@ struct WebForm {
         for button in buttons {
             html += "<button type=\"submit\" class=\"button\(button.secondary ? " button-secondary" : "")\" name=\"action\" value=\"\(e(button.action))\">\(e(button.label))</button>\n"
         }
-        html += "</div>\n</form>\n"
+        html += "</div>\n</form>\n</div>\n"
         return html
     }
 

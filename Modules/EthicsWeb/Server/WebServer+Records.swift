@@ -173,7 +173,9 @@ extension WebServer {
             web = WebForm.read(Self.paperForm, from: typed).page
             web.generalErrors = messages.filter { message in !web.errors.values.contains(message) }
         }
-        return web.html(action: "/records/\(record.id)/paper", csrf: "", buttons: [
+        // The form's own anchor in the action: a problem found comes back on the page scrolled to
+        // the form, where the person pressed the button (a download leaves the page where it is).
+        return web.html(action: "/records/\(record.id)/paper#form-\(Self.paperForm.id)", csrf: "", buttons: [
             .init(action: OutputFormat.docx.rawValue, label: "Download as Word (DOCX)"),
             .init(action: OutputFormat.odt.rawValue, label: "Download as OpenDocument (ODT)", secondary: true),
         ], reads: true)

@@ -215,7 +215,7 @@ import ZIPFoundation
             let abdul = Browser(client)
             try await abdul.signIn("abdul")
             let page = try await abdul.get("/records/\(id)")
-            #expect(page.text.contains(#"<form class="web-form" method="get" action="/records/\#(id)/paper""#))
+            #expect(page.text.contains(#"<form class="web-form" method="get" action="/records/\#(id)/paper#form-paper""#))
             _ = try await abdul.post("/records/\(id)/approve", [("csrf", Browser.csrf(in: page)), ("f.role", "Data Protection Officer")])
             let versions = try await harness.session.register.history(of: id).count
 
