@@ -32,6 +32,12 @@ import Testing
 
         let wrongRole = try run(["records", "approve", first, "--role", "Data Protecton Officer"])
         #expect(wrongRole.status == 2 && wrongRole.stderr.contains("did you mean 'Data Protection Officer'?"), "\(wrongRole)")
+        // A role signs a version of the content once; the record keeps nothing more.
+        let before = try run(["records", "history", first, "--format", "csv"]).stdout
+        let twice = try run(["--as", "Amira Khan", "records", "approve", first, "--role", "Data Protection Officer"])
+        #expect(twice.status == 2, "\(twice)")
+        #expect(twice.stderr.contains("error: \(first) is already signed off as Data Protection Officer, by Sam Patel (version 2)"), "\(twice)")
+        #expect(try run(["records", "history", first, "--format", "csv"]).stdout == before, "nothing more is kept")
 
         let review = try run(["records", "review", second, "--outcome", "no-change", "--note", "Checked", "--next-review", "2030-01-01"])
         #expect(review.status == 0, "\(review)")

@@ -42,10 +42,10 @@ public struct CommitteePaper: Hashable, Sendable, Codable {
         self.roles = roles
     }
 
-    /// The sign-offs kept in a record's history: each `approve` step, dated the council's day it
-    /// was kept (the version's own time, not the record's first).
+    /// The sign-offs that stand in a record's history (``LifecycleStep/standingSignOffs(in:)``:
+    /// those since its content last changed), each dated the council's day it was kept.
     public static func signOffs(in history: [RecordVersion], clock: CouncilClock) -> [SignOff] {
-        history.compactMap { version in
+        LifecycleStep.standingSignOffs(in: history).compactMap { version in
             guard let step = version.step, step.action == .approve else { return nil }
             return SignOff(role: step.role ?? "", name: step.by, date: clock.day(of: version.updated).description)
         }

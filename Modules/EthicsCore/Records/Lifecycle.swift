@@ -1,3 +1,6 @@
+public import EthicsDiagnostics
+import Foundation
+
 /// A step in a record's life, kept as a new version of it (nothing is overwritten): who did what,
 /// when, in which role and why.
 ///
@@ -49,6 +52,25 @@ public struct LifecycleStep: Codable, Sendable, Hashable {
 
     /// The outcomes a review may have.
     public static let reviewOutcomes = ["no-change", "update-needed", "escalate"]
+
+    /// The sign-offs that stand in a record's `history` (oldest first): the `approve` steps since
+    /// its content last changed. A sign-off is of the content its signer saw; a new version of
+    /// the content (one without a step) needs signing again.
+    public static func standingSignOffs(in history: [RecordVersion]) -> [RecordVersion] {
+        let lastContent = history.lastIndex { $0.step == nil } ?? -1
+        return history[(lastContent + 1)...].filter { $0.step?.action == .approve }
+    }
+
+    /// Refuses a sign-off in `role` when one in that role already stands (see
+    /// ``standingSignOffs(in:)``): a role signs a version of the content once.
+    public static func checkNotSigned(role: String, of id: String, history: [RecordVersion]) throws(DiagnosticError) {
+        guard let earlier = standingSignOffs(in: history).first(where: {
+            ($0.step?.role ?? "").caseInsensitiveCompare(role) == .orderedSame
+        }) else { return }
+        throw .error(
+            "\(id) is already signed off as \(role), by \(earlier.step?.by ?? earlier.author) (version \(earlier.version))",
+            suggestion: "a sign-off stands until the record's content changes")
+    }
 }
 
 /// A record was reviewed. Journalled with the version that keeps the review.

@@ -83,8 +83,10 @@ extension RecordsCommand {
                     suggestion: Suggestion.didYouMean(self.role, among: roles)
                         ?? "the roles are: \(roles.joined(separator: "; ")) (set them with 'sign-off-roles:')")
             }
+            let store = try session.records.store()
+            try LifecycleStep.checkNotSigned(role: role, of: id, history: try store.history(of: id))
             let step = LifecycleStep(action: .approve, by: actor.name, role: role, note: note)
-            let version = try session.records.store().keep(step, of: id) { version in
+            let version = try store.keep(step, of: id) { version in
                 RecordApproved(recordID: version.id, version: version.version, by: actor.name, role: role)
             }
             RecordsCommand.report(version, "signed off as \(role)", session: session)

@@ -137,3 +137,27 @@ struct SessionMiddleware: RouterMiddleware {
         return name
     }
 }
+
+/// An error a page gives (an unknown record, a refused request, a page that does not exist) shown
+/// as a page in the site's own chrome, with its status, rather than as the JSON Hummingbird writes
+/// by default: the person reading is in a browser.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let page: @Sendable (_ title: String, _ message: String, _ context: WebContext, _ status: HTTPResponse.Status) throws -> Response
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            let title = switch error.status {
+            case .notFound: "Page not found"
+            case .forbidden: "Not allowed"
+            case .conflict: "Already done"
+            default: "There is a problem"
+            }
+            var response = try page(title, error.body ?? error.status.reasonPhrase, context, error.status)
+            for field in error.headers { response.headers.append(field) }
+            return response
+        }
+    }
+}

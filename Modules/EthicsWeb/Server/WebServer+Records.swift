@@ -134,7 +134,8 @@ extension WebServer {
         let record = try await record(context)
         var document = try await recordDocument(record)
         document.append(.paragraph([.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]))
-        let forms = lifecycleForms(record, context, problems: problems) + paperForm(record, problems: problems, typed: typedPaper)
+        let history = try await session.register.history(of: record.id)
+        let forms = lifecycleForms(record, history: history, context, problems: problems) + paperForm(record, problems: problems, typed: typedPaper)
         return try self.page(document, context, status: status, notice: notice, after: forms)
     }
 
@@ -186,6 +187,9 @@ extension WebServer {
     func paper(_ request: Request, _ context: WebContext) async throws -> Response {
         let record = try await record(context)
         let query = FormBody(request.uri.query ?? "")
+        guard let format = OutputFormat(rawValue: query["action"] ?? ""), OutputFormat.papers.contains(format) else {
+            throw HTTPError(.badRequest, message: "A committee paper is downloaded as docx or odt, not '\(query["action"] ?? "")'.")
+        }
         let (answers, read) = WebForm.read(Self.paperForm, from: query)
         guard read.errors.isEmpty else {
             return try await recordPage(request, context, problems: [Self.paperForm.id: Array(read.errors.values)], typedPaper: query, status: .badRequest)
@@ -198,7 +202,6 @@ extension WebServer {
         var document = try await recordDocument(record)
         let history = try await session.register.history(of: record.id).filter { $0.version <= record.version }
         document.paper = asked.completed(by: session.config.committeePaper, signOffs: CommitteePaper.signOffs(in: history, clock: session.clock))
-        let format: OutputFormat = query["action"] == OutputFormat.odt.rawValue ? .odt : .docx
         let bytes = try session.renderer.renderBytes(document, as: format)
         return Response(
             status: .ok,
@@ -251,7 +254,9 @@ extension WebServer {
         FormField(id: "supersede-note", label: "Why it is replaced", kind: .text, isRequired: false),
     ])
 
-    func lifecycleForms(_ record: RecordVersion, _ context: WebContext, problems: [String: [String]], typed: FormBody? = nil) -> String {
+    func lifecycleForms(
+        _ record: RecordVersion, history: [RecordVersion], _ context: WebContext, problems: [String: [String]], typed: FormBody? = nil
+    ) -> String {
         guard let account = context.account, !LifecycleStep.finalStatuses.contains(record.status) else { return "" }
         let csrf = context.session?.csrf ?? ""
         func render(_ form: Form, _ label: String) -> String {
@@ -264,9 +269,17 @@ extension WebServer {
             return web.html(action: "/records/\(record.id)/\(form.id)", csrf: csrf, buttons: [.init(action: form.id, label: label)])
         }
         var html = render(Self.reviewForm, "Record the review")
-        let roles = account.mayApprove(in: session.config.signOffRoles)
-        if !roles.isEmpty && record.status != "approved" {
+        // Each role the person holds that has not signed this content yet; a role already signed
+        // is not offered again, though other roles still may sign.
+        let signed = LifecycleStep.standingSignOffs(in: history).compactMap(\.step?.role)
+        let roles = account.mayApprove(in: session.config.signOffRoles).filter { role in
+            !signed.contains { $0.caseInsensitiveCompare(role) == .orderedSame }
+        }
+        if !roles.isEmpty {
             html += render(approveForm(roles: roles), "Sign off")
+        } else if let messages = problems["approve"] {
+            // The sign-off was refused and no role is left to offer: say why all the same.
+            html += Self.errorSummary(messages)
         }
         html += render(Self.supersedeForm, "Mark as replaced")
         return html
@@ -331,6 +344,7 @@ extension WebServer {
             }
         case "approve":
             let role = answers.choice("role") ?? ""
+            try LifecycleStep.checkNotSigned(role: role, of: id, history: try store.history(of: id))
             let lifecycle = LifecycleStep(action: .approve, by: name, role: role, note: answers.text("approve-note").flatMap { $0.isEmpty ? nil : $0 })
             return try store.keep(lifecycle, of: id) { version in
                 RecordApproved(recordID: version.id, version: version.version, by: name, role: role)

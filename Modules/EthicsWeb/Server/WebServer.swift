@@ -53,6 +53,9 @@ struct WebServer: Sendable {
         let router = Router(context: WebContext.self)
         router.middlewares.add(LogRequestsMiddleware(.info))
         router.middlewares.add(SecurityHeadersMiddleware(styleHash: styleHash))
+        router.middlewares.add(ErrorPageMiddleware { title, message, context, status in
+            try self.problemPage(title, [message], context, status: status)
+        })
         router.middlewares.add(SessionMiddleware(
             sessions: sessions, accounts: accounts, proxy: session.config.trustedProxy, cookie: { self.cookie($0) }))
 
@@ -102,9 +105,13 @@ struct WebServer: Sendable {
 
     /// A page saying what was wrong, in the command line's words.
     func problemPage(_ title: String, _ messages: [String], _ context: WebContext, status: HTTPResponse.Status = .badRequest) throws -> Response {
-        let summary = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n<h2 id=\"error-summary-title\">There is a problem</h2>\n<ul>\n"
+        try page(Document(title: title), context, status: status, before: Self.errorSummary(messages))
+    }
+
+    /// "There is a problem" and the messages, as every page shows them.
+    static func errorSummary(_ messages: [String]) -> String {
+        "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n<h2 id=\"error-summary-title\">There is a problem</h2>\n<ul>\n"
             + messages.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n</div>\n"
-        return try page(Document(title: title), context, status: status, before: summary)
     }
 
     static func messages(of error: any Error) -> [String]? {

@@ -202,6 +202,20 @@ import ZIPFoundation
             #expect(latest.status == "approved")
             #expect(latest.step?.by == "abdul")
             #expect(latest.step?.role == "Data Protection Officer")
+
+            // A role signs this content once; the council's other roles may still sign after it.
+            #expect(!(try await abdul.get("/records/\(id)")).text.contains("/records/\(id)/approve"), "abdul's one role has signed")
+            let again = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("f.role", "Data Protection Officer")])
+            #expect(again.status == .badRequest && again.text.contains("already signed off as Data Protection Officer"), "\(again.text)")
+            try harness.accounts.add(Account(
+                name: "chair", role: .approver, signOffRoles: ["Ethics Board chair"], passwordHash: Passwords.hash(WebHarness.password, cost: 4)))
+            let chair = Browser(client)
+            try await chair.signIn("chair")
+            let chairPage = try await chair.get("/records/\(id)")
+            #expect(chairPage.text.contains("/records/\(id)/approve"), "an approved record still waits for the chair")
+            let chairSigned = try await chair.post("/records/\(id)/approve", [("csrf", Browser.csrf(in: chairPage)), ("f.role", "Ethics Board chair")])
+            #expect(chairSigned.status == .ok)
+            #expect(try await harness.session.register.fetch(id)?.step?.role == "Ethics Board chair")
         }
     }
 
@@ -234,6 +248,11 @@ import ZIPFoundation
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("There is a problem") && bad.text.contains("14/01/2027"), "the form comes back with what was typed")
             #expect(try await harness.session.register.history(of: id).count == versions, "a download keeps nothing")
+            let pdf = try await olivia.get("/records/\(id)/paper?action=pdf")
+            #expect(pdf.status == .badRequest && pdf.text.contains("docx or odt, not &#39;pdf&#39;"), "\(pdf.text)")
+            let unknown = try await olivia.get("/records/csc-2026-9999")
+            #expect(unknown.status == .notFound)
+            #expect(unknown.text.hasPrefix("<!doctype html>") && unknown.text.contains("There is no record &#39;csc-2026-9999&#39;"), "a page, not JSON")
         }
     }
 

@@ -86,7 +86,9 @@ import Testing
                 #expect(try await forged.get(path).status == .forbidden, "\(path)")
             }
             let answer = try await forged.get("/")
-            #expect(answer.text.contains("did not come from the council's sign-in proxy"), "\(answer.text)")
+            // Shown as a page (the apostrophe escaped), not as JSON.
+            #expect(answer.text.contains("did not come from the council&#39;s sign-in proxy"), "\(answer.text)")
+            #expect(answer.text.hasPrefix("<!doctype html>") && answer.text.contains("Not allowed"), "\(answer.text)")
 
             // Password sign-in still works from here, and the header is refused on top of it too.
             let olivia = Browser(client)
