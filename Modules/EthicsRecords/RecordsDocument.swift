@@ -13,7 +13,7 @@ public enum RecordsDocument {
         var document = Document(
             title: "\(record.id): \(record.title)", subtitle: record.kind,
             metadata: [.init("Version", record.version == latestVersion ? "\(record.version) (latest)" : "\(record.version) of \(latestVersion)")]
-                + facts(of: record, links: record.version == latestVersion ? links : []))
+                + facts(of: record, links: record.version == latestVersion ? links : [], history: history))
         document.append(contentsOf: content(of: record, page: page))
         document.append(.heading(level: 2, "Links"))
         document.append(linksBlock(links, of: record.id, titles: titles, href: href))
@@ -173,9 +173,18 @@ public enum RecordsDocument {
 
     /// - Parameter links: the record's links, so that an escalated decision still waiting for the
     ///   board says so; pass none for an earlier version.
-    private static func facts(of record: RecordVersion, links: [RecordLink]) -> [Document.MetadataEntry] {
-        [
-            .init("Author", record.author), .init("Status", record.statusShown(links: links)),
+    /// - Parameter history: the record's versions; with them, the author is the content's (a
+    ///   version that only records a sign-off or a review is kept under the person who took the
+    ///   step, who did not write the record) and that step is named.
+    private static func facts(of record: RecordVersion, links: [RecordLink], history: [RecordVersion] = []) -> [Document.MetadataEntry] {
+        let content = history.last { $0.version <= record.version && $0.step == nil }
+        var facts: [Document.MetadataEntry] = [.init("Author", content?.author ?? record.author)]
+        if let step = record.step {
+            let role = step.role.map { " as \($0)" } ?? ""
+            facts.append(.init("This version", "\(step.action.rawValue) by \(step.by)\(role)"))
+        }
+        return facts + [
+            .init("Status", record.statusShown(links: links)),
             .init("Created", stamp(record.created)), .init("Kept", stamp(record.updated)),
             .init("Review by", record.reviewBy?.description ?? "not set"),
             .init("Tags", record.tags.isEmpty ? "none" : record.tags.joined(separator: ", ")),

@@ -16,6 +16,7 @@ extension Document {
             details.append(.init("Meeting date", date))
         }
         if let author = paper.author { details.append(.init("Report author", author)) }
+        if let head = paper.registerHead { details.append(.init("Register journal head", head)) }
         document.metadata = details + metadata
         let rows = paper.signOffRows
         let signOff: [Block] = [

@@ -256,6 +256,9 @@ import Testing
         #expect(html.stdout.contains(/Monitoring Officer(<\/a>)?<\/th><td>Awaited<\/td>/))
         let markdown = try run(["records", "show", "dec-2026-0001", "--report-number", "AGC-2027-03", "--paper-author", "Jo Bloggs", "--format", "markdown"])
         #expect(markdown.stdout.contains("- **Report author:** Jo Bloggs"), "\(markdown)")
+        #expect(markdown.stdout.contains(/- \*\*Register journal head:\*\* \d+:[0-9a-f]{64}\n/), "a paper quotes the head to check later")
+        // The record's author is who wrote it, not who signed the latest version.
+        #expect(markdown.stdout.contains("- **Author:** Jo Bloggs\n- **This version:** approve by Sam Patel as Data Protection Officer"), "\(markdown)")
         #expect(markdown.stdout.contains(/Data Protection Officer(\]\([^)]*\))? \| Sam Patel \|/))
         let plain = try run(["decision-flowchart", "show", "dec-2026-0001", "--format", "markdown"])
         #expect(!plain.stdout.contains("Sign-off"), "without a paper option the record is not framed")

@@ -26,6 +26,9 @@ public struct CommitteePaper: Hashable, Sendable, Codable {
     public var meetingDate: String?
     public var author: String?
     public var signOffs: [SignOff]
+    /// The register's journal head (`SEQ:HASH`) when the paper was made, for a reader to check the
+    /// register against later (`ethics records verify --expect-head`); nil where it is not known.
+    public var registerHead: String?
     /// The roles a paper of this council is signed in (`sign-off-roles:`); a role without a
     /// sign-off yet is shown as awaited, so a missing signature is visible.
     public var roles: [String]

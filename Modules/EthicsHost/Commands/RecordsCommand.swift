@@ -161,6 +161,7 @@ struct RecordsCommand: ParsableCommand {
             document.paper = asked?.completed(
                 by: session.config.committeePaper,
                 signOffs: CommitteePaper.signOffs(in: try store.history(of: id).filter { $0.version <= record.version }, clock: session.clock))
+            document.paper?.registerHead = try store.head()?.description
             try session.write(document, as: format, to: output)
         }
     }

@@ -202,6 +202,7 @@ extension WebServer {
         var document = try await recordDocument(record)
         let history = try await session.register.history(of: record.id).filter { $0.version <= record.version }
         document.paper = asked.completed(by: session.config.committeePaper, signOffs: CommitteePaper.signOffs(in: history, clock: session.clock))
+        document.paper?.registerHead = try session.records.existingStore()?.head()?.description
         let bytes = try session.renderer.renderBytes(document, as: format)
         return Response(
             status: .ok,

@@ -240,6 +240,7 @@ import ZIPFoundation
             let body = try Self.part("word/document.xml", of: Data(docx.body.readableBytesView))
             #expect(body.contains("AGC-2027-03") && body.contains("2027-01-14"))
             #expect(body.contains("abdul") && body.contains("Awaited"), "the sign-off table holds abdul's sign-off and the roles awaited")
+            #expect(body.contains("Register journal head"), "the paper quotes the register's head")
             let odt = try await olivia.get("/records/\(id)/paper?action=odt")
             #expect(odt.status == .ok && odt.headers[.contentType] == OutputFormat.odt.mediaType)
             #expect(try Self.part("content.xml", of: Data(odt.body.readableBytesView)).contains("abdul"))
