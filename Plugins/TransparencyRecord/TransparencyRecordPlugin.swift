@@ -74,7 +74,18 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             input: [fileField], positional: ["file"]
         ) { plugin, input, context in
             let (standard, record) = try plugin.load(input.answers.text("file") ?? "")
-            return RecordPages.record(record, standard: standard, assessments: try await plugin.assessments(of: record, context: context), council: context.model.council.name)
+            var document = RecordPages.record(
+                record, standard: standard, assessments: try await plugin.assessments(of: record, context: context), council: context.model.council.name)
+            // A file as the register keeps it is that record's latest version, so a paper of it
+            // carries that version's sign-offs; a file changed since was not signed as it reads.
+            if let id = record.record, let kept = try await context.register.fetch(id), kept.kind == transparencyRecordKind.id,
+               let body = try? kept.decodeBody(as: RecordBody.self), body.file.answers == record.answers,
+               body.file.assessments == record.assessments {
+                document.record = kept.reference
+            } else if let id = record.record {
+                context.notices.line("The file differs from \(id) as the register keeps it, so its sign-offs are not shown; keep it again with 'ethics transparency-record record'.")
+            }
+            return document
         },
         PluginOperation(
             "record", summary: "Keep the record in the register (then review and approve it with 'ethics records').",

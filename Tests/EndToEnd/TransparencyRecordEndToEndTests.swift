@@ -116,6 +116,15 @@ import Testing
         #expect(links.stdout.contains(dpia) && links.stdout.contains(eia), "\(links)")
         let json = try workspace.run(["transparency-record", "render", file, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("algorithmic_transparency_record_organisation_type"))
+
+        // The file as kept, made a committee paper, carries the register's sign-off; changed since, it does not.
+        let paper = try workspace.run(["transparency-record", "render", file, "--report-number", "CAB-7", "--format", "markdown"])
+        #expect(paper.stdout.contains("| Senior Responsible Owner | Sam Patel |"), "\(paper)")
+        let changed = try workspace.run(["transparency-record", "fill", file, "--answers", try workspace.directory.write("record:\n  team: Another team\n", to: "team.yaml")])
+        #expect(changed.status == 0, "\(changed)")
+        let stale = try workspace.run(["transparency-record", "render", file, "--report-number", "CAB-7", "--format", "markdown"])
+        #expect(stale.stdout.contains("| Senior Responsible Owner | Awaited |"), "\(stale)")
+        #expect(stale.stderr.contains("The file differs from atr-2026-0001 as the register keeps it"), "\(stale)")
     }
 
     @Test func theGOVUKExportCarriesTheReferencesFieldLists() throws {

@@ -254,6 +254,8 @@ import ZIPFoundation
             let unknown = try await olivia.get("/records/csc-2026-9999")
             #expect(unknown.status == .notFound)
             #expect(unknown.text.hasPrefix("<!doctype html>") && unknown.text.contains("There is no record &#39;csc-2026-9999&#39;"), "a page, not JSON")
+            let nowhere = try await olivia.get("/no/such/page")
+            #expect(nowhere.status == .notFound && nowhere.text.contains("Page not found"), "\(nowhere.text)")
         }
     }
 
