@@ -304,8 +304,11 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             }
         }
         let report = Completeness(standard: standard, record: record)
+        // Reviewed a year on, as a decision is, so the record comes up in `records due` rather
+        // than going stale unseen once the tool or its use changes.
         let draft = try RecordDraft(
             kind: Self.transparencyRecordKind, title: name, author: author, status: "draft",
+            reviewBy: context.clock.adding(months: 12, to: context.clock.today()),
             tags: [standard.id + "-" + standard.versionLabel] + record.answers.choices("function"),
             content: RecordBody(file: record))
         let existingID = record.record

@@ -262,6 +262,8 @@ import Testing
         #expect(markdown.stdout.contains(/Data Protection Officer(\]\([^)]*\))? \| Sam Patel \|/))
         let plain = try run(["decision-flowchart", "show", "dec-2026-0001", "--format", "markdown"])
         #expect(!plain.stdout.contains("Sign-off"), "without a paper option the record is not framed")
+        let csv = try run(["decision-flowchart", "show", "dec-2026-0001", "--format", "csv"])
+        #expect(csv.status == 2 && csv.stderr.contains("docx, not csv") && !csv.stderr.contains("render"), "\(csv)")
         // A meeting date that is not a date stops a command and an operation alike, before any work.
         for command in [["decision-flowchart", "show", "dec-2026-0001"], ["code-mapper", "matrix"], ["consequence-scanning", "guide"]] {
             let bad = try run(command + ["--meeting-date", "14/01/2027"])

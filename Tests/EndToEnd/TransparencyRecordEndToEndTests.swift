@@ -94,6 +94,7 @@ import Testing
         #expect(approved.status == 0, "\(approved)")
         let shown = try workspace.run(["records", "show", "atr-2026-0001"])
         #expect(shown.stdout.contains("Status: approved") && shown.stdout.contains("1.3 - Senior responsible owner"), "\(shown)")
+        #expect(!shown.stdout.contains("Review by: not set"), "a kept record comes up for review a year on: \(shown)")
         let verified = try workspace.run(["records", "verify"])
         #expect(verified.status == 0, "\(verified)")
 

@@ -91,6 +91,9 @@ public enum CommitteePaperOption: String, CaseIterable, Sendable {
 
     /// Sets this detail of `paper` to `value`; a meeting date that is not a date is refused.
     public func set(_ value: String, in paper: inout CommitteePaper) throws(DiagnosticError) {
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .error("--\(rawValue) is empty", suggestion: "give it a value, or leave the option out for the council's")
+        }
         switch self {
         case .reportNumber: paper.reportNumber = value
         case .meeting: paper.meeting = value

@@ -11,8 +11,10 @@ struct RecordFormatOption: ParsableArguments {
 
     func validate() throws {
         guard Self.supported.contains(format) else {
+            let graph = format == .mermaid || format == .dot
             throw ValidationError(
-                "a decision record is written as \(Self.supported.map(\.rawValue).joined(separator: ", ")); use 'render' for the flowchart as \(format.rawValue)")
+                "a decision record is written as \(Self.supported.map(\.rawValue).joined(separator: ", "))"
+                    + (graph ? "; use 'render' for the flowchart as \(format.rawValue)" : ", not \(format.rawValue)"))
         }
     }
 }

@@ -55,6 +55,9 @@ struct CommitteePaperTests {
         let options = try CommitteePaperOptions.parse(["--meeting-date", text])
         #expect(throws: DiagnosticError.self) { try options.asked }
         #expect(try CommitteePaperOptions.parse(["--meeting-date", "2027-01-14"]).asked?.meetingDate == "2027-01-14")
+        #expect(throws: DiagnosticError.self, "an empty detail is a mistake, not a detail") {
+            try CommitteePaperOptions.parse(["--report-number", " "]).asked
+        }
     }
 
     @Test("a sign-off is dated the council's day its own version was kept, not the record's first day")
