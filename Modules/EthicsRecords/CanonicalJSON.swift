@@ -41,6 +41,41 @@ package enum CanonicalJSON {
         return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 
+    /// The fields of a stored JSON object whose values are all strings (`{"id":"dec-2026-0001",
+    /// "version":"1"}`, as ``object(_:)`` writes a journal payload), the inverse of ``object(_:)``;
+    /// nil when it is not such an object. One without escapes is read directly, since verify reads
+    /// one per record version; anything else goes through `JSONDecoder`.
+    package static func stringFields(_ json: String) -> [String: String]? {
+        let bytes = Array(json.utf8)
+        let quote = UInt8(ascii: "\"")
+        if bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}"), !bytes.contains(UInt8(ascii: "\\")) {
+            var fields: [String: String] = [:]
+            var index = 1
+            // Reads `"text"` at `index`: with no escapes, the next quote closes it.
+            func string() -> String? {
+                guard index < bytes.count, bytes[index] == quote,
+                      let close = bytes[(index + 1)...].firstIndex(of: quote) else { return nil }
+                defer { index = close + 1 }
+                return String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+            }
+            var plain = bytes.count == 2
+            while index < bytes.count - 1 {
+                guard let key = string(), index < bytes.count, bytes[index] == UInt8(ascii: ":") else { break }
+                index += 1
+                guard let value = string(), fields[key] == nil else { break }
+                fields[key] = value
+                if index == bytes.count - 1 {
+                    plain = true
+                    break
+                }
+                guard bytes[index] == UInt8(ascii: ",") else { break }
+                index += 1
+            }
+            if plain { return fields }
+        }
+        return try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+    }
+
     /// `{"a":"1","b":"2"}`, keys in the order `JSONEncoder` sorts them.
     package static func object(_ fields: [(key: String, value: String)]) -> String {
         object(json: fields.map { ($0.key, string($0.value)) })

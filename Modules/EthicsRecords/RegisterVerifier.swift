@@ -69,9 +69,8 @@ package struct RegisterVerifier {
         let last = expected - 1
 
         // Each row that carries meaning has its entry, and says what the entry says.
-        let decoder = JSONDecoder()
         func payload(_ sequence: Int64) -> [String: String]? {
-            kept[sequence].flatMap { try? decoder.decode([String: String].self, from: Data($0.payload.utf8)) }
+            kept[sequence].flatMap { CanonicalJSON.stringFields($0.payload) }
         }
         var matched = Set<Int64>()
         var lastVersion: [String: Int] = [:]

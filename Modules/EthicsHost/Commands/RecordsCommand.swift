@@ -158,10 +158,11 @@ struct RecordsCommand: ParsableCommand {
                 record, latestVersion: latest, links: links, history: try store.history(of: id).filter { $0.version <= record.version },
                 titles: titles, page: try RecordsCommand.pages(session)(record))
             document.metadata.insert(.init("Register", session.records.path), at: 0)
+            // The head the record was shown at, to quote and check later with verify --expect-head.
+            if let head = try store.head() { document.metadata.insert(.init("Register journal head", head.description), at: 1) }
             document.paper = asked?.completed(
                 by: session.config.committeePaper,
                 signOffs: CommitteePaper.signOffs(in: try store.history(of: id).filter { $0.version <= record.version }, clock: session.clock))
-            document.paper?.registerHead = try store.head()?.description
             try session.write(document, as: format, to: output)
         }
     }

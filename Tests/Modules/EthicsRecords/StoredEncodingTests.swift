@@ -33,6 +33,16 @@ import Testing
         }
     }
 
+    @Test func objectsReadBackAsJSONDecoderReadsThem() throws {
+        let fields = [("id", "dec-2026-0001"), ("version", "2"), ("contentHash", String(repeating: "ab", count: 32)), ("note", "a,b:c}")]
+        #expect(CanonicalJSON.stringFields(CanonicalJSON.object(fields.map { (key: $0.0, value: $0.1) })) == Dictionary(uniqueKeysWithValues: fields))
+        #expect(CanonicalJSON.stringFields(CanonicalJSON.object([("awkward", Self.awkward[2])])) == ["awkward": Self.awkward[2]])
+        for text in ["{}", #"{"a":"1"}"#, #"{ "a": "1" }"#, #"{"a":1}"#, #"{"a":"1","a":"2"}"#, #"{"a":"1",}"#, #"{"a""#, "[]", "", #"{"a":"1"}x"#] {
+            let decoded = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+            #expect(CanonicalJSON.stringFields(text) == decoded, "\(text)")
+        }
+    }
+
     @Test func objectsMatchJSONEncoderWithSortedKeys() throws {
         let fields = [("title", Self.awkward[2]), ("B", "x"), ("_", "y"), ("author", Self.awkward[3]), ("é", "z"), ("a", "")]
         let dictionary = Dictionary(uniqueKeysWithValues: fields)
