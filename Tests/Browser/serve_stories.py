@@ -74,6 +74,11 @@ sign-off-roles: [Data Protection Officer, Ethics Board chair]
 """
 
 
+SSO_CONFIG = """serve:
+  trusted-proxy: {address: 127.0.0.1, user-header: X-Remote-User}
+"""
+
+
 class StoryFailed(Exception):
     pass
 
@@ -81,11 +86,11 @@ class StoryFailed(Exception):
 class Server:
     """`ethics serve` on a free port, in a workspace of its own; stopped with SIGTERM on exit."""
 
-    def __init__(self, ethics: Path, work: Path):
+    def __init__(self, ethics: Path, work: Path, config: str = CONFIG):
         self.ethics = ethics
         self.work = work
         self.config = work / "storyshire.yaml"
-        self.config.write_text(CONFIG, encoding="utf-8")
+        self.config.write_text(config, encoding="utf-8")
         self.environment = dict(os.environ, XDG_DATA_HOME=str(work / "data"), HOME=str(work), NO_COLOR="1",
                                 ETHICS_HOME=str(ROOT))
         self.environment.pop("ETHICS_CONFIG", None)
@@ -425,6 +430,35 @@ class Stories:
         if "amira" in self.server.ethics_command("records", "history", self.decision):
             self.expect("amira" in body, "the paper names who signed it off")
 
+    def story_single_sign_on(self) -> None:
+        """A council whose proxy signs people in: the browser, sending the proxy's header as the
+        proxy would (from 127.0.0.1, the pinned address), is signed in with no password; a name
+        with no account is refused with a page saying why. A server of its own, so the other
+        stories keep password sign-in."""
+        with tempfile.TemporaryDirectory(prefix="ethics-serve-sso-") as folder:
+            sso = Server(self.server.ethics, Path(folder), CONFIG + SSO_CONFIG)
+            sso.ethics_command("users", "add", "sam.jones", "--role", "officer", "--single-sign-on")
+            with sso:
+                main, self.server = self.server, sso
+                try:
+                    self.driver.delete_all_cookies()
+                    self.driver.execute_cdp_cmd("Network.enable", {})
+                    self.driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {"X-Remote-User": "sam.jones"}})
+                    self.open("/")
+                    self.expect("Signed in as sam.jones through the council's single sign-on" in self.text(),
+                                "the proxy's header signs the person in")
+                    self.expect(not self.driver.find_elements(By.XPATH, "//button[normalize-space()='Sign out']"),
+                                "there is no signing out of the council's sign-on here")
+                    self.driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {"X-Remote-User": "someone.else"}})
+                    self.open("/")
+                    self.expect("Not allowed" in self.text() and "no account of that name here" in self.text(),
+                                "a name with no account is refused, on a page")
+                    self.page_kind("refused")
+                finally:
+                    self.driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {}})
+                    self.driver.delete_all_cookies()
+                    self.server = main
+
     def story_rate_limit(self) -> None:
         for _ in range(5):
             self.sign_in("bea", "not the password at all")
@@ -434,7 +468,7 @@ class Stories:
 
 
 STORIES = ["sign-in", "glossary-search", "walk-decision", "walk-by-keyboard", "sign-off", "committee-paper", "review-from-due",
-           "canvas-collision", "rate-limit"]
+           "canvas-collision", "single-sign-on", "rate-limit"]
 
 
 def main() -> int:
