@@ -6,7 +6,7 @@ import Foundation
 /// took from where, and the standard itself.
 enum RecordPages {
     /// An impact assessment kept in the register, as a record lists it in section 5.
-    struct KeptAssessment: Sendable, Hashable {
+    struct KeptAssessment: Sendable, Hashable, Codable {
         var id: String
         var version: Int
         var kind: String

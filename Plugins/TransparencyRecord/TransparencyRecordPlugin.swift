@@ -157,7 +157,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         guard version.kind == Self.transparencyRecordKind.id, let body = try? version.decodeBody(as: RecordBody.self), let standard = try? standard() else {
             return nil
         }
-        var document = RecordPages.record(body.file, standard: standard, assessments: [], council: context.model.council.name)
+        var document = RecordPages.record(body.file, standard: standard, assessments: body.assessments ?? [], council: context.model.council.name)
         document.metadata.insert(.init("Record", "\(version.id) version \(version.version), \(version.status)"), at: 0)
         document.record = version.reference
         return document
@@ -310,7 +310,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             kind: Self.transparencyRecordKind, title: name, author: author, status: "draft",
             reviewBy: context.clock.adding(months: 12, to: context.clock.today()),
             tags: [standard.id + "-" + standard.versionLabel] + record.answers.choices("function"),
-            content: RecordBody(file: record))
+            content: RecordBody(file: record, assessments: assessments))
         let existingID = record.record
         // Each assessment is cited once, from the version that first lists it.
         var cited = Set<String>()
@@ -424,6 +424,9 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
 /// shows the record as it was signed off.
 struct RecordBody: Codable, Sendable {
     var file: RecordFile
+    /// The impact assessments section 5 listed from the register when this version was kept, as
+    /// they stood then; absent from versions kept before they were recorded here.
+    var assessments: [RecordPages.KeptAssessment]?
 }
 
 /// The part of an impact assessment kept in the register that a record lists: the template it

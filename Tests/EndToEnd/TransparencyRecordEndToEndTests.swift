@@ -115,6 +115,9 @@ import Testing
         #expect(text.stdout.contains("Equality impact assessment, kept in the register as \(eia) version 1 (approved)"))
         let links = try workspace.run(["records", "show", "atr-2026-0001"])
         #expect(links.stdout.contains(dpia) && links.stdout.contains(eia), "\(links)")
+        // Section 5 as the register keeps it lists the assessments as they stood when it was kept.
+        let section5 = try workspace.run(["records", "show", "atr-2026-0001", "--format", "markdown"])
+        #expect(section5.stdout.contains("kept in the register as \(dpia) version 1 (approved)"), "\(section5)")
         let json = try workspace.run(["transparency-record", "render", file, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("algorithmic_transparency_record_organisation_type"))
 
