@@ -22,14 +22,16 @@ public enum YAMLEmitter {
             return 1
         }, context)
         yaml_emitter_set_unicode(&emitter, 1)
-        yaml_emitter_set_width(&emitter, 100)
+        // Lines wrap at 100 columns, except in a document deep enough for flow style: libyaml
+        // indents a wrapped flow line by its depth, which would bring back the growth flow avoids.
+        yaml_emitter_set_width(&emitter, depth(of: node) > blockDepth ? -1 : 100)
         yaml_emitter_set_indent(&emitter, 2)
 
         var events: [(inout yaml_event_t) -> Int32] = [
             { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) },
             { yaml_document_start_event_initialize(&$0, nil, nil, nil, 1) },
         ]
-        appendEvents(for: node, to: &events)
+        appendEvents(for: node, to: &events, depth: 0)
         events.append { yaml_document_end_event_initialize(&$0, 1) }
         events.append { yaml_stream_end_event_initialize(&$0) }
 
@@ -43,7 +45,13 @@ public enum YAMLEmitter {
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
-    private static func appendEvents(for node: YAMLNode, to events: inout [(inout yaml_event_t) -> Int32]) {
+    /// How deep collections nest in block style. Deeper ones are written in flow style (`[1, [2]]`):
+    /// block style indents every line by its depth, so a deeply nested value (JSON carried through
+    /// from an imported file) would grow with the square of its depth; flow style grows with its size.
+    static let blockDepth = 8
+
+    private static func appendEvents(for node: YAMLNode, to events: inout [(inout yaml_event_t) -> Int32], depth: Int) {
+        let flow = depth >= blockDepth
         switch node.kind {
         case .scalar:
             let scalar = node.scalar!
@@ -82,17 +90,35 @@ public enum YAMLEmitter {
                 }
             }
         case .sequence:
-            events.append { yaml_sequence_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE) }
-            for element in node.elements { appendEvents(for: element, to: &events) }
+            let style = flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE
+            events.append { yaml_sequence_start_event_initialize(&$0, nil, nil, 1, style) }
+            for element in node.elements { appendEvents(for: element, to: &events, depth: depth + 1) }
             events.append { yaml_sequence_end_event_initialize(&$0) }
         case .mapping:
-            events.append { yaml_mapping_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE) }
+            let style = flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE
+            events.append { yaml_mapping_start_event_initialize(&$0, nil, nil, 1, style) }
             for (key, value) in node.entries {
-                appendEvents(for: key, to: &events)
-                appendEvents(for: value, to: &events)
+                appendEvents(for: key, to: &events, depth: depth + 1)
+                appendEvents(for: value, to: &events, depth: depth + 1)
             }
             events.append { yaml_mapping_end_event_initialize(&$0) }
         }
+    }
+
+    /// How deep `node`'s collections nest (a scalar is 0), without recursing: a document may be
+    /// as deep as the parser's limits allow.
+    static func depth(of node: YAMLNode) -> Int {
+        var deepest = 0
+        var pending: [(YAMLNode, Int)] = [(node, 0)]
+        while let (next, level) = pending.popLast() {
+            switch next.kind {
+            case .scalar: deepest = max(deepest, level)
+            case .sequence: pending += next.elements.map { ($0, level + 1) }
+            case .mapping: pending += next.entries.flatMap { [($0.key, level + 1), ($0.value, level + 1)] }
+            }
+            deepest = max(deepest, level)
+        }
+        return deepest
     }
 
     private final class OutputBuffer {

@@ -48,4 +48,21 @@ import Testing
         #expect(root.entries.first?.key.isNull == true, "\(written)")
         #expect(root.entries.first?.value.text == "value", "\(written)")
     }
+
+    /// Block style indents each line by its depth: a value nested 200 deep (carried through from
+    /// an imported file) would be written in about depth squared bytes. Deep collections are
+    /// written in flow style, so the text grows with the value, and reads back the same.
+    @Test func aDeeplyNestedValueIsWrittenInSpaceThatGrowsWithItsSizeAndReadsBack() throws {
+        var value = YAMLValue.scalar(YAMLScalar(text: "end", style: .plain))
+        for level in 0..<200 {
+            value = .sequence([value] + (0..<5).map { .scalar(YAMLScalar(text: "\(level * 5 + $0)", style: .plain)) })
+        }
+        let document = YAMLValue.mapping([YAMLPair("kept", .mapping([YAMLPair("text", .scalar(YAMLScalar(text: "line one\nline two\n", style: .literal)))])),
+                                          YAMLPair("deep", value)])
+        let written = try YAMLEmitter.emit(document.node())
+        #expect(written.utf8.count < 20_000, "\(written.utf8.count) bytes")
+        #expect(written.contains("kept:\n  text: |\n"), "shallow values keep block style: \(written.prefix(200))")
+        let again = try YAMLEmitter.emit(try #require(try YAMLParser.parse(written).root))
+        #expect(again == written, "reads back as the same value")
+    }
 }
