@@ -2,17 +2,24 @@ import EthicsCore
 import Foundation
 import ZIPFoundation
 
-/// A PNG of a diagram's boxes and arrows, the stand-in Word keeps beside the SVG picture for
-/// versions before Word 2016, which cannot show SVG.
+/// A PNG of a diagram's boxes, their labels and the lines between them: the stand-in a DOCX keeps
+/// beside the SVG picture, which Word before 2016 and LibreOffice show instead of the SVG.
 ///
-/// It has no lettering, since the renderer carries no font: the boxes sit where the SVG puts them,
-/// and the text version printed under every diagram names each one. Lines are drawn one pixel
-/// wide on a grey scale; the image is compressed with ZIPFoundation's deflate.
+/// The boxes sit where the SVG puts them, each lettered with its label's lines in an 8-pixel-wide
+/// bitmap font (`PaperRasterFont`), its rows doubled to fill the SVG's line height; edges are
+/// straight lines without their labels, which the text version printed under every diagram
+/// gives. A diagram scaled down below the font's size is drawn unlettered. Lines are drawn one
+/// pixel wide on a grey scale; the image is compressed with ZIPFoundation's deflate.
 enum PaperRaster {
     /// The largest side drawn, in pixels; a bigger diagram is scaled down to it.
     static let maxSide = 2400.0
 
     static func png(of graph: Graph) -> [UInt8] {
+        canvas(of: graph).png()
+    }
+
+    /// The diagram's pixels before they are compressed (what `png(of:)` encodes).
+    static func canvas(of graph: Graph) -> Canvas {
         let resolved = ResolvedGraph(graph)
         let layout = GraphLayout(resolved)
         let scale = min(1, maxSide / max(layout.width, layout.height, 1))
@@ -32,12 +39,21 @@ enum PaperRaster {
             canvas.line(right, top, right, bottom, shade: 0x0B)
             canvas.line(right, bottom, left, bottom, shade: 0x0B)
             canvas.line(left, bottom, left, top, shade: 0x0B)
+            // The label's lines centred in the box, as the SVG centres them.
+            let rowHeight = scale >= 0.9 ? 2 : scale >= 0.45 ? 1 : 0
+            guard rowHeight > 0 else { continue }
+            let firstLine = box.y - Double(box.lines.count - 1) * GraphLayout.lineHeight / 2
+            for (index, line) in box.lines.enumerated() {
+                let centreY = (firstLine + Double(index) * GraphLayout.lineHeight) * scale
+                let textWidth = Double(line.count * 8)
+                canvas.letter(String(line), left: box.x * scale - textWidth / 2, top: centreY - Double(4 * rowHeight), rowHeight: rowHeight)
+            }
         }
-        return canvas.png()
+        return canvas
     }
 
     /// Eight-bit grey pixels, white to start with.
-    private struct Canvas {
+    struct Canvas {
         let width: Int
         let height: Int
         var pixels: [UInt8]
@@ -54,6 +70,23 @@ enum PaperRaster {
             guard x0 <= x1, y0 <= y1 else { return }
             for y in y0...y1 {
                 for x in x0...x1 { pixels[y * width + x] = shade }
+            }
+        }
+
+        /// `text` in the bitmap font from (`left`, `top`), each glyph row drawn `rowHeight` pixels tall.
+        mutating func letter(_ text: String, left: Double, top: Double, rowHeight: Int) {
+            var x = Int(left.rounded())
+            let y = Int(top.rounded())
+            for character in text {
+                for (row, bits) in PaperRasterFont.rows(of: character).enumerated() where bits != 0 {
+                    for column in 0..<8 where bits & (1 << column) != 0 {
+                        for repeat_ in 0..<rowHeight {
+                            let (px, py) = (x + column, y + row * rowHeight + repeat_)
+                            if px >= 0, px < width, py >= 0, py < height { pixels[py * width + px] = 0x0B }
+                        }
+                    }
+                }
+                x += 8
             }
         }
 
