@@ -145,7 +145,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
                 file: input.answers.text("file") ?? "", to: input.answers.choice("to") ?? "govuk", json: input.answers.text("json") ?? "",
                 category: input.answers.choice("category").flatMap(Algoritmeregister.Category.init(rawValue:)), context: context)
         },
-        PluginOperation("list", summary: "List the transparency records in the register.", formats: [.text, .markdown, .html, .json, .csv]) { _, _, context in
+        PluginOperation("list", summary: "List the transparency records in the register.", formats: [.text, .markdown, .html, .json, .csv] + OutputFormat.papers) { _, _, context in
             RecordPages.list(try await context.register.latestVersions(kind: transparencyRecordKind))
         },
         PluginOperation("standard", summary: "Show the standard's sections and fields, with their numbers and machine names.") { plugin, _, _ in

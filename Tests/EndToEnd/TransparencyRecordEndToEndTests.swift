@@ -97,6 +97,10 @@ import Testing
         #expect(!shown.stdout.contains("Review by: not set"), "a kept record comes up for review a year on: \(shown)")
         let verified = try workspace.run(["records", "verify"])
         #expect(verified.status == 0, "\(verified)")
+        // The list is a paper too, as every command that writes HTML also writes ODT and DOCX.
+        let listed = try workspace.run(["transparency-record", "list", "--format", "docx", "--output", "records.docx"])
+        #expect(listed.status == 0, "\(listed)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.directory.path + "/records.docx")).starts(with: Array("PK".utf8)))
 
         let html = try workspace.run(["transparency-record", "render", file, "--format", "html"])
         #expect(html.status == 0, "\(html)")
