@@ -49,8 +49,7 @@ public struct CommitteePaper: Hashable, Sendable, Codable {
     /// those since its content last changed), each dated the council's day it was kept.
     public static func signOffs(in history: [RecordVersion], clock: CouncilClock) -> [SignOff] {
         LifecycleStep.standingSignOffs(in: history).compactMap { version in
-            guard let step = version.step, step.action == .approve else { return nil }
-            return SignOff(role: step.role ?? "", name: step.by, date: clock.day(of: version.updated).description)
+            version.step.map { SignOff(role: $0.role ?? "", name: $0.by, date: clock.day(of: version.updated).description) }
         }
     }
 
@@ -62,6 +61,12 @@ public struct CommitteePaper: Hashable, Sendable, Codable {
             reportNumber: reportNumber ?? defaults.reportNumber, meeting: meeting ?? defaults.meeting,
             meetingDate: meetingDate ?? defaults.meetingDate, author: author ?? defaults.author,
             signOffs: signOffs, roles: defaults.roles)
+    }
+
+    /// This frame completed by the council's `defaults`, signed off as `history` (a record's
+    /// versions) stood at `version`: the one way every front end frames a record's paper.
+    public func completed(by defaults: CommitteePaper, history: [RecordVersion], through version: Int, clock: CouncilClock) -> CommitteePaper {
+        completed(by: defaults, signOffs: Self.signOffs(in: history.filter { $0.version <= version }, clock: clock))
     }
 
     /// The rows of the sign-off table: every sign-off, then each configured role still awaited.
@@ -147,12 +152,12 @@ extension PluginContext {
     public func framed(_ document: Document, as asked: CommitteePaper?) async throws -> Document {
         guard let asked else { return document }
         var framed = document
-        var signOffs: [CommitteePaper.SignOff] = []
         if let shown = document.record {
-            let history = try await register.history(of: shown.id).filter { $0.version <= shown.version }
-            signOffs = CommitteePaper.signOffs(in: history, clock: clock)
+            framed.paper = asked.completed(
+                by: model.paperDefaults, history: try await register.history(of: shown.id), through: shown.version, clock: clock)
+        } else {
+            framed.paper = asked.completed(by: model.paperDefaults, signOffs: [])
         }
-        framed.paper = asked.completed(by: model.paperDefaults, signOffs: signOffs)
         return framed
     }
 }

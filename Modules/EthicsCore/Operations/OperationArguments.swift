@@ -61,16 +61,19 @@ struct OperationArguments {
                 output = value(for: word, inline: inline)
             case "answers":
                 answersPath = value(for: word, inline: inline)
-            case _ where operation.input.field(name) == nil && CommitteePaperOption(rawValue: name) != nil:
-                guard let option = CommitteePaperOption(rawValue: name), let text = value(for: word, inline: inline) else { continue }
-                var asked = paper ?? CommitteePaper()
-                do {
-                    try option.set(text, in: &asked)
-                } catch {
-                    problems.append(contentsOf: error.diagnostics)
-                }
-                paper = asked
             default:
+                // A field of the operation's own of the same name comes first.
+                if operation.input.field(name) == nil, let option = CommitteePaperOption(rawValue: name) {
+                    guard let text = value(for: word, inline: inline) else { continue }
+                    var asked = paper ?? CommitteePaper()
+                    do {
+                        try option.set(text, in: &asked)
+                    } catch {
+                        problems.append(contentsOf: error.diagnostics)
+                    }
+                    paper = asked
+                    continue
+                }
                 guard let field = operation.input.field(name) else {
                     let known = operation.input.fields.map(\.id) + ["format", "output", "answers", "help"]
                         + CommitteePaperOption.allCases.map(\.rawValue)

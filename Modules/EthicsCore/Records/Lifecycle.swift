@@ -61,12 +61,15 @@ public struct LifecycleStep: Codable, Sendable, Hashable {
         return history[(lastContent + 1)...].filter { $0.step?.action == .approve }
     }
 
+    /// The standing sign-off in `role` (its case aside), if there is one.
+    public static func signOff(as role: String, in history: [RecordVersion]) -> RecordVersion? {
+        standingSignOffs(in: history).first { ($0.step?.role ?? "").caseInsensitiveCompare(role) == .orderedSame }
+    }
+
     /// Refuses a sign-off in `role` when one in that role already stands (see
     /// ``standingSignOffs(in:)``): a role signs a version of the content once.
     public static func checkNotSigned(role: String, of id: String, history: [RecordVersion]) throws(DiagnosticError) {
-        guard let earlier = standingSignOffs(in: history).first(where: {
-            ($0.step?.role ?? "").caseInsensitiveCompare(role) == .orderedSame
-        }) else { return }
+        guard let earlier = signOff(as: role, in: history) else { return }
         throw .error(
             "\(id) is already signed off as \(role), by \(earlier.step?.by ?? earlier.author) (version \(earlier.version))",
             suggestion: "a sign-off stands until the record's content changes")

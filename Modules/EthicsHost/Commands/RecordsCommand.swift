@@ -154,15 +154,14 @@ struct RecordsCommand: ParsableCommand {
             for link in links {
                 for other in [link.from, link.to] where other != id { titles[other] = try store.fetch(other)?.title }
             }
+            let history = try store.history(of: id)
             var document = RecordsDocument.record(
-                record, latestVersion: latest, links: links, history: try store.history(of: id).filter { $0.version <= record.version },
+                record, latestVersion: latest, links: links, history: history.filter { $0.version <= record.version },
                 titles: titles, page: try RecordsCommand.pages(session)(record))
             document.metadata.insert(.init("Register", session.records.path), at: 0)
             // The head the record was shown at, to quote and check later with verify --expect-head.
             if let head = try store.head() { document.metadata.insert(.init("Register journal head", head.description), at: 1) }
-            document.paper = asked?.completed(
-                by: session.config.committeePaper,
-                signOffs: CommitteePaper.signOffs(in: try store.history(of: id).filter { $0.version <= record.version }, clock: session.clock))
+            document.paper = asked?.completed(by: session.config.committeePaper, history: history, through: record.version, clock: session.clock)
             try session.write(document, as: format, to: output)
         }
     }

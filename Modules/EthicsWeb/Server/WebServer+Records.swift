@@ -132,16 +132,16 @@ extension WebServer {
     func recordPage(_ request: Request, _ context: WebContext, notice: String? = nil, problems: [String: [String]] = [:],
                     typedPaper: FormBody? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let record = try await record(context)
-        var document = try await recordDocument(record)
-        document.append(.paragraph([.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]))
         let history = try await session.register.history(of: record.id)
+        var document = try await recordDocument(record, history: history)
+        document.append(.paragraph([.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]))
         let forms = lifecycleForms(record, history: history, context, problems: problems) + paperForm(record, problems: problems, typed: typedPaper)
         return try self.page(document, context, status: status, notice: notice, after: forms)
     }
 
     /// A record as `ethics records show` shows it: its page by the plugin that keeps its kind,
-    /// its links with their titles, and its history.
-    func recordDocument(_ record: RecordVersion) async throws -> Document {
+    /// its links with their titles, and its `history` (every version of it).
+    func recordDocument(_ record: RecordVersion, history: [RecordVersion]) async throws -> Document {
         let register = session.register
         let links = try await register.links(of: record.id)
         var titles: [String: String] = [:]
@@ -150,7 +150,7 @@ extension WebServer {
         }
         let page = plugins.values.first { type(of: $0).descriptor.recordKinds.contains { $0.id == record.kind } }?.page(of: record)
         return RecordsDocument.record(
-            record, latestVersion: record.version, links: links, history: try await register.history(of: record.id), titles: titles, page: page)
+            record, latestVersion: record.version, links: links, history: history, titles: titles, page: page)
     }
 
     // MARK: - Committee paper
@@ -199,9 +199,9 @@ extension WebServer {
             let value = option == .meetingDate ? answers.date(option.rawValue)?.description : answers.text(option.rawValue)
             if let value, !value.isEmpty { try option.set(value, in: &asked) }
         }
-        var document = try await recordDocument(record)
-        let history = try await session.register.history(of: record.id).filter { $0.version <= record.version }
-        document.paper = asked.completed(by: session.config.committeePaper, signOffs: CommitteePaper.signOffs(in: history, clock: session.clock))
+        let history = try await session.register.history(of: record.id)
+        var document = try await recordDocument(record, history: history)
+        document.paper = asked.completed(by: session.config.committeePaper, history: history, through: record.version, clock: session.clock)
         document.paper?.registerHead = try session.records.existingStore()?.head()?.description
         let bytes = try session.renderer.renderBytes(document, as: format)
         return Response(
@@ -272,10 +272,7 @@ extension WebServer {
         var html = render(Self.reviewForm, "Record the review")
         // Each role the person holds that has not signed this content yet; a role already signed
         // is not offered again, though other roles still may sign.
-        let signed = LifecycleStep.standingSignOffs(in: history).compactMap(\.step?.role)
-        let roles = account.mayApprove(in: session.config.signOffRoles).filter { role in
-            !signed.contains { $0.caseInsensitiveCompare(role) == .orderedSame }
-        }
+        let roles = account.mayApprove(in: session.config.signOffRoles).filter { LifecycleStep.signOff(as: $0, in: history) == nil }
         if !roles.isEmpty {
             html += render(approveForm(roles: roles), "Sign off")
         } else if let messages = problems["approve"] {
