@@ -157,26 +157,56 @@ struct PaperLogo {
 }
 
 extension Table {
-    /// How wide each column should be, as shares of the table that add up to 1: room for its
-    /// longest word (a word is never broken across lines) and, within a limit, for its longest
-    /// cell, so a column of numbers stays narrow and a column of prose gets the room.
+    /// How wide each column should be, as shares of the table that add up to 1.
+    ///
+    /// Each column first gets room for its longest word, measured as it prints (`PaperTextWidth`)
+    /// with the cell's padding, so no word is broken across lines; what is left of the table's
+    /// width then goes to the columns whose cells want more, up to a line of prose each, so a
+    /// column of numbers stays narrow and a column of prose gets the room.
     var columnShares: [Double] {
         let columns = max(columnCount, 1)
-        var words = Array(repeating: 3.0, count: columns)
-        var texts = Array(repeating: 3.0, count: columns)
-        func measure(_ cells: [Table.Cell]) {
+        var words = Array(repeating: 0.0, count: columns)
+        var texts = Array(repeating: 0.0, count: columns)
+        func measure(_ cells: [Table.Cell], header: Bool) {
             for (index, cell) in cells.enumerated() where index < columns {
-                let text = PlainInlines.render(cell)
-                texts[index] = max(texts[index], min(Double(text.count), 36))
-                for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "/" }) {
-                    words[index] = max(words[index], Double(word.count))
-                }
+                var content = cell.content
+                if let intensity = cell.intensityLabel { content += [.text(" " + intensity)] }
+                let (word, line) = PaperTextWidth.measure(content, bold: header || (index == 0 && hasRowHeaders))
+                words[index] = max(words[index], word)
+                texts[index] = max(texts[index], line)
             }
         }
-        measure(header)
-        for row in rows.prefix(200) { measure(row) }
-        let weights = zip(words, texts).map { max($0 * 1.6 + 6, $1) }
-        let total = weights.reduce(0, +)
-        return weights.map { $0 / total }
+        measure(header, header: true)
+        for row in rows.prefix(200) { measure(row, header: false) }
+        // In points: 9-point table text, 17 cm of table, and a cell's padding and borders (the
+        // DOCX's 0.19 cm a side is the larger) with a little to spare.
+        let (size, table, padding) = (9.0, 17 / 2.54 * 72, 13.0)
+        let least = words.map { $0 * size + padding }
+        let wanted = zip(texts, least).map { max(min($0 * size + padding, 200), $1) }
+        let spare = table - least.reduce(0, +)
+        let more = zip(wanted, least).map { max($0 - $1, 0) }
+        let widths: [Double]
+        if spare <= 0 {
+            // The longest words cannot all fit: the columns of the longest give way to an equal
+            // share of what the others leave (they break their words: a link or an identifier,
+            // most often), and every other column keeps its words whole.
+            var cap = Double.infinity
+            var rest = table
+            for (index, width) in least.sorted().enumerated() {
+                let fair = rest / Double(columns - index)
+                if width > fair { cap = fair; break }
+                rest -= width
+            }
+            widths = least.map { min($0, cap) }
+        } else if more.reduce(0, +) <= spare {
+            // Every column has all it wants; what is still left goes out in proportion.
+            let total = wanted.reduce(0, +)
+            widths = wanted.map { $0 + (table - total) * $0 / total }
+        } else {
+            let total = more.reduce(0, +)
+            widths = zip(least, more).map { $0 + spare * $1 / total }
+        }
+        let total = widths.reduce(0, +)
+        return widths.map { $0 / total }
     }
 }

@@ -113,6 +113,39 @@ struct PaperRendererTests {
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 
+    /// The code-mapper matrix's shape: seven columns, bold headers of one long word each. Before
+    /// columns were sized by their printed words, LibreOffice without Liberation Sans broke
+    /// "Autonomy" into "Autonom" and "y" (CI, 2026-12-06).
+    @Test("every column of a paper's table has room for its longest word, and prose gets the rest")
+    func columnsFitTheirWords() throws {
+        let table = Table(
+            header: ["Code", "Beneficence", "Non-maleficence", "Autonomy", "Justice", "Explicability", "Attributes served"],
+            rows: [
+                ["The Seven Principles of Public Life", "2 of 7 clauses (29%)", "0 of 7 clauses (0%)", "2 of 7 clauses (29%)",
+                 "3 of 7 clauses (43%)", "4 of 7 clauses (57%)", "4 of 5"],
+                ["UK Data Ethics Framework (2020 edition)", "2 of 8 clauses (25%)", "1 of 8 clauses (13%)", "3 of 8 clauses (38%)",
+                 "3 of 8 clauses (38%)", "5 of 8 clauses (63%)", "5 of 5"],
+            ])
+        let document = try Self.part("word/document.xml", of: try Renderer().renderBytes(Document(title: "Matrix", blocks: [.table(table)]), as: .docx))
+        let widths = document.matches(of: /<w:gridCol w:w="(\d+)"\/>/).map { Int($0.output.1)! }
+        #expect(widths.count == 7)
+        #expect(widths.reduce(0, +) <= 9638 && widths.reduce(0, +) > 9600, "the grid fills the 17 cm text width")
+        // The widest each header word prints, bold at 9 pt in DejaVu Sans Bold (the widest of the
+        // fonts a word processor may use for it), plus Word's default 0.19 cm cell margins, in
+        // twentieths of a point: "Autonomy" is 5.744 em, "Explicability" 6.892 em, "maleficence" 6.77 em.
+        let needed = [3: 5.744, 5: 6.892, 2: 6.77].mapValues { Int(($0 * 9 + 10.8) * 20) }
+        for (column, twips) in needed {
+            #expect(widths[column] >= twips, "column \(column) is \(widths[column]) twips, its longest word needs \(twips)")
+        }
+
+        let prose = Table(header: ["Step", "What to do"], rows: [
+            ["1", "Name the people the decision affects, and ask the ones who are least often heard how it would change their day."],
+        ])
+        let paper = try Self.part("word/document.xml", of: try Renderer().renderBytes(Document(title: "Steps", blocks: [.table(prose)]), as: .docx))
+        let shares = paper.matches(of: /<w:gridCol w:w="(\d+)"\/>/).map { Int($0.output.1)! }
+        #expect(shares.count == 2 && shares[0] * 3 < shares[1], "a column of numbers stays narrow beside one of prose: \(shares)")
+    }
+
     @Test("a hostile link is text, and control characters cannot break the XML", arguments: [OutputFormat.odt, .docx])
     func hostileContent(format: OutputFormat) throws {
         let document = Document(title: "Bad \u{1B}[2J title", blocks: [
