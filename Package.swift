@@ -45,6 +45,18 @@ let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hum
 let bcrypt: Target.Dependency = .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")
 let zip: Target.Dependency = .product(name: "ZIPFoundation", package: "ZIPFoundation")
 
+// How the `ethics` executable is linked, for start-up time (every command pays it; see the README's
+// Speed section). The Swift toolchain links executables with --export-dynamic, which puts every
+// global symbol of the program (48,000 with the static standard library) in its dynamic symbol
+// table: the loader then binds them all, and the runtime's start-up `dladdr` walks them. Nothing
+// looks the program's own symbols up by name (Swift finds types and conformances through their
+// sections), so none are exported. (Linking at a fixed address, -no-pie, saves a further
+// millisecond with the static standard library but makes the loader warn about every protected
+// symbol of a shared one, as debug builds link it, so it is not used.)
+let startUpLinkerSettings: [LinkerSetting] = [
+    .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
+]
+
 var targets: [Target] = [
     // The distribution's libyaml (Debian: libyaml-dev), found through pkg-config; never vendored.
     .systemLibrary(
@@ -119,7 +131,8 @@ var targets: [Target] = [
         name: "ethics",
         dependencies: ["EthicsHost", "EthicsWeb", "EthicsCore"] + pluginTargets.map { .target(name: $0.module) },
         path: "Modules/EthicsCLI",
-        swiftSettings: swiftSettings
+        swiftSettings: swiftSettings,
+        linkerSettings: startUpLinkerSettings
     ),
 
     // Shared helpers for tests: fixtures, temporary directories, running the built binary.

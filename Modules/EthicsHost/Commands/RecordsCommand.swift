@@ -353,6 +353,7 @@ struct RecordsCommand: ParsableCommand {
 
     struct Backup: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Write a consistent copy of the register to FILE, then verify the copy.",
             discussion: "Uses SQLite's online backup, so other officers may go on writing meanwhile. The copy is one file (mode 0600) that verifies on its own; an existing file is never replaced. Exit 1 if the copy does not verify.")
 

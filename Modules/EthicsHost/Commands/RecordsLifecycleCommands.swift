@@ -21,6 +21,7 @@ extension RecordsCommand {
 
     struct Review: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Record a review of a record: its outcome, a note, and when to look again.",
             discussion: "The record leaves 'records due' until its next review date (12 months on unless --next-review says).")
 
@@ -62,6 +63,7 @@ extension RecordsCommand {
 
     struct Approve: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Sign a record off, as the acting person (--as) in one of the council's sign-off roles.",
             discussion: "The roles are listed under 'sign-off-roles:' in the configuration.")
 
@@ -95,6 +97,7 @@ extension RecordsCommand {
 
     struct Supersede: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "supersede",
             abstract: "Mark a record as replaced by a newer one, which is linked to it.")
 
         @Argument(help: "The record being replaced.")
@@ -126,6 +129,7 @@ extension RecordsCommand {
 
     struct Withdraw: HostCommand {
         static let configuration = CommandConfiguration(
+            commandName: "withdraw",
             abstract: "Withdraw a record: it stays in the register, marked as no longer in force.")
 
         @Argument(help: "The record's id.")

@@ -70,7 +70,7 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct Add: HostCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a person who may sign in.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person who may sign in.")
 
         @Argument(help: "The name they sign in with; their records and sign-offs are kept under it.")
         var name: String
@@ -122,7 +122,7 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct List: HostCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts, their roles and sign-off roles.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts, their roles and sign-off roles.")
 
         func run(session: HostSession) async throws {
             let accounts = try UsersCommand.store(session).accounts()
@@ -138,7 +138,7 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct Remove: HostCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account; what they recorded stays in the register.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account; what they recorded stays in the register.")
 
         @Argument(help: "The account's name.")
         var name: String
