@@ -39,7 +39,7 @@ import Testing
         // the providers' report have one clause each that does; every other code has at least two.
         #expect(perCode == [
             "senior-managers": 2, "bcs": 2, "acm": 2, "uksa": 2, "uksa3": 2, "rss": 2, "def": 2, "daief": 2, "good-governance": 1,
-            "complaint-handling-code": 1, "public-service-providers": 1, "ethical-data-science": 2, "oxford-munich": 2, "lges": 2,
+            "complaint-handling-code": 1, "public-service-providers": 1, "ethical-data-science": 2, "oxford-munich": 2, "lges": 2, "ieee": 2,
         ])
         #expect(duties.allSatisfy { $0.sharedAttributes == ["non-maleficence"] })
     }
