@@ -9,13 +9,20 @@ import Testing
     @Test func theDisputedMappingsAreGone() throws {
         let library = try Fixtures.library()
         func attributes(_ id: String) throws -> [String] { try #require(library.clause(id)).attributeIDs }
-        for id in ["senior-managers.selflessness.2", "senior-managers.democracy.1", "acm.2.8"] {
+        for id in [
+            "senior-managers.selflessness.2", "senior-managers.democracy.1", "acm.2.8",
+            "senior-managers.objectivity.8", "senior-managers.openness.1",
+        ] {
             #expect(try !attributes(id).contains("autonomy"), "\(id)")
         }
         for id in ["bcs.4.a", "bcs.4.c", "rss.3.a"] {
             #expect(try !attributes(id).contains("explicability"), "\(id)")
         }
         #expect(try attributes("acm.2.3").count > 1)
+        // Weak links the review named: leadership is respect (justice) and challenging poor
+        // behaviour (non-maleficence); courage in doing right keeps beneficence alone.
+        #expect(try attributes("nolan.leadership") == ["justice", "non-maleficence"])
+        #expect(try attributes("senior-managers.integrity.1") == ["beneficence"])
     }
 
     @Test func titlesAndWordsFollowTheSource() throws {

@@ -10,6 +10,7 @@ import Testing
         #expect(library.codes.map(\.id) == [
             "nolan", "senior-managers", "bcs", "acm", "uksa", "uksa3", "rss", "def", "daief", "good-governance",
             "complaint-handling-code", "public-service-providers", "ethical-data-science", "oxford-munich", "lges",
+            "ieee",
         ])
     }
 
@@ -24,7 +25,7 @@ import Testing
         let ids = try Fixtures.library(adding: [Fixtures.localCode]).codes.flatMap(\.clauses).map(\.id)
         let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted()
         #expect(repeated.isEmpty, "clause ids used more than once: \(repeated)")
-        #expect(ids.count == 213)
+        #expect(ids.count == 227)
     }
 
     @Test func everyClauseServesAKnownAttributeWithAReason() throws {
@@ -54,6 +55,7 @@ import Testing
         ("ethical-data-science", [5]),
         ("oxford-munich", [22]),
         ("lges", [8]),
+        ("ieee", [8, 6]),
     ])
     func eachCodeHasTheSourcesStructure(code id: String, clausesPerSection: [Int]) throws {
         let code = try #require(try Fixtures.library().code(id))

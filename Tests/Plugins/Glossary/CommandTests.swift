@@ -39,7 +39,7 @@ import Testing
         #expect(text.contains("Also called: DPIA; privacy impact assessment"))
         #expect(text.contains("See also"))
         #expect(text.contains("Data protection by design and by default"))
-        #expect(text.contains("From Data Ethics Framework, Central Digital and Data Office"))
+        #expect(text.contains("From Data Ethics Framework, Government Digital Service"))
     }
 
     @Test func showInMarkdownLinksRelatedEntriesToAnAppendix() async throws {
