@@ -85,6 +85,7 @@ import Testing
         let ids = output.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
         #expect(ids == [
             "senior-managers.accountability.4", "acm.1.6", "uksa.T6", "daief.privacy", "ethical-data-science.2", "oxford-munich.3a",
+            "ieee.7002",
         ])
     }
 
