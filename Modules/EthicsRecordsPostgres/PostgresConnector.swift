@@ -111,6 +111,14 @@ package final class PostgresLink: @unchecked Sendable {
         /// Runs `sql` with `binds` ($1, $2, …) and returns its rows.
         @discardableResult
         package func query(_ sql: String, _ binds: [Bind] = []) throws -> [PostgresRow] {
+            try send(sql, binds).rows()
+        }
+
+        /// Sends `sql` without waiting for its answer. Queries sent one after another run in
+        /// order on the connection, and their rows arrive while the caller works on the first
+        /// one's: a long read (verify's journal, versions and links) then waits for the network
+        /// once, not once a query.
+        package func send(_ sql: String, _ binds: [Bind] = []) -> Pending {
             var bindings = PostgresBindings(capacity: binds.count)
             for bind in binds {
                 switch bind {
@@ -119,8 +127,18 @@ package final class PostgresLink: @unchecked Sendable {
                 case .int(let number): bindings.append(number)
                 }
             }
-            let answer = connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-            return Array(try Self.waitUnlessClosed(answer, connection: connection))
+            return Pending(answer: connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger), connection: connection)
+        }
+
+        /// A query sent and not yet waited for.
+        package struct Pending {
+            let answer: EventLoopFuture<PostgresQueryResult>
+            let connection: PostgresConnection
+
+            /// The query's rows, waited for (or its failure, or the connection's loss).
+            package func rows() throws -> [PostgresRow] {
+                Array(try Session.waitUnlessClosed(answer, connection: connection))
+            }
         }
 
         /// Waits for `future`, or fails as soon as the connection closes: a query in flight when

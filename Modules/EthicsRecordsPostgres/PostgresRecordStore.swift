@@ -232,22 +232,27 @@ public final class PostgresRecordStore: RegisterStore {
 
     public func verify(expecting pinned: JournalHead?) throws -> RegisterVerification {
         try read { session in
-            let entries = try session.query(PostgresRows.journalQuery + " ORDER BY sequence")
-            let versions = try session.query(PostgresRows.versionQuery + " ORDER BY v.journal_sequence")
-            let links = try session.query("SELECT from_id, to_id, relation, journal_sequence FROM ethics.record_link ORDER BY journal_sequence")
-            var entryRows = entries.makeIterator()
-            var versionRows = versions.makeIterator()
-            var linkRows = links.makeIterator()
+            // All four are sent at once: the versions, orphans and links arrive while the
+            // journal's chain is being checked, which is most of verify's time. A check that
+            // stops early leaves the rest unread; the transaction's end queues behind them.
+            let entries = session.send(PostgresRows.journalQuery + " ORDER BY sequence")
+            let versions = session.send(PostgresRows.versionQuery + " ORDER BY v.journal_sequence")
+            let orphans = session.send("SELECT id FROM ethics.record WHERE id NOT IN (SELECT record_id FROM ethics.record_version) ORDER BY id")
+            let links = session.send("SELECT from_id, to_id, relation, journal_sequence FROM ethics.record_link ORDER BY journal_sequence")
+            var entryRows = try entries.rows().makeIterator()
+            var versionRows: IndexingIterator<[PostgresRow]>?
+            var linkRows: IndexingIterator<[PostgresRow]>?
             return try RegisterVerifier.verify(
                 RegisterVerifier.Rows(
                     nextEntry: { try entryRows.next().map(PostgresRows.entry) },
-                    nextVersion: { try versionRows.next().map { try PostgresRows.version($0) }.map { ($0.stored, $0.sequence) } },
-                    orphans: {
-                        try session.query("SELECT id FROM ethics.record WHERE id NOT IN (SELECT record_id FROM ethics.record_version) ORDER BY id")
-                            .map { try $0.decode(String.self) }
+                    nextVersion: {
+                        if versionRows == nil { versionRows = try versions.rows().makeIterator() }
+                        return try versionRows?.next().map { try PostgresRows.version($0) }.map { ($0.stored, $0.sequence) }
                     },
+                    orphans: { try orphans.rows().map { try $0.decode(String.self) } },
                     nextLink: {
-                        guard let row = linkRows.next() else { return nil }
+                        if linkRows == nil { linkRows = try links.rows().makeIterator() }
+                        guard let row = linkRows?.next() else { return nil }
                         let (from, to, relation, sequence) = try row.decode((String, String, String, Int64).self)
                         return (from, to, relation, sequence)
                     }),
