@@ -30,7 +30,8 @@ final class TestRegister: @unchecked Sendable {
         case .postgres:
             let database = try PostgresTestServer.Database()
             self.database = database
-            store = try PostgresRecordStore(url: try database.initialised(), now: now)
+            // Verify reads the journal in slices of two entries, so every check crosses slices.
+            store = try PostgresRecordStore(url: try database.initialised(), now: now, verifySlice: 2)
         }
     }
 
@@ -38,7 +39,7 @@ final class TestRegister: @unchecked Sendable {
     func reopened() throws -> any RegisterStore {
         switch engine {
         case .sqlite: try RecordStore(path: directory.path + "/register.sqlite", migrate: false, readOnly: true, now: now)
-        case .postgres: try PostgresRecordStore(url: database!.toolkitURL, now: now)
+        case .postgres: try PostgresRecordStore(url: database!.toolkitURL, now: now, verifySlice: 2)
         }
     }
 
