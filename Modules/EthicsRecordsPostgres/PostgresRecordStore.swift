@@ -21,7 +21,6 @@ public final class PostgresRecordStore: RegisterStore {
     private let link: PostgresLink
     private let now: @Sendable () -> Date
     private let written = Mutex<JournalHead?>(nil)
-    private let verifySlice: Int
 
     public var location: String { url.description }
 
@@ -29,17 +28,9 @@ public final class PostgresRecordStore: RegisterStore {
     /// toolkit knows.
     /// - Throws: ``PostgresFailure`` (one line naming the URL and what to do) when the server
     ///   cannot be reached, refuses the password or TLS, or holds no register or a newer one.
-    public convenience init(url: PostgresRegisterURL, now: @escaping @Sendable () -> Date = Date.init) throws {
-        try self.init(url: url, now: now, verifySlice: 10_000)
-    }
-
-    /// - Parameter verifySlice: how many journal entries verify reads a query: small enough
-    ///   that checking the first slice starts soon, large enough that the queries stay few
-    ///   (tests make it tiny, so that every check crosses slices).
-    package init(url: PostgresRegisterURL, now: @escaping @Sendable () -> Date, verifySlice: Int) throws {
+    public init(url: PostgresRegisterURL, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.url = url
         self.now = now
-        self.verifySlice = max(verifySlice, 1)
         link = PostgresLink(url: url)
         try run { session in try Self.checkSchema(session, url: url) }
     }
@@ -241,31 +232,19 @@ public final class PostgresRecordStore: RegisterStore {
 
     public func verify(expecting pinned: JournalHead?) throws -> RegisterVerification {
         try read { session in
-            // Every read is sent at once, the journal in slices of its rows in order (by count,
-            // not by sequence number, so a tampered number cannot make the slices many): the
-            // rest arrives while the first slice's chain is being checked, which is most of
-            // verify's time. A check that stops early leaves the rest unread; the
-            // transaction's end queues behind them.
-            let count = try session.query("SELECT COUNT(*) FROM ethics.journal").first?.decode(Int64.self) ?? 0
-            let slices = stride(from: 0, to: max(count, 1), by: verifySlice).map { offset in
-                session.send(PostgresRows.journalQuery + " ORDER BY sequence LIMIT \(verifySlice) OFFSET \(offset)")
-            }
+            // All four are sent at once: the versions, orphans and links arrive while the
+            // journal's chain is being checked, which is most of verify's time. A check that
+            // stops early leaves the rest unread; the transaction's end queues behind them.
+            let entries = session.send(PostgresRows.journalQuery + " ORDER BY sequence")
             let versions = session.send(PostgresRows.versionQuery + " ORDER BY v.journal_sequence")
             let orphans = session.send("SELECT id FROM ethics.record WHERE id NOT IN (SELECT record_id FROM ethics.record_version) ORDER BY id")
             let links = session.send("SELECT from_id, to_id, relation, journal_sequence FROM ethics.record_link ORDER BY journal_sequence")
-            var pendingSlices = slices.makeIterator()
-            var entryRows = [PostgresRow]().makeIterator()
+            var entryRows = try entries.rows().makeIterator()
             var versionRows: IndexingIterator<[PostgresRow]>?
             var linkRows: IndexingIterator<[PostgresRow]>?
             return try RegisterVerifier.verify(
                 RegisterVerifier.Rows(
-                    nextEntry: {
-                        while true {
-                            if let row = entryRows.next() { return try PostgresRows.entry(row) }
-                            guard let slice = pendingSlices.next() else { return nil }
-                            entryRows = try slice.rows().makeIterator()
-                        }
-                    },
+                    nextEntry: { try entryRows.next().map(PostgresRows.entry) },
                     nextVersion: {
                         if versionRows == nil { versionRows = try versions.rows().makeIterator() }
                         return try versionRows?.next().map { try PostgresRows.version($0) }.map { ($0.stored, $0.sequence) }

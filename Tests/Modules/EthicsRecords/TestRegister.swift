@@ -30,8 +30,7 @@ final class TestRegister: @unchecked Sendable {
         case .postgres:
             let database = try PostgresTestServer.Database()
             self.database = database
-            // Verify reads the journal in slices of two entries, so every check crosses slices.
-            store = try PostgresRecordStore(url: try database.initialised(), now: now, verifySlice: 2)
+            store = try PostgresRecordStore(url: try database.initialised(), now: now)
         }
     }
 
@@ -39,7 +38,7 @@ final class TestRegister: @unchecked Sendable {
     func reopened() throws -> any RegisterStore {
         switch engine {
         case .sqlite: try RecordStore(path: directory.path + "/register.sqlite", migrate: false, readOnly: true, now: now)
-        case .postgres: try PostgresRecordStore(url: database!.toolkitURL, now: now, verifySlice: 2)
+        case .postgres: try PostgresRecordStore(url: database!.toolkitURL, now: now)
         }
     }
 
