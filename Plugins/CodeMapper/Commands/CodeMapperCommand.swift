@@ -6,10 +6,10 @@ struct CodeMapperCommand: ParsableCommand {
     static let configuration = CommandConfiguration.plugin(
         CodeMapperPlugin.self,
         discussion: """
-            Codes are identified by their ids (nolan, senior-managers, bcs, acm, uksa3, rss, daief, \
-            good-governance, ethical-data-science, oxford-munich, the earlier editions uksa and def, \
-            and any local code the configuration adds); clauses by ids such as bcs.1.a or uksa.T4. \
-            'code-mapper list' shows them all; 'code-mapper crosswalk uksa uksa3' pairs two editions.
+            Codes are identified by their ids, such as nolan, bcs, acm, uksa3 or daief (with the \
+            earlier editions uksa and def, and any local code the configuration adds); clauses by \
+            ids such as bcs.1.a or uksa.T4. 'code-mapper list' shows every code the configuration \
+            loads; 'code-mapper crosswalk uksa uksa3' pairs two editions.
             """,
         subcommands: [
             ListCommand.self, ShowCommand.self, MatrixCommand.self, CrosswalkCommand.self,
