@@ -414,8 +414,7 @@ struct DOCXRenderer {
             let strong = cell.normalizedIntensity.map { min(Int($0 * 5), 4) >= 3 } ?? false
             paragraph(isHeader ? "TableHeading" : "TableText", properties: isHeader ? "" : alignment) {
                 $0.inlines(cell.content, Format())
-                if let intensity = cell.intensityLabel {
-                    let text = cell.content.isEmpty ? intensity : " " + intensity
+                if let text = cell.intensityLabel {
                     if white {
                         $0.xml += "<w:r><w:rPr><w:b/><w:color w:val=\"FFFFFF\"/></w:rPr>"
                         $0.text(text)

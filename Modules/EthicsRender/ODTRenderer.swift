@@ -342,9 +342,8 @@ struct ODTRenderer {
             xml += "<table:table-cell table:style-name=\"\(cellStyle)\" office:value-type=\"string\">"
             paragraph(paragraphStyle) {
                 $0.inlines(cell.content)
-                if let intensity = cell.intensityLabel {
-                    $0.xml += cell.content.isEmpty ? intensity : " " + intensity
-                }
+                // Only a cell without content prints its intensity.
+                if let intensity = cell.intensityLabel { $0.xml += intensity }
             }
             xml += "</table:table-cell>"
         }

@@ -169,9 +169,9 @@ extension Table {
         var texts = Array(repeating: 0.0, count: columns)
         func measure(_ cells: [Table.Cell], header: Bool) {
             for (index, cell) in cells.enumerated() where index < columns {
-                var content = cell.content
-                if let intensity = cell.intensityLabel { content += [.text(" " + intensity)] }
-                let (word, line) = PaperTextWidth.measure(content, bold: header || (index == 0 && hasRowHeaders))
+                // A cell prints its intensity only when it has no content of its own.
+                let printed = cell.intensityLabel.map { [Inline.text($0)] } ?? cell.content
+                let (word, line) = PaperTextWidth.measure(printed, bold: header || (index == 0 && hasRowHeaders))
                 words[index] = max(words[index], word)
                 texts[index] = max(texts[index], line)
             }

@@ -31,10 +31,9 @@ enum PlainInlines {
         }
     }
 
-    /// A table cell as plain text: its content followed by its intensity, if it has one.
+    /// A table cell as plain text: its content, or its intensity when it has no content.
     static func render(_ cell: Table.Cell) -> String {
-        let content = render(cell.content)
-        guard let intensity = cell.intensityLabel else { return content }
-        return content.isEmpty ? intensity : content + " " + intensity
+        // Only a cell without content prints its intensity (see `intensityLabel`).
+        cell.intensityLabel ?? render(cell.content)
     }
 }
