@@ -93,6 +93,11 @@ enum RegisterSchema {
         migrator.registerMigration("v3-lifecycle-steps") { db in
             try db.execute(sql: "ALTER TABLE record_version ADD COLUMN step TEXT")
         }
+        // The register is listed oldest record first, a page at a time: with the records in that
+        // order already, a page reads its own rows instead of sorting every record's latest version.
+        migrator.registerMigration("v4-records-in-list-order") { db in
+            try db.execute(sql: "CREATE INDEX record_list_order ON record(created_at, id)")
+        }
         return migrator
     }
 }

@@ -37,27 +37,29 @@ extension WebServer {
             if operation.input.fields.isEmpty || asked {
                 let (answers, form) = WebForm.read(operation.input, from: query)
                 if !operation.input.fields.isEmpty, !form.errors.isEmpty {
-                    return try page(heading, context, status: .badRequest, after: form.html(
-                        action: operation.path, csrf: "", buttons: [.init(action: "run", label: operation.name.capitalized)]).asGetForm)
+                    return try page(heading, context, status: .badRequest, after: readForm(form, of: operation))
                 }
                 let (pluginContext, notices) = pluginContext(for: account)
                 do {
                     let result = try await operation.run(OperationInput(answers: answers, forms: ReplayForms(steps: [])), pluginContext)
-                    let searchForm = operation.input.fields.isEmpty ? "" : form.html(
-                        action: operation.path, csrf: "", buttons: [.init(action: "run", label: operation.name.capitalized)]).asGetForm
+                    let searchForm = operation.input.fields.isEmpty ? "" : readForm(form, of: operation)
                     return try page(result, context, notice: notices().nonEmptyLine, before: searchForm)
                 } catch {
                     guard let messages = Self.messages(of: error) else { throw error }
                     var form = form
                     form.generalErrors = messages
-                    return try page(heading, context, status: .badRequest, after: form.html(
-                        action: operation.path, csrf: "", buttons: [.init(action: "run", label: operation.name.capitalized)]).asGetForm)
+                    return try page(heading, context, status: .badRequest, after: readForm(form, of: operation))
                 }
             }
-            return try page(heading, context, after: WebForm(form: operation.input).html(
-                action: operation.path, csrf: "", buttons: [.init(action: "run", label: operation.name.capitalized)]).asGetForm)
+            return try page(heading, context, after: readForm(WebForm(form: operation.input), of: operation))
         }
         return try formPage(operation, form: WebForm(form: operation.input), progress: OperationProgress(), account: account, context: context)
+    }
+
+    /// The form of an operation that only reads: sent by GET without a CSRF token, since it keeps
+    /// nothing, so its answers sit in the address bar and can be bookmarked.
+    func readForm(_ form: WebForm, of operation: WebOperation) -> String {
+        form.html(action: operation.path, csrf: "", buttons: [.run(operation.name.capitalized)], reads: true)
     }
 
     func document(for operation: WebOperation, title: String? = nil) -> Document {
@@ -232,13 +234,6 @@ extension WebServer {
 }
 
 extension String {
-    /// A GET form: a read keeps nothing, so it carries no CSRF token and can be bookmarked.
-    var asGetForm: String {
-        replacingOccurrences(of: "method=\"post\"", with: "method=\"get\"")
-            .replacingOccurrences(of: "<input type=\"hidden\" name=\"csrf\" value=\"\">\n", with: "")
-            .replacingOccurrences(of: " name=\"action\" value=\"run\"", with: "")
-    }
-
     var nonEmptyLine: String? {
         let text = trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text

@@ -99,7 +99,7 @@ import Testing
         let migrations = try DatabaseQueue(path: registerPath).read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1-records-versions-links-journal", "v2-record-kinds-declared-by-plugins", "v3-lifecycle-steps"])
+        #expect(migrations == ["v1-records-versions-links-journal", "v2-record-kinds-declared-by-plugins", "v3-lifecycle-steps", "v4-records-in-list-order"])
     }
 
     @Test func inMemoryRegisterBehavesLikeTheRealOne() async throws {
