@@ -60,10 +60,6 @@ final class DecodingRun {
         if let value = decodeScalar(T.self, node: node, path: path, key: key) {
             return value
         }
-        if let enumType = T.self as? any YAMLStringEnum.Type {
-            guard let value = decodeEnum(enumType, node: node, path: path, key: key) else { throw DecodingAborted() }
-            return value as! T
-        }
         let childPath = key.map { CodingPathLink(parent: path, key: $0) } ?? path
         let decoder = NodeDecoder(run: self, node: node, path: childPath, owner: nil)
         do {
@@ -186,8 +182,9 @@ final class DecodingRun {
         return 0
     }
 
-    /// Nil only for an enum without cases, which has no value to decode at all.
-    private func decodeEnum<E: YAMLStringEnum>(_ type: E.Type, node: Int32?, path: CodingPathLink?, key: (any CodingKey)?) -> E? {
+    /// Nil only for an enum without cases, which has no value to decode at all. Reached from
+    /// ``YAMLStringEnum``'s `init(from:)`.
+    func decodeEnum<E: YAMLStringEnum>(_ type: E.Type, node: Int32?, path: CodingPathLink?, key: (any CodingKey)?) -> E? {
         guard let fallback = E.allCases.first else { return nil }
         guard let node else { return fallback }
         let valid = E.allCases.map(\.rawValue)
