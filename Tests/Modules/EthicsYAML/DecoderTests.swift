@@ -1,5 +1,6 @@
 import EthicsDiagnostics
 import EthicsYAML
+import Foundation
 import Testing
 
 private enum Verdict: String, YAMLStringEnum {
@@ -126,6 +127,17 @@ private struct WithDefaults: Decodable {
             "pack.yaml:1:10: error: unknown value 'procede'; expected one of: proceed, proceed-with-mitigations, escalate, do-not-proceed (at verdict); did you mean 'proceed'?",
             "pack.yaml:2:11: error: unknown value 'stop'; expected one of: proceed, proceed-with-mitigations, escalate, do-not-proceed (at fallback)",
         ])
+    }
+
+    @Test func stringEnumsInAListAndFromJSON() throws {
+        struct Outcomes: Decodable { var verdicts: [Verdict] }
+        #expect(try decode(Outcomes.self, "verdicts: [escalate, do-not-proceed]").verdicts == [.escalate, .stop])
+        #expect(try problems(Outcomes.self, "verdicts: [escalate, later]") == [
+            "pack.yaml:1:22: error: unknown value 'later'; expected one of: proceed, proceed-with-mitigations, escalate, do-not-proceed (at verdicts[1])",
+        ])
+        // Outside YAML the enum decodes as its raw value, as the standard library would.
+        #expect(try JSONDecoder().decode([Verdict].self, from: Data(#"["proceed-with-mitigations"]"#.utf8)) == [.mitigate])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Verdict].self, from: Data(#"["later"]"#.utf8)) }
     }
 
     @Test func wrongContainerKinds() throws {
