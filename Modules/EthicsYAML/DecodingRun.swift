@@ -114,18 +114,19 @@ final class DecodingRun {
     // MARK: Scalars
 
     /// The raw node of a scalar, or nil after reporting what was found instead.
-    private func scalarNode(_ node: Int32?, expected: String, path: CodingPathLink?, key: (any CodingKey)?) -> RawNode? {
+    /// `expected` is built only when there is a problem to report.
+    private func scalarNode(_ node: Int32?, expected: @autoclosure () -> String, path: CodingPathLink?, key: (any CodingKey)?) -> RawNode? {
         guard let node else { return nil }
         let raw = document.nodes[Int(node)]
         guard raw.kind == .scalar else {
-            report("expected \(expected), found \(raw.kind.userDescription)", at: node, path: path, key: key)
+            report("expected \(expected()), found \(raw.kind.userDescription)", at: node, path: path, key: key)
             return nil
         }
         let isNull = document.bytes.withUnsafeBufferPointer { buffer in
             CoreSchema.isNull(UnsafeBufferPointer(rebasing: buffer[Int(raw.start)..<Int(raw.start + raw.count)]), style: raw.style, tag: raw.tag)
         }
         if isNull {
-            report("expected \(expected), but the value is empty", at: node, path: path, key: key)
+            report("expected \(expected()), but the value is empty", at: node, path: path, key: key)
             return nil
         }
         return raw
@@ -187,12 +188,14 @@ final class DecodingRun {
     func decodeEnum<E: YAMLStringEnum>(_ type: E.Type, node: Int32?, path: CodingPathLink?, key: (any CodingKey)?) -> E? {
         guard let fallback = E.allCases.first else { return nil }
         guard let node else { return fallback }
-        let valid = E.allCases.map(\.rawValue)
-        guard let raw = scalarNode(node, expected: "one of \(valid.joined(separator: ", "))", path: path, key: key) else {
+        // The valid values are listed only for a report: an enum is read for every value of its type.
+        func validValues() -> [String] { E.allCases.map { $0.rawValue } }
+        guard let raw = scalarNode(node, expected: "one of \(validValues().joined(separator: ", "))", path: path, key: key) else {
             return fallback
         }
         let text = withBytes(raw) { String(decoding: $0, as: UTF8.self) }
         if let value = E(rawValue: text) { return value }
+        let valid = validValues()
         report("unknown value '\(text)'; expected one of: \(valid.joined(separator: ", "))", at: node, path: path, key: key,
                suggestion: Suggestion.didYouMean(text, among: valid))
         return fallback

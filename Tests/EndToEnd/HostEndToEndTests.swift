@@ -61,6 +61,37 @@ import Testing
         }
     }
 
+    @Test func configCheckReportsEveryPluginsContentProblemsTheSameWayEveryTime() throws {
+        // The plugins' content is checked side by side; what is reported must not depend on
+        // which check finishes first.
+        let directory = try TemporaryDirectory()
+        try directory.write("name: [unclosed\n", to: "bad-flowchart.yaml")
+        try directory.write("code: [unclosed\n", to: "bad-code.yaml")
+        try directory.write("term: [unclosed\n", to: "bad-glossary.yaml")
+        let config = try directory.write("""
+            extends: default
+            plugins:
+              glossary:
+                files+: [bad-glossary.yaml]
+              code-mapper:
+                codes+: [bad-code.yaml]
+              decision-flowchart:
+                flowcharts+: [bad-flowchart.yaml]
+            """, to: "ethics.yaml")
+        var reports: Set<String> = []
+        for _ in 0..<8 {
+            let result = try CommandRunner.ethics(["config", "check", "--config", config])
+            #expect(result.status == 2, "\(result)")
+            reports.insert(result.stderr)
+        }
+        #expect(reports.count == 1, "the same report every time: \(reports)")
+        let files = (reports.first ?? "").split(separator: "\n").compactMap { line in
+            ["bad-flowchart.yaml", "bad-code.yaml", "bad-glossary.yaml"].first { line.contains($0) }
+        }
+        // Every plugin's problem, by file and position as every report is ordered.
+        #expect(files == ["bad-code.yaml", "bad-flowchart.yaml", "bad-glossary.yaml"], "\(reports)")
+    }
+
     @Test func aConfigurationInTheWorkingDirectoryIsFoundAndTheEnvironmentOverridesIt() throws {
         let directory = try TemporaryDirectory()
         try directory.write("extends: default\ncouncil: {id: cwd, name: Working Directory Council}\n", to: "ethics.yaml")

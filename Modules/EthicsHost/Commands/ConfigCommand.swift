@@ -22,7 +22,7 @@ struct ConfigCommand: ParsableCommand {
             var problems = DiagnosticCollector()
             problems.append(contentsOf: session.config.problems)
             let model = problems.collecting { () throws(DiagnosticError) in try session.loadModel() }
-            problems.append(contentsOf: session.checkPlugins(context: model.map(session.context(model:))))
+            problems.append(contentsOf: await session.checkPlugins(context: model.map(session.context(model:))))
             try problems.throwIfErrors()
             let enabled = session.config.enabledPluginIDs
             session.output.line("\(session.config.file): ok: council '\(session.config.council.id)', "

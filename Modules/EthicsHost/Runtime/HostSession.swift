@@ -135,21 +135,35 @@ public final class HostSession: Sendable {
     /// plugin the configuration names (switched on or off, since a council switching one back on
     /// expects them to work), then the content of each enabled plugin whose settings are sound.
     /// `context` is nil when the shared data model could not be loaded; content is not checked then.
-    public func checkPlugins(context: PluginContext?) -> [Diagnostic] {
-        var problems = DiagnosticCollector()
-        for entry in config.plugins {
-            guard let type = registry.plugin(id: entry.id) else { continue }
-            if let context, entry.enabled {
-                do {
-                    try start(type, entry: entry, context: context).checkContent()
-                } catch let error as DiagnosticError {
-                    problems.append(contentsOf: error.diagnostics)
-                } catch {
-                    problems.append(.error("plugin '\(entry.id)' could not start: \(error)", at: entry.location))
-                }
-            } else {
-                problems.collecting { () throws(DiagnosticError) in _ = try settings(type, entry: entry) }
+    ///
+    /// The plugins are checked side by side, each reading its own files (content two of them
+    /// share is loaded once, behind its lock), and their problems are reported in the
+    /// configuration's order whichever finishes first.
+    public func checkPlugins(context: PluginContext?) async -> [Diagnostic] {
+        let entries = config.plugins
+        var found = [[Diagnostic]](repeating: [], count: entries.count)
+        await withTaskGroup(of: (Int, [Diagnostic]).self) { group in
+            for (index, entry) in entries.enumerated() {
+                group.addTask { (index, self.check(entry, context: context)) }
             }
+            for await (index, diagnostics) in group { found[index] = diagnostics }
+        }
+        return found.flatMap { $0 }
+    }
+
+    private func check(_ entry: PluginEntry, context: PluginContext?) -> [Diagnostic] {
+        guard let type = registry.plugin(id: entry.id) else { return [] }
+        var problems = DiagnosticCollector()
+        if let context, entry.enabled {
+            do {
+                try start(type, entry: entry, context: context).checkContent()
+            } catch let error as DiagnosticError {
+                problems.append(contentsOf: error.diagnostics)
+            } catch {
+                problems.append(.error("plugin '\(entry.id)' could not start: \(error)", at: entry.location))
+            }
+        } else {
+            problems.collecting { () throws(DiagnosticError) in _ = try settings(type, entry: entry) }
         }
         return problems.diagnostics
     }
