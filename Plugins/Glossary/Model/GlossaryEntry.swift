@@ -3,7 +3,12 @@ public import EthicsCore
 /// One entry of the glossary: a term with its definition, or a resource with its summary.
 public struct GlossaryEntry: Hashable, Sendable, Identifiable {
     /// Lowercase letters, digits and hyphens; what `see-also`, `sources` and anchors use.
-    public var id: String
+    public var id: String {
+        didSet { anchor = Inline.anchor(forTerm: id) }
+    }
+    /// The fragment the entry's definition is anchored at in every rendered document. Kept, not
+    /// derived on each use: linking a document compares it for every term found.
+    public private(set) var anchor: String
     public var kind: EntryKind
     /// The preferred label: a term's name, a resource's title.
     public var label: String
@@ -34,6 +39,7 @@ public struct GlossaryEntry: Hashable, Sendable, Identifiable {
         provenance: Provenance? = nil, origin: EntryOrigin? = nil
     ) {
         self.id = id
+        anchor = Inline.anchor(forTerm: id)
         self.kind = kind
         self.label = label
         self.altLabels = altLabels
@@ -56,9 +62,6 @@ public struct GlossaryEntry: Hashable, Sendable, Identifiable {
     public var hasSource: Bool {
         !sources.isEmpty || (!kind.isTerm && url != nil)
     }
-
-    /// The fragment the entry's definition is anchored at in every rendered document.
-    public var anchor: String { Inline.anchor(forTerm: id) }
 
     /// The definition's first sentence, for result lists where the whole would be too long. A
     /// sentence ends at a full stop followed by a space and a capital, so "e.g. a DPIA" does not
