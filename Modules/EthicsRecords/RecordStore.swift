@@ -474,11 +474,16 @@ public final class RecordStore: RegisterStore {
             sql += " LIMIT -1 OFFSET ?"
             pageArguments += [offset]
         }
+        // Every record is kept with its first version, so when nothing is asked of the versions
+        // the records themselves are counted.
+        let countSQL = query.since == nil && (query.text ?? "").isEmpty
+            ? "SELECT COUNT(*) FROM record r" + (query.kind == nil ? "" : " WHERE r.kind = ?")
+            : "SELECT COUNT(*)" + from
         return try pool.read { db in
             let versions = try StoredVersion.fetchAll(db, sql: sql, arguments: pageArguments).map { try $0.recordVersion() }
             // Only a page needs counting: the whole list is its own count.
             let total = limit == nil && offset == 0 ? versions.count
-                : try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*)" + from), arguments: arguments) ?? 0
+                : try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: arguments) ?? 0
             return RecordPage(versions: versions, total: total)
         }
     }
