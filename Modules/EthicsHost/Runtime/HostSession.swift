@@ -136,9 +136,10 @@ public final class HostSession: Sendable {
     /// expects them to work), then the content of each enabled plugin whose settings are sound.
     /// `context` is nil when the shared data model could not be loaded; content is not checked then.
     ///
-    /// The plugins are checked side by side, each reading its own files (content two of them
-    /// share is loaded once, behind its lock), and their problems are reported in the
-    /// configuration's order whichever finishes first.
+    /// The plugins are checked side by side, each started on its own (not activated: no bus, no
+    /// capabilities) and reading its own files, and their problems are gathered by plugin, so the
+    /// report is the same whichever finishes first. The reads block a thread of the cooperative
+    /// pool, which a one-off command can afford; the server never calls this.
     public func checkPlugins(context: PluginContext?) async -> [Diagnostic] {
         let entries = config.plugins
         var found = [[Diagnostic]](repeating: [], count: entries.count)

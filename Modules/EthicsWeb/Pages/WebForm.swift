@@ -108,13 +108,13 @@ struct WebForm {
 
     struct Button {
         /// Sent as the form's `action` field, so a form with several buttons knows which was
-        /// pressed; empty for a form's only button, which then sends nothing of its own.
-        var action: String
+        /// pressed; nil for a form's only button, which then sends nothing of its own.
+        var action: String?
         var label: String
         var secondary = false
 
         /// The only button of a form that reads: its URL carries the answers and nothing else.
-        static func run(_ label: String) -> Button { Button(action: "", label: label) }
+        static func run(_ label: String) -> Button { Button(action: nil, label: label) }
     }
 
     /// The form as HTML, posting to `action` with the session's CSRF token and `hidden` fields; or,
@@ -144,7 +144,7 @@ struct WebForm {
         for field in form.fields { html += self.field(field, prefix: Self.prefix) }
         html += "<div class=\"button-group\">\n"
         for button in buttons {
-            let sends = button.action.isEmpty ? "" : " name=\"action\" value=\"\(e(button.action))\""
+            let sends = button.action.map { " name=\"action\" value=\"\(e($0))\"" } ?? ""
             html += "<button type=\"submit\" class=\"button\(button.secondary ? " button-secondary" : "")\"\(sends)>\(e(button.label))</button>\n"
         }
         html += "</div>\n</form>\n</div>\n"

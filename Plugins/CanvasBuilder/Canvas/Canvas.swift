@@ -1,4 +1,7 @@
 import EthicsCore
+// Its enums say Codable here and YAMLStringEnum in CanvasRecords.swift: the YAML reading of an
+// enum (YAMLStringEnum's init(from:)) must be visible here to be the one Codable uses.
+import EthicsYAML
 
 /// A project's canvas (or self-assessment): the team's own file, filled in over time and
 /// reviewed at milestones. Areas, answers and actions are kept in the order written so the
