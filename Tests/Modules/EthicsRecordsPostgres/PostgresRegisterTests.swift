@@ -145,6 +145,35 @@ struct PostgresRegisterTests {
         #expect(try store.verify().isIntact)
     }
 
+    /// An insert the server itself refuses, part-way through a write of several records, is the
+    /// write's failure, and the write keeps nothing: no record, no version, no journal entry, no
+    /// serial used.
+    @Test func anInsertTheServerRefusesFailsTheWholeWrite() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        let store = try PostgresRecordStore(url: url)
+        _ = try store.record(RecordDraft(kind: Self.decision, title: "Before", author: "A"))
+        let head = try store.head()
+        try database.execute("""
+            CREATE FUNCTION ethics.refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+            CREATE TRIGGER record_version_refused_for_test BEFORE INSERT ON ethics.record_version
+                FOR EACH ROW EXECUTE FUNCTION ethics.refuse_for_test();
+            """)
+        #expect(throws: (any Error).self) {
+            try store.recordAll((1...3).map { RecordDraft(kind: Self.decision, title: "Refused \($0)", author: "A") }) {
+                RecordsImported(file: "log.csv", sha256: "abc", records: $0.map(\.id))
+            }
+        }
+        #expect(try store.head() == head, "the journal did not move")
+        #expect(try store.latestVersions().map(\.title) == ["Before"])
+        #expect(try PostgresTestServer.strings(database.admin, "SELECT COUNT(*)::text FROM ethics.record") == ["1"])
+        try database.execute("DROP TRIGGER record_version_refused_for_test ON ethics.record_version")
+        #expect(try store.record(RecordDraft(kind: Self.decision, title: "After", author: "A")).id.hasSuffix("-0002"),
+                "the refused write used no serial")
+        #expect(try store.verify().isIntact)
+    }
+
     // MARK: - Many writers
 
     /// `ethics-records-writer`, built beside this test bundle.
