@@ -1,11 +1,25 @@
 import ArgumentParser
 import Foundation
+import Synchronization
+
+/// Each operations plugin's overview, once written: swift-argument-parser asks a command for its
+/// configuration many times on every run, whatever the command, and the overview lists every
+/// operation. (A generic type cannot keep a static value of its own.)
+private let overviews = Mutex<[ObjectIdentifier: String]>([:])
 
 /// The help of an operations plugin, made from its operations and their forms, so that what
 /// `--help` says is what the command accepts.
 enum OperationHelp<Plugin: EthicsPlugin> {
     /// The list of operations, for the plugin's discussion in `ethics <plugin> --help`.
     static var overview: String {
+        let key = ObjectIdentifier(Plugin.self)
+        if let written = overviews.withLock({ $0[key] }) { return written }
+        let written = writeOverview()
+        overviews.withLock { $0[key] = written }
+        return written
+    }
+
+    private static func writeOverview() -> String {
         var lines = ["Operations:"]
         let width = (Plugin.operations.map(\.name.count).max() ?? 0) + 2
         for operation in Plugin.operations {

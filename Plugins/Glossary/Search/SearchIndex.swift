@@ -9,9 +9,11 @@
 struct SearchIndex: Sendable {
     private let labels: LabelTable
     private let trigrams: TrigramIndex
-    private let fullText: FullTextIndex
+    /// Built on the first search that reaches definitions: finding an entry by its label (`show
+    /// DPIA`) needs only the labels.
+    private let fullText: Lazy<FullTextIndex>
 
-    /// Indexes the labels (with their trigrams) and the definitions.
+    /// Indexes the labels (with their trigrams); the definitions when first searched.
     init(entries: [GlossaryEntry]) {
         var labels = LabelTable(capacity: entries.count)
         for position in entries.indices {
@@ -22,7 +24,7 @@ struct SearchIndex: Sendable {
         }
         self.labels = labels
         trigrams = TrigramIndex(labels: labels)
-        fullText = FullTextIndex(entries: entries)
+        fullText = Lazy { FullTextIndex(entries: entries) }
     }
 
     /// The most edits a query of `length` folded bytes may be from a label and still match:
@@ -145,6 +147,7 @@ struct SearchIndex: Sendable {
     /// Definitions have their own index; label words are found through the trigram index, so
     /// that "risk assessment" finds the impact assessment whose definition speaks of risks.
     private func addFullTextMatches(_ query: String, to results: inout RankedResults) {
+        let fullText = fullText.value
         let words = FullTextIndex.queryWords(of: query).filter { !fullText.isStopWord($0) }
         guard !words.isEmpty else { return }
         var candidates: [Int32]?
