@@ -443,28 +443,37 @@ public final class RecordStore: RegisterStore {
     }
 
     public func latestVersions(_ query: RecordQuery, offset: Int, limit: Int?) throws -> RecordPage {
-        var conditions: [String] = []
+        // What is asked of the records comes first, then what is asked of their latest versions,
+        // the arguments in the same order.
+        var onRecords: [String] = []
+        var onVersions: [String] = []
         var arguments: StatementArguments = []
         if let kind = query.kind {
-            conditions.append("r.kind = ?")
+            onRecords.append("r.kind = ?")
             arguments += [kind]
         }
         if let since = query.since {
-            conditions.append("substr(v.recorded_at, 1, 10) >= ?")
+            onVersions.append("substr(v.recorded_at, 1, 10) >= ?")
             arguments += [since.description]
         }
         if let text = query.text, !text.isEmpty {
-            conditions.append("""
+            onVersions.append("""
                 instr(lower(v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body), lower(?)) > 0
                 """)
             arguments += [text]
+        }
+        func filter(_ conditions: [String]) -> String {
+            conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         }
         // From the records in list order (`record_list_order`) to each one's latest version, so a
         // page stops after its own rows rather than sorting every version with its content.
         let from = """
              FROM record r JOIN record_version v
                 ON v.record_id = r.id AND v.version = (SELECT MAX(version) FROM record_version WHERE record_id = r.id)
-            """ + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            """ + filter(onRecords + onVersions)
+        // Every record is kept with its first version, so when nothing is asked of the versions
+        // the records themselves are counted.
+        let countSQL = "SELECT COUNT(*)" + (onVersions.isEmpty ? " FROM record r" + filter(onRecords) : from)
         var sql = Self.versionColumns + from + " ORDER BY r.created_at, r.id"
         var pageArguments = arguments
         if let limit {
@@ -474,11 +483,6 @@ public final class RecordStore: RegisterStore {
             sql += " LIMIT -1 OFFSET ?"
             pageArguments += [offset]
         }
-        // Every record is kept with its first version, so when nothing is asked of the versions
-        // the records themselves are counted.
-        let countSQL = query.since == nil && (query.text ?? "").isEmpty
-            ? "SELECT COUNT(*) FROM record r" + (query.kind == nil ? "" : " WHERE r.kind = ?")
-            : "SELECT COUNT(*)" + from
         return try pool.read { db in
             let versions = try StoredVersion.fetchAll(db, sql: sql, arguments: pageArguments).map { try $0.recordVersion() }
             // Only a page needs counting: the whole list is its own count.

@@ -21,8 +21,9 @@ enum OperationHelp<Plugin: EthicsPlugin> {
 
     private static func writeOverview() -> String {
         var lines = ["Operations:"]
-        let width = (Plugin.operations.map(\.name.count).max() ?? 0) + 2
-        for operation in Plugin.operations {
+        let operations = Plugin.operations
+        let width = (operations.map(\.name.count).max() ?? 0) + 2
+        for operation in operations {
             lines.append("  " + operation.name.padding(toLength: width, withPad: " ", startingAt: 0) + operation.summary)
         }
         lines.append("")
