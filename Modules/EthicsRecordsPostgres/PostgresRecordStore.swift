@@ -35,6 +35,9 @@ public final class PostgresRecordStore: RegisterStore {
         try run { session in try Self.checkSchema(session, url: url) }
     }
 
+    /// How many queries this store's connection has sent, and how many are unanswered.
+    package var queryCounts: (sent: Int, inFlight: Int) { link.queryCounts }
+
     /// Closes the connection now rather than when the store is let go.
     public func close() {
         link.close()
@@ -98,6 +101,7 @@ public final class PostgresRecordStore: RegisterStore {
                 let writer = RegisterWriter(rows: rows, time: Timestamp.stamp(now()))
                 let result = try body(writer, session)
                 let head = try writer.head()
+                try rows.sendHeld()
                 try session.query("COMMIT")
                 return (result, head)
             } catch {
@@ -316,8 +320,48 @@ public final class PostgresRecordStore: RegisterStore {
 }
 
 /// The rows of one write to the PostgreSQL register, inside its transaction.
-struct PostgresRows: RegisterRowWriter {
+///
+/// A write's inserts are held back and sent as one statement (each insert a data-modifying
+/// `WITH` clause) just before the write next reads, and before it commits: the server runs a
+/// statement a round trip at a time, and every round trip is made while the register's write
+/// lock keeps every other writer waiting. Reads see the held inserts because they are sent first.
+final class PostgresRows: RegisterRowWriter {
     let session: PostgresLink.Session
+    /// Inserts not yet sent: each a table with its column list, and the row's values.
+    private var held: [(table: String, values: [Bind])] = []
+    /// The journal's head, read with a write's first serial (nil: not read, or moved since).
+    private var headRead: JournalHead??
+
+    init(session: PostgresLink.Session) {
+        self.session = session
+    }
+
+    /// Holds an insert into `table` (with its column list) until the write next reads or commits;
+    /// a thousand held (as many rows as ``insertMany(_:_:_:)`` puts in a statement) are sent at once.
+    private func hold(_ table: String, _ values: [Bind]) throws {
+        held.append((table, values))
+        if held.count >= 1000 { try sendHeld() }
+    }
+
+    /// Sends the held inserts, as one statement.
+    func sendHeld() throws {
+        guard !held.isEmpty else { return }
+        var binds: [Bind] = []
+        let inserts = held.map { insert in
+            let base = binds.count
+            binds += insert.values
+            return "INSERT INTO \(insert.table) VALUES (" + (1...insert.values.count).map { "$\(base + $0)" }.joined(separator: ", ") + ")"
+        }
+        held = []
+        let clauses = inserts.dropLast().enumerated().map { "held\($0.offset) AS (\($0.element))" }
+        try session.query((clauses.isEmpty ? "" : "WITH " + clauses.joined(separator: ", ") + " ") + inserts.last!, binds)
+    }
+
+    /// Runs a read after sending the held inserts.
+    private func read(_ sql: String, _ binds: [Bind] = []) throws -> [PostgresRow] {
+        try sendHeld()
+        return try session.query(sql, binds)
+    }
 
     static let journalQuery = "SELECT sequence, time, topic, payload, previous_hash, hash FROM ethics.journal"
 
@@ -364,46 +408,63 @@ struct PostgresRows: RegisterRowWriter {
         }
     }
 
+    /// The highest serial of `kind` in `year`, read together with the journal's head (while the
+    /// write does not know it), which a new record's first journal entry follows: one round trip
+    /// under the lock, not two.
     func maxSerial(kind: String, year: Int) throws -> Int {
-        Int(try session.query("SELECT COALESCE(MAX(serial), 0) FROM ethics.record WHERE kind = $1 AND year = $2", [.text(kind), .int(year)])
-            .first?.decode(Int64.self) ?? 0)
+        let serial = "SELECT COALESCE(MAX(serial), 0) AS max FROM ethics.record WHERE kind = $1 AND year = $2"
+        guard headRead == nil else {
+            return Int(try read(serial, [.text(kind), .int(year)]).first?.decode(Int64.self) ?? 0)
+        }
+        guard let row = try read(
+            "SELECT s.max, j.sequence, j.hash FROM (\(serial)) s LEFT JOIN (\(Self.headQuery)) j ON true",
+            [.text(kind), .int(year)]
+        ).first else {
+            throw RecordRegisterError("the register's server returned no row for a record's serial")
+        }
+        var cells = Cells(row)
+        let max: Int64 = try cells.next()
+        let (sequence, hash): (Int64?, String?) = (try cells.next(), try cells.next())
+        headRead = .some(sequence.flatMap { sequence in hash.map { JournalHead(sequence: sequence, hash: $0) } })
+        return Int(max)
     }
 
     func insertRecord(id: String, kind: String, year: Int, serial: Int, createdAt: String) throws {
-        try session.query(
-            "INSERT INTO ethics.record (id, kind, year, serial, created_at) VALUES ($1, $2, $3, $4, $5)",
-            [.text(id), .text(kind), .int(year), .int(serial), .text(createdAt)])
+        try hold("ethics.record (id, kind, year, serial, created_at)", [.text(id), .text(kind), .int(year), .int(serial), .text(createdAt)])
     }
 
     func recordRow(_ id: String) throws -> (kind: String, createdAt: String)? {
-        try session.query("SELECT kind, created_at FROM ethics.record WHERE id = $1", [.text(id)]).first
+        try read("SELECT kind, created_at FROM ethics.record WHERE id = $1", [.text(id)]).first
             .map { try $0.decode((String, String).self) }
     }
 
     func maxVersion(of id: String) throws -> Int {
-        Int(try session.query("SELECT COALESCE(MAX(version), 0) FROM ethics.record_version WHERE record_id = $1", [.text(id)])
+        Int(try read("SELECT COALESCE(MAX(version), 0) FROM ethics.record_version WHERE record_id = $1", [.text(id)])
             .first?.decode(Int64.self) ?? 0)
     }
 
     func latestVersion(of id: String) throws -> StoredVersion? {
-        try session.query(Self.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version DESC LIMIT 1", [.text(id)]).first
+        try read(Self.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version DESC LIMIT 1", [.text(id)]).first
             .map { try Self.version($0).stored }
     }
 
     func linkExists(from: String, to: String, relation: String) throws -> Bool {
-        !(try session.query(
+        !(try read(
             "SELECT 1 FROM ethics.record_link WHERE from_id = $1 AND to_id = $2 AND relation = $3",
             [.text(from), .text(to), .text(relation)]).isEmpty)
     }
 
     func insertLink(from: String, to: String, relation: String, linkedAt: String, sequence: Int64) throws {
-        try session.query(
-            "INSERT INTO ethics.record_link (from_id, to_id, relation, linked_at, journal_sequence) VALUES ($1, $2, $3, $4, $5)",
+        try hold(
+            "ethics.record_link (from_id, to_id, relation, linked_at, journal_sequence)",
             [.text(from), .text(to), .text(relation), .text(linkedAt), .int(sequence)])
     }
 
+    static let headQuery = "SELECT sequence, hash FROM ethics.journal ORDER BY sequence DESC LIMIT 1"
+
     func journalHead() throws -> JournalHead? {
-        try session.query("SELECT sequence, hash FROM ethics.journal ORDER BY sequence DESC LIMIT 1").first
+        if let headRead { return headRead }
+        return try read(Self.headQuery).first
             .map { row in
                 let (sequence, hash) = try row.decode((Int64, String).self)
                 return JournalHead(sequence: sequence, hash: hash)
@@ -411,11 +472,15 @@ struct PostgresRows: RegisterRowWriter {
     }
 
     func insertJournal(_ entry: JournalEntry) throws {
-        try insertJournal([entry])
+        headRead = nil
+        try hold(
+            "ethics.journal (sequence, time, topic, payload, previous_hash, hash)",
+            [.int(entry.sequence), .text(entry.time), .text(entry.topic), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)])
     }
 
     /// Inserts journal entries many to a statement.
     func insertJournal(_ entries: [JournalEntry]) throws {
+        headRead = nil
         try insertMany("ethics.journal (sequence, time, topic, payload, previous_hash, hash)", entries) { entry in
             [.int(entry.sequence), .text(entry.time), .text(entry.topic), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
         }
@@ -424,6 +489,7 @@ struct PostgresRows: RegisterRowWriter {
     /// Inserts `items` into `table` (with its column list), as many rows to a statement as the
     /// protocol's 65,535 parameters allow, up to 1,000.
     func insertMany<Item>(_ table: String, _ items: [Item], _ values: (Item) -> [Bind]) throws {
+        try sendHeld()
         var start = 0
         while start < items.count {
             var binds: [Bind] = []
@@ -442,15 +508,14 @@ struct PostgresRows: RegisterRowWriter {
     }
 
     func insertVersion(_ stored: StoredVersion, sequence: Int64) throws {
-        try session.query("""
-            INSERT INTO ethics.record_version (record_id, version, title, author, status, review_by, tags, attributes,
-                body, recorded_at, journal_sequence, step) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            """, [.text(stored.id), .int(stored.version), .text(stored.title), .text(stored.author), .text(stored.status),
-                  .text(stored.reviewBy), .text(stored.tags), .text(stored.attributes), .text(stored.body), .text(stored.recordedAt),
-                  .int(sequence), .text(stored.step)])
+        try hold(
+            "ethics.record_version (record_id, version, title, author, status, review_by, tags, attributes, body, recorded_at, journal_sequence, step)",
+            [.text(stored.id), .int(stored.version), .text(stored.title), .text(stored.author), .text(stored.status),
+             .text(stored.reviewBy), .text(stored.tags), .text(stored.attributes), .text(stored.body), .text(stored.recordedAt),
+             .int(sequence), .text(stored.step)])
     }
 
     func journalled(topic: String) throws -> [JournalEntry] {
-        try session.query(Self.journalQuery + " WHERE topic = $1 ORDER BY sequence", [.text(topic)]).map(Self.entry)
+        try read(Self.journalQuery + " WHERE topic = $1 ORDER BY sequence", [.text(topic)]).map(Self.entry)
     }
 }

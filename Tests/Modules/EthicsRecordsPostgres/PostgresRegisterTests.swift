@@ -145,6 +145,34 @@ struct PostgresRegisterTests {
         #expect(try store.verify().isIntact)
     }
 
+    /// Every statement of a write is a round trip made while every other writer waits for the
+    /// register's lock, so a new record takes five: BEGIN, the lock, its serial read with the
+    /// journal's head, its three inserts as one statement, and COMMIT. Reads later in a write
+    /// still see its held inserts, and answered queries leave nothing waiting on the connection.
+    @Test func aNewRecordIsKeptInFiveStatementsAndReadsSeeAWritesOwnInserts() throws {
+        let database = try PostgresTestServer.Database()
+        let store = try PostgresRecordStore(url: try database.initialised())
+        _ = try store.record(RecordDraft(kind: Self.decision, title: "First", author: "A"))
+        let before = store.queryCounts.sent
+        let second = try store.record(RecordDraft(kind: Self.decision, title: "Second", author: "A"))
+        #expect(store.queryCounts.sent - before == 5)
+        #expect(second.id.hasSuffix("-0002"))
+
+        // Two records and a link between them in one write: the second record's serial and the
+        // link's checks that both records exist are read after the first inserts are held.
+        let (third, fourth) = try store.transaction { write in
+            let third = try write.record(RecordDraft(kind: Self.decision, title: "Third", author: "A"))
+            let fourth = try write.record(RecordDraft(kind: Self.decision, title: "Fourth", author: "A"))
+            try write.link(from: fourth.id, to: third.id, .supersedes)
+            return (third, fourth)
+        }
+        #expect([third.id, fourth.id].map { String($0.suffix(4)) } == ["0003", "0004"])
+        #expect(try store.links(of: third.id) == [RecordLink(from: fourth.id, to: third.id, relation: .supersedes)])
+        #expect(try store.journalEntries().map(\.topic) == Array(repeating: "record.created", count: 4) + ["record.linked"])
+        #expect(try store.verify().isIntact)
+        #expect(store.queryCounts.inFlight == 0)
+    }
+
     /// An insert the server itself refuses, part-way through a write of several records, is the
     /// write's failure, and the write keeps nothing: no record, no version, no journal entry, no
     /// serial used.
