@@ -76,7 +76,7 @@ struct PostgresRegisterTests {
     }
 
     @Test func anUnreachableServerIsOneLine() throws {
-        let url = PostgresRegisterURL(host: "127.0.0.1", port: Self.closedPort(), user: "ethics", database: "ethics", password: "hunter2", tls: .disable)
+        let url = PostgresRegisterURL(host: "127.0.0.1", port: PostgresTestServer.freePort(), user: "ethics", database: "ethics", password: "hunter2", tls: .disable)
         let message = failure { _ = try PostgresRecordStore(url: url) }
         #expect(message.hasPrefix("\(url): error: cannot reach the register's server at 127.0.0.1:"), "\(message)")
         #expect(!message.contains("hunter2") && !message.contains("\n"))
@@ -209,7 +209,7 @@ struct PostgresRegisterTests {
         CommandRunner.ethicsBinary.deletingLastPathComponent().appendingPathComponent("ethics-records-writer")
     }
 
-    static func start(_ url: PostgresRegisterURL, count: Int) throws -> (Process, Pipe) {
+    static func start(_ url: PostgresRegisterURL, count: Int, errors: FileHandle = .standardError) throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = writer
         var shown = url
@@ -220,7 +220,7 @@ struct PostgresRegisterTests {
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.standardError
+        process.standardError = errors
         try process.run()
         return (process, output)
     }
@@ -279,17 +279,59 @@ struct PostgresRegisterTests {
         }
     }
 
-    /// A port nothing listens on: bound, then closed.
-    static func closedPort() -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
+    /// Reads `output` until it holds `lines` lines or ends; the lines read.
+    static func lines(_ output: Pipe, atLeast lines: Int, into buffer: inout Data) {
+        let handle = output.fileHandleForReading
+        while buffer.filter({ $0 == UInt8(ascii: "\n") }).count < lines {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+        }
+    }
+
+    /// The server stopped as a crash would stop it (`pg_ctl restart -m immediate`) while four
+    /// writers write: every record a writer saw committed is there after recovery, the chain
+    /// verifies, and writers that carry on (on a new connection) extend it.
+    @Test func aServerRestartedMidRunLeavesTheRegisterConsistent() throws {
+        let cluster = try PrivateCluster()
+        defer { cluster.stop() }
+        var admin = cluster.admin
+        try PostgresTestServer.execute(admin, "CREATE DATABASE restarted ENCODING 'UTF8' TEMPLATE template0")
+        admin.database = "restarted"
+        _ = try PostgresRegisterSetup.initialise(
+            admin: admin, toolkitRole: PostgresTestServer.toolkitRole, ownerRole: PostgresTestServer.ownerRole,
+            toolkitPassword: PostgresTestServer.toolkitPassword)
+        var url = admin
+        url.user = PostgresTestServer.toolkitRole
+        url.password = PostgresTestServer.toolkitPassword
+
+        // The writers' own reports of the cut connection ("error: …") are expected, not shown.
+        let writers = try (0..<4).map { _ in try Self.start(url, count: 0, errors: .nullDevice) }
+        var buffers = Array(repeating: Data(), count: writers.count)
+        for index in writers.indices { Self.lines(writers[index].1, atLeast: 5, into: &buffers[index]) }
+        let started = "SELECT pg_postmaster_start_time()::text"
+        let before = try PostgresTestServer.strings(admin, started)
+        try cluster.restartImmediately()
+        #expect(try PostgresTestServer.strings(admin, started) != before, "the server was restarted")
+        // Some writers stop with an error; the others reconnect and carry on: let each that runs
+        // on keep five more records after the restart, then stop it wherever it is.
+        var reported: [String] = []
+        for (index, (process, output)) in writers.enumerated() {
+            let before = buffers[index].filter { $0 == UInt8(ascii: "\n") }.count
+            if process.isRunning { Self.lines(output, atLeast: before + 5, into: &buffers[index]) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            buffers[index].append(output.fileHandleForReading.readDataToEndOfFile())
+            reported += String(decoding: buffers[index], as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        #expect(reported.count >= 20)
+
+        let store = try PostgresRecordStore(url: url)
+        defer { store.close() }
+        let verification = try store.verify()
+        #expect(verification.isIntact, "\(String(describing: verification.problem))")
+        #expect(Set(reported).isSubset(of: Set(try store.latestVersions().map(\.id))), "every write a writer saw committed is there")
+        _ = try store.record(RecordDraft(kind: Self.decision, title: "After the restart", author: "A"))
+        #expect(try store.verify().isIntact)
     }
 }
