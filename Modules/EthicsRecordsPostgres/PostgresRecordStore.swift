@@ -90,6 +90,13 @@ public final class PostgresRecordStore: RegisterStore {
         }
     }
 
+    /// Runs one read on its own, outside any transaction: a single statement already sees one
+    /// consistent snapshot and writes nothing, and BEGIN and COMMIT around it would be two more
+    /// round trips (three in all for every page of `ethics serve` that reads the register).
+    private func readOne(_ sql: String, _ binds: [Bind] = []) throws -> [PostgresRow] {
+        try run { session in try session.query(sql, binds) }
+    }
+
     /// Runs `body` in one transaction holding the register's write lock, with the time stamped on
     /// what it writes taken once the lock is held (so the journal's times run in order).
     private func write<T>(_ body: (RegisterWriter, PostgresLink.Session) throws -> T) throws -> T {
@@ -141,95 +148,92 @@ public final class PostgresRecordStore: RegisterStore {
     // MARK: - Reading
 
     public func fetch(_ id: String, version: Int?) throws -> RecordVersion? {
-        try read { session in
-            let rows = if let version {
-                try session.query(PostgresRows.versionQuery + " WHERE v.record_id = $1 AND v.version = $2", [.text(id), .int(version)])
-            } else {
-                try session.query(PostgresRows.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version DESC LIMIT 1", [.text(id)])
-            }
-            return try rows.first.map { try PostgresRows.version($0).stored.recordVersion() }
+        let rows = if let version {
+            try readOne(PostgresRows.versionQuery + " WHERE v.record_id = $1 AND v.version = $2", [.text(id), .int(version)])
+        } else {
+            try readOne(PostgresRows.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version DESC LIMIT 1", [.text(id)])
         }
+        return try rows.first.map { try PostgresRows.version($0).stored.recordVersion() }
     }
 
     public func links(of id: String) throws -> [RecordLink] {
-        try read { session in
-            try session.query(
-                "SELECT from_id, to_id, relation FROM ethics.record_link WHERE from_id = $1 OR to_id = $1 ORDER BY journal_sequence",
-                [.text(id)]
-            ).compactMap(Self.link(from:))
-        }
+        try readOne(
+            "SELECT from_id, to_id, relation FROM ethics.record_link WHERE from_id = $1 OR to_id = $1 ORDER BY journal_sequence",
+            [.text(id)]
+        ).compactMap(Self.link(from:))
     }
 
     public func allLinks() throws -> [RecordLink] {
-        try read { session in
-            try session.query("SELECT from_id, to_id, relation FROM ethics.record_link ORDER BY journal_sequence").compactMap(Self.link(from:))
-        }
+        try readOne("SELECT from_id, to_id, relation FROM ethics.record_link ORDER BY journal_sequence").compactMap(Self.link(from:))
     }
 
     public func history(of id: String) throws -> [RecordVersion] {
-        try read { session in
-            try session.query(PostgresRows.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version", [.text(id)])
-                .map { try PostgresRows.version($0).stored.recordVersion() }
-        }
+        try readOne(PostgresRows.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version", [.text(id)])
+            .map { try PostgresRows.version($0).stored.recordVersion() }
     }
 
     public func latestVersions(_ query: RecordQuery, offset: Int, limit: Int?) throws -> RecordPage {
-        var conditions = ["v.version = (SELECT MAX(version) FROM ethics.record_version WHERE record_id = v.record_id)"]
+        // What is asked of the records comes first, then what is asked of their latest versions.
+        var onRecords: [String] = []
+        var onVersions: [String] = []
         var binds: [Bind] = []
         if let kind = query.kind {
             binds.append(.text(kind))
-            conditions.append("r.kind = $\(binds.count)")
+            onRecords.append("r.kind = $\(binds.count)")
         }
         if let since = query.since {
             binds.append(.text(since.description))
-            conditions.append("substr(v.recorded_at, 1, 10) >= $\(binds.count)")
+            onVersions.append("substr(v.recorded_at, 1, 10) >= $\(binds.count)")
         }
         if let text = query.text, !text.isEmpty {
             binds.append(.text(text))
-            conditions.append("""
+            onVersions.append("""
                 strpos(lower(v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body), lower($\(binds.count))) > 0
                 """)
         }
-        let filter = " WHERE " + conditions.joined(separator: " AND ")
-        var sql = PostgresRows.versionQuery + filter + " ORDER BY r.created_at, r.id"
+        func filter(_ conditions: [String]) -> String {
+            conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        }
+        // From the records in list order (`record_list_order`) to each one's latest version, so a
+        // page stops after its own rows rather than sorting every version with its content.
+        let from = " " + PostgresRows.latestVersionSource + filter(onRecords + onVersions)
+        // Every record is kept with its first version, so when nothing is asked of the versions
+        // the records themselves are counted. The count rides on every row of the page (the
+        // server works it out once), so page and count are one statement and one snapshot.
+        let count = "SELECT COUNT(*)" + (onVersions.isEmpty ? " FROM ethics.record r" + filter(onRecords) : from)
         var pageBinds = binds
+        var sql = "SELECT \(PostgresRows.versionColumns), (\(count))" + from + " ORDER BY r.created_at, r.id"
         if let limit {
-            pageBinds += [.int(limit), .int(offset)]
-            sql += " LIMIT $\(pageBinds.count - 1) OFFSET $\(pageBinds.count)"
-        } else if offset > 0 {
-            pageBinds.append(.int(offset))
-            sql += " OFFSET $\(pageBinds.count)"
+            pageBinds.append(.int(limit))
+            sql += " LIMIT $\(pageBinds.count)"
         }
-        return try read { session in
-            let versions = try session.query(sql, pageBinds).map { try PostgresRows.version($0).stored.recordVersion() }
-            // Only a page needs counting: the whole list is its own count.
-            let total = try limit == nil && offset == 0 ? versions.count
-                : session.query("SELECT COUNT(*) FROM ethics.record_version v JOIN ethics.record r ON r.id = v.record_id" + filter, binds)
-                    .first.map { try Int($0.decode(Int64.self)) } ?? 0
-            return RecordPage(versions: versions, total: total)
+        pageBinds.append(.int(offset))
+        sql += " OFFSET $\(pageBinds.count)"
+        let rows = try readOne(sql, pageBinds)
+        let versions = try rows.map { try PostgresRows.version($0).stored.recordVersion() }
+        if let first = rows.first {
+            return RecordPage(versions: versions, total: Int(try first.makeRandomAccess()[PostgresRows.versionColumnCount].decode(Int64.self)))
         }
+        // No rows carry no count: nothing is selected, or the page is past the end.
+        let total = offset == 0 ? 0 : try readOne(count, binds).first.map { try Int($0.decode(Int64.self)) } ?? 0
+        return RecordPage(versions: versions, total: total)
     }
 
     public func due(by cutoff: CalendarDate) throws -> [RecordVersion] {
-        try read { session in
-            try session.query(
-                PostgresRows.versionQuery + """
-                     WHERE v.version = (SELECT MAX(version) FROM ethics.record_version WHERE record_id = v.record_id)
-                    AND v.review_by IS NOT NULL AND v.review_by <= $1 AND v.status NOT IN ('superseded', 'withdrawn')
-                    ORDER BY v.review_by, r.id
-                    """, [.text(cutoff.description)]
-            ).map { try PostgresRows.version($0).stored.recordVersion() }
-        }
+        try readOne(
+            "SELECT \(PostgresRows.versionColumns) \(PostgresRows.latestVersionSource)" + """
+                 WHERE v.review_by IS NOT NULL AND v.review_by <= $1 AND v.status NOT IN ('superseded', 'withdrawn')
+                ORDER BY v.review_by, r.id
+                """, [.text(cutoff.description)]
+        ).map { try PostgresRows.version($0).stored.recordVersion() }
     }
 
     public func journalEntries(excludingTopics excluded: Set<String>) throws -> [JournalEntry] {
-        try read { session in
-            try session.query(PostgresRows.journalQuery + " ORDER BY sequence").map(PostgresRows.entry).filter { !excluded.contains($0.topic) }
-        }
+        try readOne(PostgresRows.journalQuery + " ORDER BY sequence").map(PostgresRows.entry).filter { !excluded.contains($0.topic) }
     }
 
     public func head() throws -> JournalHead? {
-        try read { session in try PostgresRows(session: session).journalHead() }
+        try readOne(PostgresRows.headQuery).first.map(PostgresRows.head)
     }
 
     // MARK: - Verifying
@@ -365,11 +369,18 @@ final class PostgresRows: RegisterRowWriter {
 
     static let journalQuery = "SELECT sequence, time, topic, payload, previous_hash, hash FROM ethics.journal"
 
-    /// The columns ``version(_:)`` reads, in its order.
-    static let versionQuery = """
-        SELECT v.record_id, r.kind, v.version, v.title, v.author, v.status, v.review_by, v.tags, v.attributes, v.body,
+    /// The columns ``version(_:)`` reads, in its order, and how many.
+    static let versionColumns = """
+        v.record_id, r.kind, v.version, v.title, v.author, v.status, v.review_by, v.tags, v.attributes, v.body,
             r.created_at, v.recorded_at, v.step, v.journal_sequence
-        FROM ethics.record_version v JOIN ethics.record r ON r.id = v.record_id
+        """
+    static let versionColumnCount = 14
+    static let versionSource = "FROM ethics.record_version v JOIN ethics.record r ON r.id = v.record_id"
+    static let versionQuery = "SELECT \(versionColumns) \(versionSource)"
+    /// Each record (`r`) with its latest version (`v`).
+    static let latestVersionSource = """
+        FROM ethics.record r JOIN LATERAL
+            (SELECT * FROM ethics.record_version lv WHERE lv.record_id = r.id ORDER BY lv.version DESC LIMIT 1) v ON true
         """
 
     static func entry(_ row: PostgresRow) throws -> JournalEntry {
@@ -464,11 +475,12 @@ final class PostgresRows: RegisterRowWriter {
 
     func journalHead() throws -> JournalHead? {
         if let headRead { return headRead }
-        return try read(Self.headQuery).first
-            .map { row in
-                let (sequence, hash) = try row.decode((Int64, String).self)
-                return JournalHead(sequence: sequence, hash: hash)
-            }
+        return try read(Self.headQuery).first.map(Self.head)
+    }
+
+    static func head(_ row: PostgresRow) throws -> JournalHead {
+        let (sequence, hash) = try row.decode((Int64, String).self)
+        return JournalHead(sequence: sequence, hash: hash)
     }
 
     func insertJournal(_ entry: JournalEntry) throws {

@@ -80,6 +80,9 @@ enum PostgresSchema {
                     FOR EACH STATEMENT EXECUTE FUNCTION ethics.refuse_change();
                 """
             }.joined()),
+        // The register's list walks the records in the order they were made and stops at the end
+        // of its page (as SQLite's v4-records-in-list-order).
+        Migration(name: "v2-records-in-list-order", sql: "CREATE INDEX record_list_order ON ethics.record (created_at, id)"),
     ]
 
     /// The migrations table itself, made before the first migration.

@@ -54,7 +54,7 @@ struct RecordsPostgresEndToEndTests {
     @Test func initDatabaseThenCopyThenEveryCommandOnTheServer() throws {
         let initialised = try initDatabase()
         #expect(initialised.status == 0, "\(initialised)")
-        #expect(initialised.stdout.contains("Migrations applied: v1-records-versions-links-journal."), "\(initialised)")
+        #expect(initialised.stdout.contains("Migrations applied: v1-records-versions-links-journal, v2-records-in-list-order."), "\(initialised)")
         #expect(!initialised.stdout.contains(database.admin.password ?? "-"))
 
         // An officer's register on SQLite, with a record, a version, a link and a sign-off.
@@ -127,7 +127,7 @@ struct RecordsPostgresEndToEndTests {
             #expect(!result.stderr.contains("wrong-password") && !result.stderr.contains(PostgresTestServer.toolkitPassword))
             #expect(result.stdout.isEmpty)
         }
-        try database.execute("INSERT INTO ethics.schema_migrations (position, name) VALUES (2, 'v2-from-the-future')")
+        try database.execute("INSERT INTO ethics.schema_migrations (position, name) VALUES (3, 'v3-from-the-future')")
         let newer = try CommandRunner.ethics(
             ["records", "verify"], environment: ["ETHICS_REGISTER_URL": toolkitURL, "ETHICS_REGISTER_PASSWORD": PostgresTestServer.toolkitPassword])
         #expect(newer.status == 2, "\(newer)")

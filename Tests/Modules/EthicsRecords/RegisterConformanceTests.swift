@@ -124,6 +124,8 @@ enum RegisterConformance {
         #expect(even.total == 3)
         #expect(even.versions.map(\.title) == ["Decision 2", "Decision 4"])
         #expect(try store.latestVersions(RecordQuery(kind: "canvas"), offset: 0, limit: nil) == RecordPage(versions: [whole[7]], total: 1))
+        #expect(try store.latestVersions(RecordQuery(), offset: 6, limit: nil) == RecordPage(versions: Array(whole[6...]), total: 8))
+        #expect(try store.latestVersions(RecordQuery(kind: "none"), offset: 0, limit: 3) == RecordPage(versions: [], total: 0))
         // A record with a second version is still one record, in the count by kind too.
         _ = try store.addVersion(of: whole[0].id, decision("Decision 1, revised"))
         #expect(try store.latestVersions(RecordQuery(), offset: 0, limit: 3).total == 8)

@@ -20,12 +20,12 @@ struct PostgresRegisterTests {
         let first = try PostgresRegisterSetup.initialise(
             admin: database.admin, toolkitRole: PostgresTestServer.toolkitRole, ownerRole: PostgresTestServer.ownerRole,
             toolkitPassword: PostgresTestServer.toolkitPassword)
-        #expect(first.migrationsApplied == ["v1-records-versions-links-journal"])
+        #expect(first.migrationsApplied == ["v1-records-versions-links-journal", "v2-records-in-list-order"])
         let again = try PostgresRegisterSetup.initialise(
             admin: database.admin, toolkitRole: PostgresTestServer.toolkitRole, ownerRole: PostgresTestServer.ownerRole)
         #expect(again.migrationsApplied.isEmpty && again.rolesCreated.isEmpty)
         #expect(try PostgresTestServer.strings(database.admin, "SELECT name FROM ethics.schema_migrations ORDER BY position")
-            == ["v1-records-versions-links-journal"])
+            == ["v1-records-versions-links-journal", "v2-records-in-list-order"])
         // The owner owns everything; the toolkit's role owns nothing and cannot log in as the owner.
         #expect(try PostgresTestServer.strings(database.admin, "SELECT DISTINCT tableowner::text FROM pg_tables WHERE schemaname = 'ethics'")
             == [PostgresTestServer.ownerRole])
@@ -126,12 +126,29 @@ struct PostgresRegisterTests {
     @Test func aRegisterAtANewerSchemaIsRefused() throws {
         let database = try PostgresTestServer.Database()
         let url = try database.initialised()
-        try database.execute("INSERT INTO ethics.schema_migrations (position, name) VALUES (2, 'v2-from-the-future')")
+        try database.execute("INSERT INTO ethics.schema_migrations (position, name) VALUES (3, 'v3-from-the-future')")
         let message = failure { _ = try PostgresRecordStore(url: url) }
         #expect(message.hasPrefix("\(url): error: the register was made by a newer version of ethics"), "\(message)")
-        #expect(message.contains("'v2-from-the-future'"))
+        #expect(message.contains("'v3-from-the-future'"))
         #expect(failure { _ = try PostgresRegisterSetup.initialise(admin: database.admin, toolkitRole: PostgresTestServer.toolkitRole, ownerRole: PostgresTestServer.ownerRole) }
             .contains("newer version of ethics"))
+    }
+
+    /// A register made by an earlier `ethics` (before the list-order index) is refused with what to
+    /// do, and init-database brings it up to date, keeping its records.
+    @Test func aRegisterAtAnOlderSchemaIsBroughtUpToDateByInitDatabase() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        _ = try PostgresRecordStore(url: url).record(RecordDraft(kind: Self.decision, title: "Kept before", author: "A"))
+        try database.execute("DROP INDEX ethics.record_list_order; DELETE FROM ethics.schema_migrations WHERE name = 'v2-records-in-list-order'")
+        let message = failure { _ = try PostgresRecordStore(url: url) }
+        #expect(message.contains("the register's schema is older than this version of ethics (it lacks migration 'v2-records-in-list-order')"), "\(message)")
+        let report = try PostgresRegisterSetup.initialise(
+            admin: database.admin, toolkitRole: PostgresTestServer.toolkitRole, ownerRole: PostgresTestServer.ownerRole)
+        #expect(report.migrationsApplied == ["v2-records-in-list-order"])
+        let store = try PostgresRecordStore(url: url)
+        #expect(try store.latestVersions().map(\.title) == ["Kept before"])
+        #expect(try store.verify().isIntact)
     }
 
     @Test func aConnectionTheServerEndedIsReplaced() throws {
