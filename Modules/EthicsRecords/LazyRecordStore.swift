@@ -93,27 +93,36 @@ public final class LazyRecordStore: RecordRegister {
         opened.withLock { $0?.lastWrittenHead }
     }
 
+    /// Runs in place, on the caller's thread, whatever the engine: `body` is a plugin's write,
+    /// which may not outlive the call, and writes are few beside reads.
     public func write<T: Sendable>(_ body: @Sendable (any RegisterTransaction) throws -> T) async throws -> T {
         try store().transaction(body)
     }
 
+    /// `read` on the register when one exists (through the engine's ``RegisterStore/run(_:)``);
+    /// `none` otherwise.
+    private func read<T: Sendable>(_ none: T, _ read: @escaping @Sendable (any RegisterStore) throws -> T) async throws -> T {
+        guard let store = try existingStore() else { return none }
+        return try await store.run { try read(store) }
+    }
+
     public func fetch(_ id: String, version: Int?) async throws -> RecordVersion? {
-        try existingStore()?.fetch(id, version: version)
+        try await read(nil) { try $0.fetch(id, version: version) }
     }
 
     public func links(of id: String) async throws -> [RecordLink] {
-        try existingStore()?.links(of: id) ?? []
+        try await read([]) { try $0.links(of: id) }
     }
 
     public func history(of id: String) async throws -> [RecordVersion] {
-        try existingStore()?.history(of: id) ?? []
+        try await read([]) { try $0.history(of: id) }
     }
 
     public func latestVersions(kind: String?) async throws -> [RecordVersion] {
-        try existingStore()?.latestVersions(kind: kind, since: nil, text: nil) ?? []
+        try await read([]) { try $0.latestVersions(kind: kind, since: nil, text: nil) }
     }
 
     public func latestVersions(_ query: RecordQuery, offset: Int, limit: Int) async throws -> RecordPage {
-        try existingStore()?.latestVersions(query, offset: offset, limit: limit) ?? RecordPage(versions: [], total: 0)
+        try await read(RecordPage(versions: [], total: 0)) { try $0.latestVersions(query, offset: offset, limit: limit) }
     }
 }

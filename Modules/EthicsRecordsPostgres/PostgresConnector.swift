@@ -5,6 +5,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
+import Synchronization
 package import PostgresNIO
 
 /// One blocking connection to the register's server. Each `ethics` command is a short
@@ -33,6 +34,17 @@ package final class PostgresLink: @unchecked Sendable {
     /// A connection the server dropped is forgotten, so the next use connects again.
     package func with<T>(_ body: (Session) throws -> T) throws -> T {
         lock.lock()
+        return try withLockHeld(body)
+    }
+
+    /// Runs `body` as ``with(_:)`` does if no other caller is using the connection; nil (and
+    /// `body` not run) if one is.
+    package func withIfFree<T>(_ body: (Session) throws -> T) throws -> T? {
+        guard lock.try() else { return nil }
+        return try withLockHeld(body)
+    }
+
+    private func withLockHeld<T>(_ body: (Session) throws -> T) throws -> T {
         defer { lock.unlock() }
         // A connection the server has since closed (a restart, an administrator ending it) is
         // replaced before use rather than asked a question it will never answer.
@@ -184,6 +196,33 @@ package final class PostgresLink: @unchecked Sendable {
                 try query(body)
             }
         }
+    }
+}
+
+/// A few connections to one register, for callers on several threads at once (`ethics serve`):
+/// each caller takes a connection no one is using, or waits its turn for one. A connection is
+/// made on first use, so a command that asks one thing at a time opens one.
+package final class PostgresLinks: Sendable {
+    private let links: [PostgresLink]
+    private let turn = Atomic<Int>(0)
+
+    package init(url: PostgresRegisterURL, count: Int) {
+        links = (0..<max(1, count)).map { _ in PostgresLink(url: url) }
+    }
+
+    package func with<T>(_ body: (PostgresLink.Session) throws -> T) throws -> T {
+        for link in links {
+            if let answer = try link.withIfFree(body) { return answer }
+        }
+        let next = turn.add(1, ordering: .relaxed).oldValue
+        return try links[next % links.count].with(body)
+    }
+
+    /// The first connection's counts: the one a caller asking one thing at a time always gets.
+    package var queryCounts: (sent: Int, inFlight: Int) { links[0].queryCounts }
+
+    package func close() {
+        for link in links { link.close() }
     }
 }
 

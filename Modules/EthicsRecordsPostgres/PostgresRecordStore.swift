@@ -2,6 +2,7 @@ public import EthicsCore
 import EthicsDiagnostics
 public import EthicsRecords
 public import Foundation
+import NIOPosix
 import PostgresNIO
 import Synchronization
 
@@ -18,7 +19,7 @@ import Synchronization
 /// - Reading never writes: reads run in read-only transactions.
 public final class PostgresRecordStore: RegisterStore {
     public let url: PostgresRegisterURL
-    private let link: PostgresLink
+    private let link: PostgresLinks
     private let now: @Sendable () -> Date
     private let written = Mutex<JournalHead?>(nil)
 
@@ -31,8 +32,23 @@ public final class PostgresRecordStore: RegisterStore {
     public init(url: PostgresRegisterURL, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.url = url
         self.now = now
-        link = PostgresLink(url: url)
+        link = PostgresLinks(url: url, count: Self.connections)
         try run { session in try Self.checkSchema(session, url: url) }
+    }
+
+    /// How many connections a store opens at most, and how many threads wait on them for async
+    /// callers (see ``run(_:)``): `ethics serve` reads for several people at once.
+    static let connections = 4
+    private static let waiting: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: connections)
+        pool.start()
+        return pool
+    }()
+
+    /// Runs `body` on a thread of the store's own while it waits on the server, not on one of
+    /// Swift's cooperative threads (see ``RegisterStore/run(_:)``).
+    public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await Self.waiting.runIfActive(body)
     }
 
     /// How many queries this store's connection has sent, and how many are unanswered.

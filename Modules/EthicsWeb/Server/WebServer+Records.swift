@@ -202,7 +202,9 @@ extension WebServer {
         let history = try await session.register.history(of: record.id)
         var document = try await recordDocument(record, history: history)
         document.paper = asked.completed(by: session.config.committeePaper, history: history, through: record.version, clock: session.clock)
-        document.paper?.registerHead = try session.records.existingStore()?.head()?.description
+        if let store = try session.records.existingStore() {
+            document.paper?.registerHead = try await store.run { try store.head()?.description }
+        }
         let bytes = try session.renderer.renderBytes(document, as: format)
         return Response(
             status: .ok,
@@ -337,28 +339,34 @@ extension WebServer {
             }
             let outcome = answers.choice("outcome") ?? ""
             let lifecycle = LifecycleStep(action: .review, by: name, note: answers.text("note"), outcome: outcome)
-            return try store.keep(lifecycle, of: id, reviewBy: .some(next)) { version in
-                RecordReviewed(recordID: version.id, version: version.version, by: name, outcome: outcome, nextReview: next)
+            return try await store.run {
+                try store.keep(lifecycle, of: id, reviewBy: .some(next)) { version in
+                    RecordReviewed(recordID: version.id, version: version.version, by: name, outcome: outcome, nextReview: next)
+                }
             }
         case "approve":
             let role = answers.choice("role") ?? ""
-            try LifecycleStep.checkNotSigned(role: role, of: id, history: try store.history(of: id))
+            try LifecycleStep.checkNotSigned(role: role, of: id, history: try await store.run { try store.history(of: id) })
             let lifecycle = LifecycleStep(action: .approve, by: name, role: role, note: answers.text("approve-note").flatMap { $0.isEmpty ? nil : $0 })
-            return try store.keep(lifecycle, of: id) { version in
-                RecordApproved(recordID: version.id, version: version.version, by: name, role: role)
+            return try await store.run {
+                try store.keep(lifecycle, of: id) { version in
+                    RecordApproved(recordID: version.id, version: version.version, by: name, role: role)
+                }
             }
         default:
             let by = answers.text("by") ?? ""
             guard by != id else { throw DiagnosticError.error("a record cannot supersede itself") }
-            guard let replacement = try store.fetch(by) else {
+            guard let replacement = try await store.run({ try store.fetch(by) }) else {
                 throw DiagnosticError.error("'\(by)' is not a record in the register")
             }
             if LifecycleStep.finalStatuses.contains(replacement.status) {
                 throw DiagnosticError.error("'\(by)' is itself \(replacement.status)")
             }
             let lifecycle = LifecycleStep(action: .supersede, by: name, note: answers.text("supersede-note").flatMap { $0.isEmpty ? nil : $0 }, replacedBy: by)
-            return try store.keep(lifecycle, of: id, link: RecordLink(from: by, to: id, relation: .supersedes)) { version in
-                RecordSuperseded(recordID: version.id, version: version.version, by: name, replacedBy: by)
+            return try await store.run {
+                try store.keep(lifecycle, of: id, link: RecordLink(from: by, to: id, relation: .supersedes)) { version in
+                    RecordSuperseded(recordID: version.id, version: version.version, by: name, replacedBy: by)
+                }
             }
         }
     }

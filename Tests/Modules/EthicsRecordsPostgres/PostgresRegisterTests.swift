@@ -151,6 +151,50 @@ struct PostgresRegisterTests {
         #expect(try store.verify().isIntact)
     }
 
+    /// One serial queue as a task executor: work that blocks it blocks every task that prefers it.
+    final class SerialExecutor: TaskExecutor, @unchecked Sendable {
+        private let queue = DispatchQueue(label: "one-thread-executor")
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
+    }
+
+    /// A read that waits on the server (here, behind a table lock) waits on one of the store's own
+    /// threads, not on the thread its caller's task runs on: other async work (every other request
+    /// of `ethics serve`) goes on meanwhile. The tasks share one serial executor of the test's own,
+    /// so a read that held its thread would stop the rest.
+    @Test func readsWaitingOnTheServerHoldNoCallersThread() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        _ = try PostgresRecordStore(url: url).record(RecordDraft(kind: Self.decision, title: "First", author: "A"))
+        let register = LazyRecordStore(location: url.description) { try PostgresRecordStore(url: url) }
+        _ = try register.store()
+        let executor = SerialExecutor()
+        let readers = 3
+        let finished = DispatchSemaphore(value: 0)
+        let probed = DispatchSemaphore(value: 0)
+        let admin = PostgresLink(url: database.admin)
+        defer { admin.close() }
+        try admin.with { session in
+            try session.query("BEGIN")
+            try session.query("LOCK TABLE ethics.record IN ACCESS EXCLUSIVE MODE")
+            for _ in 0..<readers {
+                Task(executorPreference: executor) {
+                    _ = try? await register.latestVersions(RecordQuery(), offset: 0, limit: 10)
+                    finished.signal()
+                }
+            }
+            Thread.sleep(forTimeInterval: 0.3)
+            Task(executorPreference: executor) { probed.signal() }
+            let ran = probed.wait(timeout: .now() + 5) == .success
+            try session.query("ROLLBACK")
+            #expect(ran, "other work ran while \(readers) register reads waited on the server")
+        }
+        for _ in 0..<readers { #expect(finished.wait(timeout: .now() + 20) == .success) }
+    }
+
     @Test func aConnectionTheServerEndedIsReplaced() throws {
         let database = try PostgresTestServer.Database()
         let store = try PostgresRecordStore(url: try database.initialised())
