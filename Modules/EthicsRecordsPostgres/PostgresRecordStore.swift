@@ -16,7 +16,8 @@ import Synchronization
 /// - Every write is one transaction that first takes a transaction-level advisory lock, so
 ///   writers from any number of machines append to the journal one after another; a client
 ///   killed mid-write leaves nothing behind (the server rolls its transaction back).
-/// - Reading never writes: reads run in read-only transactions.
+/// - Reading never writes: a read is one SELECT, or (where it takes several, as verify does) a
+///   read-only transaction.
 public final class PostgresRecordStore: RegisterStore {
     public let url: PostgresRegisterURL
     private let link: PostgresLinks
