@@ -137,9 +137,10 @@ package final class PostgresLink: @unchecked Sendable {
         }
 
         /// Sends `sql` without waiting for its answer. Queries sent one after another run in
-        /// order on the connection, and their rows arrive while the caller works on the first
-        /// one's: a long read (verify's journal, versions and links) then waits for the network
-        /// once, not once a query.
+        /// order on the connection (PostgresNIO sends each once the last is answered, so every
+        /// statement is still a round trip on the wire), and their rows arrive while the caller
+        /// works on the first one's: a long read (verify's journal, versions and links) then
+        /// checks while the rest arrive.
         ///
         /// The query is started, and its answer handed over, on the connection's event loop in
         /// one hop from the calling thread: a write's handful of statements each cost a thread
