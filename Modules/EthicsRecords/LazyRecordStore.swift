@@ -99,11 +99,11 @@ public final class LazyRecordStore: RecordRegister {
         try store().transaction(body)
     }
 
-    /// `read` on the register when one exists (through the engine's ``RegisterStore/run(_:)``);
+    /// `body` on the register when one exists (through the engine's ``RegisterStore/run(_:)``);
     /// `none` otherwise.
-    private func read<T: Sendable>(_ none: T, _ read: @escaping @Sendable (any RegisterStore) throws -> T) async throws -> T {
+    private func read<T: Sendable>(_ none: T, _ body: @escaping @Sendable (any RegisterStore) throws -> T) async throws -> T {
         guard let store = try existingStore() else { return none }
-        return try await store.run { try read(store) }
+        return try await store.run { try body(store) }
     }
 
     public func fetch(_ id: String, version: Int?) async throws -> RecordVersion? {

@@ -34,7 +34,7 @@ public final class PostgresRecordStore: RegisterStore {
         self.url = url
         self.now = now
         link = PostgresLinks(url: url, count: Self.connections)
-        try run { session in try Self.checkSchema(session, url: url) }
+        try withConnection { session in try Self.checkSchema(session, url: url) }
     }
 
     /// How many connections a store opens at most, and how many threads wait on them for async
@@ -84,7 +84,7 @@ public final class PostgresRecordStore: RegisterStore {
     // MARK: - Running
 
     /// Runs `body` on the connection, explaining server errors to the user.
-    private func run<T>(_ body: (PostgresLink.Session) throws -> T) throws -> T {
+    private func withConnection<T>(_ body: (PostgresLink.Session) throws -> T) throws -> T {
         do {
             return try link.with(body)
         } catch {
@@ -94,7 +94,7 @@ public final class PostgresRecordStore: RegisterStore {
 
     /// Runs `body` in one read-only transaction: one consistent snapshot, and nothing written.
     private func read<T>(_ body: (PostgresLink.Session) throws -> T) throws -> T {
-        try run { session in
+        try withConnection { session in
             try session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             do {
                 let result = try body(session)
@@ -111,13 +111,13 @@ public final class PostgresRecordStore: RegisterStore {
     /// consistent snapshot and writes nothing, and BEGIN and COMMIT around it would be two more
     /// round trips (three in all for every page of `ethics serve` that reads the register).
     private func readOne(_ sql: String, _ binds: [Bind] = []) throws -> [PostgresRow] {
-        try run { session in try session.query(sql, binds) }
+        try withConnection { session in try session.query(sql, binds) }
     }
 
     /// Runs `body` in one transaction holding the register's write lock, with the time stamped on
     /// what it writes taken once the lock is held (so the journal's times run in order).
     private func write<T>(_ body: (RegisterWriter, PostgresLink.Session) throws -> T) throws -> T {
-        let (result, head) = try run { session in
+        let (result, head) = try withConnection { session in
             try session.query("BEGIN")
             do {
                 try session.query("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.writeLock)])
@@ -226,11 +226,14 @@ public final class PostgresRecordStore: RegisterStore {
         }
         pageBinds.append(.int(offset))
         sql += " OFFSET $\(pageBinds.count)"
-        let rows = try readOne(sql, pageBinds)
-        let versions = try rows.map { try PostgresRows.version($0).stored.recordVersion() }
-        if let first = rows.first {
-            return RecordPage(versions: versions, total: Int(try first.makeRandomAccess()[PostgresRows.versionColumnCount].decode(Int64.self)))
+        var counted: Int64?
+        let versions = try readOne(sql, pageBinds).map { row in
+            var cells = PostgresRows.Cells(row)
+            let version = try PostgresRows.version(&cells).stored.recordVersion()
+            counted = try cells.next()
+            return version
         }
+        if let counted { return RecordPage(versions: versions, total: Int(counted)) }
         // No rows carry no count: nothing is selected, or the page is past the end.
         let total = offset == 0 ? 0 : try readOne(count, binds).first.map { try Int($0.decode(Int64.self)) } ?? 0
         return RecordPage(versions: versions, total: total)
@@ -371,11 +374,16 @@ final class PostgresRows: RegisterRowWriter {
         let inserts = held.map { insert in
             let base = binds.count
             binds += insert.values
-            return "INSERT INTO \(insert.table) VALUES (" + (1...insert.values.count).map { "$\(base + $0)" }.joined(separator: ", ") + ")"
+            return "INSERT INTO \(insert.table) VALUES " + Self.placeholders(insert.values.count, after: base)
         }
         held = []
         let clauses = inserts.dropLast().enumerated().map { "held\($0.offset) AS (\($0.element))" }
         try session.query((clauses.isEmpty ? "" : "WITH " + clauses.joined(separator: ", ") + " ") + inserts.last!, binds)
+    }
+
+    /// `($n, $n+1, …)` for a row of `count` values whose first is parameter `base + 1`.
+    static func placeholders(_ count: Int, after base: Int) -> String {
+        "(" + (1...count).map { "$\(base + $0)" }.joined(separator: ", ") + ")"
     }
 
     /// Runs a read after sending the held inserts.
@@ -386,12 +394,11 @@ final class PostgresRows: RegisterRowWriter {
 
     static let journalQuery = "SELECT sequence, time, topic, payload, previous_hash, hash FROM ethics.journal"
 
-    /// The columns ``version(_:)`` reads, in its order, and how many.
+    /// The columns ``version(_:)`` reads, in its order.
     static let versionColumns = """
         v.record_id, r.kind, v.version, v.title, v.author, v.status, v.review_by, v.tags, v.attributes, v.body,
             r.created_at, v.recorded_at, v.step, v.journal_sequence
         """
-    static let versionColumnCount = 14
     static let versionSource = "FROM ethics.record_version v JOIN ethics.record r ON r.id = v.record_id"
     static let versionQuery = "SELECT \(versionColumns) \(versionSource)"
     /// Each record (`r`) with its latest version (`v`).
@@ -409,7 +416,12 @@ final class PostgresRows: RegisterRowWriter {
 
     static func version(_ row: PostgresRow) throws -> RegisterRows.Version {
         var cells = Cells(row)
-        return RegisterRows.Version(
+        return try version(&cells)
+    }
+
+    /// A version from the next of `cells` (``versionColumns``), leaving any after them.
+    static func version(_ cells: inout Cells) throws -> RegisterRows.Version {
+        RegisterRows.Version(
             stored: StoredVersion(
                 id: try cells.next(), kind: try cells.next(), version: Int(try cells.next() as Int64), title: try cells.next(),
                 author: try cells.next(), status: try cells.next(), reviewBy: try cells.next(), tags: try cells.next(),
@@ -500,19 +512,21 @@ final class PostgresRows: RegisterRowWriter {
         return JournalHead(sequence: sequence, hash: hash)
     }
 
+    static let journalTable = "ethics.journal (sequence, time, topic, payload, previous_hash, hash)"
+
+    static func journalValues(_ entry: JournalEntry) -> [Bind] {
+        [.int(entry.sequence), .text(entry.time), .text(entry.topic), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
+    }
+
     func insertJournal(_ entry: JournalEntry) throws {
         headRead = nil
-        try hold(
-            "ethics.journal (sequence, time, topic, payload, previous_hash, hash)",
-            [.int(entry.sequence), .text(entry.time), .text(entry.topic), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)])
+        try hold(Self.journalTable, Self.journalValues(entry))
     }
 
     /// Inserts journal entries many to a statement.
     func insertJournal(_ entries: [JournalEntry]) throws {
         headRead = nil
-        try insertMany("ethics.journal (sequence, time, topic, payload, previous_hash, hash)", entries) { entry in
-            [.int(entry.sequence), .text(entry.time), .text(entry.topic), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
-        }
+        try insertMany(Self.journalTable, entries, Self.journalValues)
     }
 
     /// Inserts `items` into `table` (with its column list), as many rows to a statement as the
@@ -527,7 +541,7 @@ final class PostgresRows: RegisterRowWriter {
             while index < items.count, tuples.count < 1000 {
                 let row = values(items[index])
                 let base = binds.count
-                tuples.append("(" + (1...row.count).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+                tuples.append(Self.placeholders(row.count, after: base))
                 binds += row
                 index += 1
             }
