@@ -258,6 +258,15 @@ public final class PostgresRecordStore: RegisterStore {
 
     // MARK: - Verifying
 
+    /// Records with no version at all. An anti-join, planned as one pass over both tables: the
+    /// same check written `id NOT IN (SELECT record_id …)` is run once a record whenever the
+    /// versions outgrow the server's work memory, which kept a freshly copied register of
+    /// 100,000 records verifying for minutes.
+    package static let orphansQuery = """
+        SELECT r.id FROM ethics.record r
+         WHERE NOT EXISTS (SELECT 1 FROM ethics.record_version v WHERE v.record_id = r.id) ORDER BY r.id
+        """
+
     public func verify(expecting pinned: JournalHead?) throws -> RegisterVerification {
         try read { session in
             // All four are sent at once: the versions, orphans and links arrive while the
@@ -265,7 +274,7 @@ public final class PostgresRecordStore: RegisterStore {
             // stops early leaves the rest unread; the transaction's end queues behind them.
             let entries = session.send(PostgresRows.journalQuery + " ORDER BY sequence")
             let versions = session.send(PostgresRows.versionQuery + " ORDER BY v.journal_sequence")
-            let orphans = session.send("SELECT id FROM ethics.record WHERE id NOT IN (SELECT record_id FROM ethics.record_version) ORDER BY id")
+            let orphans = session.send(Self.orphansQuery)
             let links = session.send("SELECT from_id, to_id, relation, journal_sequence FROM ethics.record_link ORDER BY journal_sequence")
             var entryRows = try entries.rows().makeIterator()
             var versionRows: IndexingIterator<[PostgresRow]>?

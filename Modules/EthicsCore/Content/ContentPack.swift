@@ -23,31 +23,25 @@ public struct ContentPack<File: Decodable & Sendable>: Sendable {
     public static func load(
         _ paths: [ContentPath], kind: String, decoder: YAMLDecoder = YAMLDecoder(),
         ids: ((File, YAMLNode) -> [(id: String, location: SourceLocation)])? = nil,
-        check: (File, YAMLNode) -> [Diagnostic] = { _, _ in [] }
+        check: @escaping @Sendable (File, YAMLNode) -> [Diagnostic] = { _, _ in [] }
     ) throws(DiagnosticError) -> [ContentPack] {
         var problems = DiagnosticCollector()
         var packs: [ContentPack] = []
         var seenPaths: [String: ContentPath] = [:]
+        var distinct: [ContentPath] = []
         for path in paths {
             if let first = seenPaths[path.path] {
                 problems.append(.error("'\(path.written)' is listed twice; it is already loaded from \(first.location)", at: path.location))
                 continue
             }
             seenPaths[path.path] = path
-            guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
-                continue
-            }
-            guard let root = document.root else {
-                problems.append(.error("\(kind) '\(path.written)' is empty", at: path.location))
-                continue
-            }
-            var decoding = DiagnosticCollector()
-            let file = decoder.decode(File.self, from: root, collectingInto: &decoding)
-            problems.append(contentsOf: decoding.diagnostics)
-            guard let file, !decoding.hasErrors else { continue }
-            let own = check(file, root)
-            problems.append(contentsOf: own)
-            if own.isEmpty { packs.append(ContentPack(path: path, file: file, root: root)) }
+            distinct.append(path)
+        }
+        // Each file is read on its own, several at once; their problems are kept in file order.
+        let readings = EachFile.map(distinct) { path in read(path, kind: kind, decoder: decoder, check: check) }
+        for reading in readings {
+            problems.append(contentsOf: reading.problems)
+            if let pack = reading.pack { packs.append(pack) }
         }
         if let ids {
             var first: [String: SourceLocation] = [:]
@@ -63,5 +57,26 @@ public struct ContentPack<File: Decodable & Sendable>: Sendable {
         }
         try problems.throwIfErrors()
         return packs
+    }
+
+    /// One file parsed, decoded and checked alone: the pack when it had no problems, and its problems.
+    private static func read(
+        _ path: ContentPath, kind: String, decoder: YAMLDecoder, check: (File, YAMLNode) -> [Diagnostic]
+    ) -> (pack: ContentPack?, problems: [Diagnostic]) {
+        var problems = DiagnosticCollector()
+        guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
+            return (nil, problems.diagnostics)
+        }
+        guard let root = document.root else {
+            problems.append(.error("\(kind) '\(path.written)' is empty", at: path.location))
+            return (nil, problems.diagnostics)
+        }
+        var decoding = DiagnosticCollector()
+        let file = decoder.decode(File.self, from: root, collectingInto: &decoding)
+        problems.append(contentsOf: decoding.diagnostics)
+        guard let file, !decoding.hasErrors else { return (nil, problems.diagnostics) }
+        let own = check(file, root)
+        problems.append(contentsOf: own)
+        return (own.isEmpty ? ContentPack(path: path, file: file, root: root) : nil, problems.diagnostics)
     }
 }

@@ -26,7 +26,7 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
     /// scheme, RFC 3986 section 3.1), then an authority that names a host (`https://` alone, or
     /// `https://:443/`, leads nowhere), and no spaces or control characters anywhere.
     public static func isValid(_ url: String) -> Bool {
-        guard !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }),
+        guard !url.unicodeScalars.contains(where: isBlankOrControl),
               let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return false }
         let scheme = url[..<colon].lowercased()
         guard scheme == "https" || scheme == "http" else { return false }
@@ -45,5 +45,16 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
             if parts.count == 2, !parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
         }
         return !host.isEmpty && !host.hasPrefix(".") && !host.contains("..")
+    }
+
+    /// A space, a control character or any other Unicode white space. ASCII is decided by value:
+    /// Unicode's property tables are slow enough to show when a glossary's every address is checked.
+    private static func isBlankOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x21: true  // C0 controls, and ASCII's white space (tab to carriage return, space)
+        case 0x21..<0x7F: false
+        case 0x7F..<0xA0: true  // DEL and the C1 controls
+        default: scalar.properties.isWhitespace
+        }
     }
 }

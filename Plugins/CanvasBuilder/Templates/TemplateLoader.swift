@@ -14,10 +14,17 @@ struct TemplateLoader: Sendable {
         var problems = DiagnosticCollector()
         var templates: [CanvasTemplate] = []
         var placed: [String: SourceLocation] = [:]
-        for path in paths {
+        // Each file is read on its own, several at once; ids are checked across them in order.
+        let readings = EachFile.map(paths) { path in
+            var problems = DiagnosticCollector()
             guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) })
-            else { continue }
-            guard let template = load(document: document, problems: &problems) else { continue }
+            else { return (document: nil as YAMLDocument?, template: nil as CanvasTemplate?, problems: problems.diagnostics) }
+            let template = load(document: document, problems: &problems)
+            return (document, template, problems.diagnostics)
+        }
+        for reading in readings {
+            problems.append(contentsOf: reading.problems)
+            guard let document = reading.document, let template = reading.template else { continue }
             let idNode = document.root?["id"]
             if let earlier = placed[template.id] {
                 problems.append(.error(

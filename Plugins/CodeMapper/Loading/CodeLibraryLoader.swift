@@ -12,8 +12,10 @@ struct CodeLibraryLoader {
         var problems = DiagnosticCollector()
         var codes: [ProfessionalCode] = []
         var allDecoded = true
-        for path in paths {
-            guard let code = load(path, into: &problems) else {
+        // Each file is read on its own, several at once; their problems are kept in file order.
+        for reading in EachFile.map(paths, { path in read(path) }) {
+            problems.append(contentsOf: reading.problems)
+            guard let code = reading.code else {
                 allDecoded = false
                 continue
             }
@@ -29,31 +31,30 @@ struct CodeLibraryLoader {
         return CodeLibrary(codes: codes, attributes: attributes)
     }
 
-    /// One file's code, or nil when it did not decode at all; its problems are collected.
+    /// One file's code, or nil when it did not decode at all, with the file's problems.
     ///
     /// A file with problems still gives its code, so that every check runs in the same pass: a
     /// bad date (decoding), an unknown attribute (this file's checks) and a misspelt related
     /// clause (the checks across files) are all reported by one `config check`, not one a run.
     /// The caller throws the collected problems, so such a code is never used for anything else.
-    private func load(_ path: ContentPath, into problems: inout DiagnosticCollector) -> ProfessionalCode? {
+    private func read(_ path: ContentPath) -> (code: ProfessionalCode?, problems: [Diagnostic]) {
         // A file that cannot be read is reported at the line naming it (ContentPath does that).
+        var problems = DiagnosticCollector()
         guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
-            return nil
+            return (nil, problems.diagnostics)
         }
         guard let root = document.root else {
             problems.append(.error("code file '\(path.written)' is empty; it must describe one code", at: path.location))
-            return nil
+            return (nil, problems.diagnostics)
         }
-        var decodingProblems = DiagnosticCollector()
         // A value that failed to decode is reported and stands in as a placeholder, so the
         // rest of the file is still decoded and checked.
-        let file = decoder.decode(CodeFile.self, from: root, collectingInto: &decodingProblems)
-        problems.append(contentsOf: decodingProblems.diagnostics)
-        guard let file else { return nil }
-
+        guard let file = decoder.decode(CodeFile.self, from: root, collectingInto: &problems) else {
+            return (nil, problems.diagnostics)
+        }
         let checks = CodeFileChecks(file: file, root: root, attributes: attributes)
         problems.append(contentsOf: checks.problems())
-        return checks.code(from: path.path)
+        return (checks.code(from: path.path), problems.diagnostics)
     }
 
     /// Code ids, section ids and clause ids are one namespace (`show` accepts any of them), so

@@ -25,66 +25,107 @@ public struct GlossaryLoader: Sendable {
     /// line that names it.
     public func load(paths: [ContentPath]) throws(DiagnosticError) -> Glossary {
         let limits = decoder.limits
-        return try load(paths.map { path in (path.path, { () throws(DiagnosticError) in try path.parseDocument(limits: limits) }) })
+        return try load(paths.map { path in Source(file: path.path) { () throws(DiagnosticError) in try path.parseDocument(limits: limits) } })
     }
 
     /// Loads files given by path alone (tests, tools); a file that cannot be read is reported
     /// against the file itself.
     public func load(files: [String]) throws(DiagnosticError) -> Glossary {
         let limits = decoder.limits
-        return try load(files.map { file in (file, { () throws(DiagnosticError) in try YAMLParser.parse(file: file, limits: limits, source: .regularFile) }) })
+        return try load(files.map { file in Source(file: file) { () throws(DiagnosticError) in try YAMLParser.parse(file: file, limits: limits, source: .regularFile) } })
     }
 
-    private func load(_ sources: [(file: String, parse: () throws(DiagnosticError) -> YAMLDocument)]) throws(DiagnosticError) -> Glossary {
+    /// A file to load, and how to parse it.
+    private struct Source: Sendable {
+        var file: String
+        var parse: @Sendable () throws(DiagnosticError) -> YAMLDocument
+    }
+
+    /// Each file is read on its own (several at once), then the files are put together in order,
+    /// applying the override rule, with every problem in the order a file-by-file read gives.
+    private func load(_ sources: [Source]) throws(DiagnosticError) -> Glossary {
+        let readings = EachFile.map(sources) { source in read(source) }
         var problems = DiagnosticCollector()
         var assembly = Assembly()
         var packs: [GlossaryPack] = []
-        for source in sources {
-            guard let document = problems.collecting(source.parse) else { continue }
-            if let pack = load(file: source.file, document: document, into: &assembly, problems: &problems) {
-                packs.append(pack)
+        for (source, reading) in zip(sources, readings) {
+            problems.append(contentsOf: reading.problems)
+            for entry in reading.entries {
+                problems.append(contentsOf: entry.problems)
+                if let value = entry.entry {
+                    assembly.add(value, overrides: entry.overrides, node: entry.node, file: source.file, problems: &problems)
+                }
             }
+            if let pack = reading.pack { packs.append(pack) }
         }
         try problems.throwIfErrors()
         return Glossary(entries: assembly.entries, packs: packs)
     }
 
-    private func load(file: String, document: YAMLDocument, into assembly: inout Assembly, problems: inout DiagnosticCollector) -> GlossaryPack? {
+    /// One file as read on its own: its entries with their own problems, and the file's.
+    private struct FileReading: Sendable {
+        var problems: [Diagnostic] = []
+        var entries: [EntryReading] = []
+        var pack: GlossaryPack?
+    }
+
+    /// One entry with the problems found in it alone; `entry` is nil when it did not decode.
+    private struct EntryReading: Sendable {
+        var entry: GlossaryEntry?
+        var overrides = false
+        var node: YAMLNode
+        var problems: [Diagnostic] = []
+    }
+
+    private func read(_ source: Source) -> FileReading {
+        var problems = DiagnosticCollector()
+        guard let document = problems.collecting(source.parse) else { return FileReading(problems: problems.diagnostics) }
         guard let root = document.root else {
-            problems.append(.error("the file is empty; a glossary file holds 'provenance:' and 'terms:' or 'resources:'", file: file))
-            return nil
+            problems.append(.error("the file is empty; a glossary file holds 'provenance:' and 'terms:' or 'resources:'", file: source.file))
+            return FileReading(problems: problems.diagnostics)
         }
-        guard let pack = decoder.decode(PackRecord.self, from: root, collectingInto: &problems) else { return nil }
-        var count = 0
-        for node in pack.terms ?? [] {
-            guard let record = decodeCleanly(TermRecord.self, from: node, problems: &problems) else { continue }
-            let entry = GlossaryEntry(
-                id: record.id, kind: .term, label: record.label, altLabels: record.altLabels ?? [],
-                definition: record.definition, seeAlso: record.seeAlso ?? [], attributes: record.attributes ?? [],
-                tags: record.tags ?? [], sources: (record.sources ?? []).map(\.source),
-                provenance: pack.provenance, origin: Self.origin(of: node, labelKey: "label"))
-            check(entry, node: node, labelKey: "label", definitionKey: "definition", problems: &problems)
-            for (source, sourceNode) in zip(record.sources ?? [], node["sources"]?.elements ?? []) {
-                if case .reference(let reference) = source, let url = reference.url {
-                    checkURL(url, at: sourceNode["url"] ?? sourceNode, problems: &problems)
-                }
+        guard let pack = decoder.decode(PackRecord.self, from: root, collectingInto: &problems) else {
+            return FileReading(problems: problems.diagnostics)
+        }
+        let entries = (pack.terms ?? []).map { readTerm($0, provenance: pack.provenance) }
+            + (pack.resources ?? []).map { readResource($0, provenance: pack.provenance) }
+        return FileReading(
+            problems: problems.diagnostics, entries: entries,
+            pack: GlossaryPack(file: source.file, provenance: pack.provenance, entryCount: entries.count { $0.entry != nil }))
+    }
+
+    private func readTerm(_ node: YAMLNode, provenance: Provenance) -> EntryReading {
+        var problems = DiagnosticCollector()
+        guard let record = decodeCleanly(TermRecord.self, from: node, problems: &problems) else {
+            return EntryReading(node: node, problems: problems.diagnostics)
+        }
+        let entry = GlossaryEntry(
+            id: record.id, kind: .term, label: record.label, altLabels: record.altLabels ?? [],
+            definition: record.definition, seeAlso: record.seeAlso ?? [], attributes: record.attributes ?? [],
+            tags: record.tags ?? [], sources: (record.sources ?? []).map(\.source),
+            provenance: provenance, origin: Self.origin(of: node, labelKey: "label"))
+        check(entry, node: node, labelKey: "label", definitionKey: "definition", problems: &problems)
+        for (source, sourceNode) in zip(record.sources ?? [], node["sources"]?.elements ?? []) {
+            if case .reference(let reference) = source, let url = reference.url {
+                checkURL(url, at: sourceNode["url"] ?? sourceNode, problems: &problems)
             }
-            assembly.add(entry, overrides: record.overrides ?? false, node: node, file: file, problems: &problems)
-            count += 1
         }
-        for node in pack.resources ?? [] {
-            guard let record = decodeCleanly(ResourceRecord.self, from: node, problems: &problems) else { continue }
-            let entry = GlossaryEntry(
-                id: record.id, kind: .resource(record.type), label: record.title, altLabels: record.altLabels ?? [],
-                definition: record.summary, seeAlso: record.seeAlso ?? [], attributes: record.attributes ?? [],
-                tags: record.tags ?? [], publisher: record.publisher, url: record.url,
-                provenance: pack.provenance, origin: Self.origin(of: node, labelKey: "title"))
-            check(entry, node: node, labelKey: "title", definitionKey: "summary", problems: &problems)
-            checkURL(record.url, at: node["url"] ?? node, problems: &problems)
-            assembly.add(entry, overrides: record.overrides ?? false, node: node, file: file, problems: &problems)
-            count += 1
+        return EntryReading(entry: entry, overrides: record.overrides ?? false, node: node, problems: problems.diagnostics)
+    }
+
+    private func readResource(_ node: YAMLNode, provenance: Provenance) -> EntryReading {
+        var problems = DiagnosticCollector()
+        guard let record = decodeCleanly(ResourceRecord.self, from: node, problems: &problems) else {
+            return EntryReading(node: node, problems: problems.diagnostics)
         }
-        return GlossaryPack(file: file, provenance: pack.provenance, entryCount: count)
+        let entry = GlossaryEntry(
+            id: record.id, kind: .resource(record.type), label: record.title, altLabels: record.altLabels ?? [],
+            definition: record.summary, seeAlso: record.seeAlso ?? [], attributes: record.attributes ?? [],
+            tags: record.tags ?? [], publisher: record.publisher, url: record.url,
+            provenance: provenance, origin: Self.origin(of: node, labelKey: "title"))
+        check(entry, node: node, labelKey: "title", definitionKey: "summary", problems: &problems)
+        checkURL(record.url, at: node["url"] ?? node, problems: &problems)
+        return EntryReading(entry: entry, overrides: record.overrides ?? false, node: node, problems: problems.diagnostics)
     }
 
     /// Decodes one entry; nil when it had problems (already collected), so that its

@@ -53,6 +53,20 @@ struct PostgresRegisterTests {
         #expect(try PostgresRecordStore(url: url).verify().isIntact)
     }
 
+    /// `NOT IN (subquery)` is never an anti-join in PostgreSQL, and runs its subquery once a row
+    /// when the subquery's rows outgrow work memory (as after a large `records copy`).
+    @Test func verifysCheckForRecordsWithoutVersionsIsAnAntiJoin() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        let link = PostgresLink(url: url)
+        defer { link.close() }
+        let plan = try link.with { session in
+            try session.query("SET work_mem = '64kB'")
+            return try session.texts("EXPLAIN " + PostgresRecordStore.orphansQuery)
+        }.joined(separator: "\n")
+        #expect(plan.contains("Anti Join") && !plan.contains("SubPlan"), "\(plan)")
+    }
+
     @Test func initDatabaseRefusesBadRoleNames() throws {
         let database = try PostgresTestServer.Database()
         #expect(throws: DiagnosticError.self) {

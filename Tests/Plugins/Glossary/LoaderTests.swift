@@ -113,6 +113,10 @@ import Testing
         ("https://", false), ("https:///path", false), ("https://:443/", false), ("https://?q", false),
         ("https://exa mple.org/", false), ("https://example.org:port/", false), ("mailto:x@example.org", false),
         ("ftp://example.org/", false), ("https//example.org", false),
+        // Blanks and controls anywhere, ASCII or not; other letters are welcome.
+        ("https://example.org/a\tb", false), ("https://example.org/\u{7F}", false), ("https://example.org/\u{85}", false),
+        ("https://example.org/a\u{A0}b", false), ("https://example.org/a\u{2003}b", false), ("https://example.org/a\u{3000}b", false),
+        ("https://example.org/~a!$&'()*+,;=", true), ("https://exämple.org/café", true),
     ])
     func aWebAddressNeedsAHostAndItsSchemeInAnyCase(_ url: String, _ accepted: Bool) {
         #expect(WebAddress.isValid(url) == accepted, "\(url)")
