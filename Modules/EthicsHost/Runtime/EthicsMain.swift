@@ -60,6 +60,13 @@ public enum EthicsMain {
             configFile: config.file,
             hostCommands: hostCommands)
         return await HostEnvironment.$current.withValue(environmentForHelp) {
+            if arguments == ["--help"] || arguments == ["-h"] {
+                // The toolkit's front page, from the same help generator that parsing would reach:
+                // the parse itself (two trial parses for completion scripts, then the root's
+                // options) is most of the time a first look at the toolkit would otherwise take.
+                output.line(EthicsCommand.helpMessage())
+                return ExitStatus.success.rawValue
+            }
             let command: any ParsableCommand
             do {
                 command = try EthicsCommand.parseAsRoot(arguments)

@@ -14,6 +14,18 @@ import Testing
         #expect(!result.stdout.contains("quiet"), "a plugin the configuration leaves off is not offered")
     }
 
+    /// `--help` and `-h` alone are answered without parsing; what they print must be what the
+    /// parser's own help gives (`ethics help`, or `--help` after another option).
+    @Test func theFrontPageIsTheParsersHelp() async throws {
+        let host = try HostHarness()
+        let parsed = await host.run(["help"])
+        #expect(parsed.status == 0 && parsed.stdout.contains("USAGE: ethics"), "\(parsed)")
+        for arguments in [["--help"], ["-h"]] {
+            let result = await host.run(arguments)
+            #expect(result.status == 0 && result.stdout == parsed.stdout && result.stderr.isEmpty, "\(arguments): \(result)")
+        }
+    }
+
     @Test func versionNeedsNoConfiguration() async throws {
         let host = try HostHarness()
         let result = await host.run(["--version"], environment: ["ETHICS_CONFIG": "/nonexistent.yaml"])
