@@ -35,17 +35,8 @@ public struct CanvasBuilderPlugin: EthicsPlugin {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            templates = try container.decode([ContentPath].self, forKey: .templates)
+            templates = try ContentPath.list(in: container, forKey: .templates, keyPath: "plugins.canvas-builder.templates")
             defaultTemplate = try container.decodeIfPresent(String.self, forKey: .defaultTemplate) ?? "odi-data-ethics-canvas"
-            var seen: [String: ContentPath] = [:]
-            for file in templates {
-                if let first = seen[file.path] {
-                    throw DiagnosticError.error(
-                        "'\(file.written)' is listed twice; it is already loaded from \(first.location)",
-                        at: file.location, keyPath: "plugins.canvas-builder.templates")
-                }
-                seen[file.path] = file
-            }
         }
     }
 

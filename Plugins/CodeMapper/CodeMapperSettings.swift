@@ -36,7 +36,7 @@ extension CodeMapperPlugin {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            codes = try container.decode([ContentPath].self, forKey: .codes)
+            codes = try ContentPath.list(in: container, forKey: .codes, keyPath: "plugins.code-mapper.codes")
             clausesPerCode = try container.decodeIfPresent(Int.self, forKey: .clausesPerCode) ?? Self.defaultClausesPerCode
             if !Self.clausesPerCodeRange.contains(clausesPerCode) {
                 let node = try container.decodeIfPresent(YAMLNode.self, forKey: .clausesPerCode)

@@ -32,17 +32,8 @@ extension DecisionFlowchartPlugin {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            flowcharts = try container.decode([ContentPath].self, forKey: .flowcharts)
+            flowcharts = try ContentPath.list(in: container, forKey: .flowcharts, keyPath: "plugins.decision-flowchart.flowcharts")
             defaultFlowchart = try container.decodeIfPresent(Located<String>.self, forKey: .defaultFlowchart)
-            var seen: [String: ContentPath] = [:]
-            for file in flowcharts {
-                if let first = seen[file.path] {
-                    throw DiagnosticError.error(
-                        "'\(file.written)' is listed twice; it is already loaded from \(first.location)",
-                        at: file.location, keyPath: "plugins.decision-flowchart.flowcharts")
-                }
-                seen[file.path] = file
-            }
         }
     }
 }

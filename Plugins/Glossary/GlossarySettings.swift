@@ -31,16 +31,7 @@ public struct GlossarySettings: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        files = try container.decode([ContentPath].self, forKey: .files)
+        files = try ContentPath.list(in: container, forKey: .files, keyPath: "plugins.glossary.files")
         linkTerms = try container.decodeIfPresent(Bool.self, forKey: .linkTerms) ?? true
-        var seen: [String: ContentPath] = [:]
-        for file in files {
-            if let first = seen[file.path] {
-                throw DiagnosticError.error(
-                    "'\(file.written)' is listed twice; it is already loaded from \(first.location)",
-                    at: file.location, keyPath: "plugins.glossary.files")
-            }
-            seen[file.path] = file
-        }
     }
 }

@@ -77,6 +77,28 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
         }
     }
 
+    /// A setting's list of content files, each file at most once.
+    ///
+    /// A council's `files+:` appends to the default's list, so naming a shipped file again is an
+    /// easy slip; loading it twice would report every id in it as defined twice, at the very
+    /// place it was first defined. The second mention is refused instead, where it was written.
+    /// - Parameter keyPath: the setting, as messages name it (`plugins.glossary.files`).
+    public static func list<Key: CodingKey>(
+        in container: KeyedDecodingContainer<Key>, forKey key: Key, keyPath: String
+    ) throws -> [ContentPath] {
+        let files = try container.decode([ContentPath].self, forKey: key)
+        var seen: [String: ContentPath] = [:]
+        for file in files {
+            if let first = seen[file.path] {
+                throw DiagnosticError.error(
+                    "'\(file.written)' is listed twice; it is already loaded from \(first.location)",
+                    at: file.location, keyPath: keyPath)
+            }
+            seen[file.path] = file
+        }
+        return files
+    }
+
     // MARK: Path arithmetic (lexical, POSIX)
 
     public static func directory(of file: String) -> String {

@@ -17,6 +17,15 @@ import Testing
         #expect(settings.clausesPerCode == CodeMapperPlugin.Settings.defaultClausesPerCode)
     }
 
+    /// A council's `codes+:` naming a shipped code again is refused where it is written, not
+    /// reported as every id in the code defined twice at the place it was first defined.
+    @Test func aCodeFileListedTwiceIsRefusedAtItsSecondMention() {
+        let error = #expect(throws: DiagnosticError.self) { try decode("codes: [nolan.yaml, local/../nolan.yaml]\n") }
+        #expect(error?.diagnostics.map(\.description) == [
+            "/councils/anytown.yaml:1:21: error: 'local/../nolan.yaml' is listed twice; it is already loaded from /councils/anytown.yaml:1:9 (at plugins.code-mapper.codes)",
+        ])
+    }
+
     @Test func clausesPerCodeOutsideItsRangeIsReportedAtItsValue() {
         let error = #expect(throws: DiagnosticError.self) { try decode("codes: []\nclauses-per-code: 0\n") }
         #expect(error?.diagnostics.first?.location == EthicsDiagnostics.SourceLocation(file: "/councils/anytown.yaml", line: 2, column: 19))
