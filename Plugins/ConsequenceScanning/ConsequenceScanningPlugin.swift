@@ -81,7 +81,7 @@ public struct ConsequenceScanningPlugin: EthicsPlugin {
 
     func loadGuide() throws(DiagnosticError) -> Guide {
         try guide.value { () throws(DiagnosticError) in
-            try ContentPack<Guide>.load([settings.guide], kind: "guide file", check: Guide.problems)[0].file
+            try ContentPack<Guide>.load([settings.guide], kind: "guide file", holding: "one guide, its 'questions:' and 'prompts:'", check: Guide.problems)[0].file
         }
     }
 

@@ -135,6 +135,12 @@ public struct Standard: Decodable, Sendable, Hashable {
     }
 
     /// The checks beyond the file's shape, each at its position.
+    /// The standard in the content file at `path`, read with the one content loader and checked.
+    static func load(_ path: ContentPath) throws(DiagnosticError) -> Standard {
+        try ContentPack<Standard>.load(
+            [path], kind: "transparency standard", holding: "one standard, its 'sections:' and 'lists:'", check: problems)[0].file
+    }
+
     static func problems(_ standard: Standard, root: YAMLNode) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var seen = Set<String>()

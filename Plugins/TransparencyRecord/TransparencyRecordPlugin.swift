@@ -168,9 +168,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
     }
 
     func standard() throws(DiagnosticError) -> Standard {
-        try loaded.value { () throws(DiagnosticError) in
-            try ContentPack<Standard>.load([settings.standard], kind: "transparency standard", check: Standard.problems)[0].file
-        }
+        try loaded.value { () throws(DiagnosticError) in try Standard.load(settings.standard) }
     }
 
     func load(_ path: String) throws(DiagnosticError) -> (Standard, RecordFile) {

@@ -5,7 +5,7 @@
 /// A plugin describes its file as a `Decodable` type and adds the checks that are its own:
 ///
 /// ```swift
-/// let packs = try ContentPack<GuideFile>.load(settings.guides, kind: "guide")
+/// let packs = try ContentPack<GuideFile>.load(settings.guides, kind: "guide file", holding: "one guide")
 /// ```
 public struct ContentPack<File: Decodable & Sendable>: Sendable {
     /// Where the file is, as the configuration named it.
@@ -17,11 +17,12 @@ public struct ContentPack<File: Decodable & Sendable>: Sendable {
     /// Reads every file in `paths`.
     /// - Parameters:
     ///   - kind: what one file is, for messages ("guide file", "code file").
+    ///   - contents: what a file must hold, for the message when one is empty.
     ///   - ids: the ids each file defines with their positions, checked for uniqueness across
     ///     all the files; nil when the files define none.
     ///   - check: the plugin's own checks of one decoded file.
     public static func load(
-        _ paths: [ContentPath], kind: String, decoder: YAMLDecoder = YAMLDecoder(),
+        _ paths: [ContentPath], kind: String, holding contents: String, decoder: YAMLDecoder = YAMLDecoder(),
         ids: ((File, YAMLNode) -> [(id: String, location: SourceLocation)])? = nil,
         check: @escaping @Sendable (File, YAMLNode) -> [Diagnostic] = { _, _ in [] }
     ) throws(DiagnosticError) -> [ContentPack] {
@@ -38,7 +39,7 @@ public struct ContentPack<File: Decodable & Sendable>: Sendable {
             distinct.append(path)
         }
         // Each file is read on its own, several at once; their problems are kept in file order.
-        let readings = EachFile.map(distinct) { path in read(path, kind: kind, decoder: decoder, check: check) }
+        let readings = EachFile.map(distinct) { path in read(path, kind: kind, holding: contents, decoder: decoder, check: check) }
         for reading in readings {
             problems.append(contentsOf: reading.problems)
             if let pack = reading.pack { packs.append(pack) }
@@ -59,24 +60,13 @@ public struct ContentPack<File: Decodable & Sendable>: Sendable {
         return packs
     }
 
-    /// One file parsed, decoded and checked alone: the pack when it had no problems, and its problems.
+    /// One file read and checked alone: the pack when it had no problems, and its problems.
     private static func read(
-        _ path: ContentPath, kind: String, decoder: YAMLDecoder, check: (File, YAMLNode) -> [Diagnostic]
+        _ path: ContentPath, kind: String, holding contents: String, decoder: YAMLDecoder, check: (File, YAMLNode) -> [Diagnostic]
     ) -> (pack: ContentPack?, problems: [Diagnostic]) {
-        var problems = DiagnosticCollector()
-        guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
-            return (nil, problems.diagnostics)
-        }
-        guard let root = document.root else {
-            problems.append(.error("\(kind) '\(path.written)' is empty", at: path.location))
-            return (nil, problems.diagnostics)
-        }
-        var decoding = DiagnosticCollector()
-        let file = decoder.decode(File.self, from: root, collectingInto: &decoding)
-        problems.append(contentsOf: decoding.diagnostics)
-        guard let file, !decoding.hasErrors else { return (nil, problems.diagnostics) }
+        let reading = ContentFile<File>.read(path, kind: kind, holding: contents, decoder: decoder)
+        guard reading.isClean, let file = reading.file, let root = reading.root else { return (nil, reading.problems) }
         let own = check(file, root)
-        problems.append(contentsOf: own)
-        return (own.isEmpty ? ContentPack(path: path, file: file, root: root) : nil, problems.diagnostics)
+        return (own.isEmpty ? ContentPack(path: path, file: file, root: root) : nil, reading.problems + own)
     }
 }

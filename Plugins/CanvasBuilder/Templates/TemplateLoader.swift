@@ -15,45 +15,38 @@ struct TemplateLoader: Sendable {
         var templates: [CanvasTemplate] = []
         var placed: [String: SourceLocation] = [:]
         // Each file is read on its own, several at once; ids are checked across them in order.
-        let readings = EachFile.map(paths) { path in
-            var problems = DiagnosticCollector()
-            guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) })
-            else { return (document: nil as YAMLDocument?, template: nil as CanvasTemplate?, problems: problems.diagnostics) }
-            let template = load(document: document, problems: &problems)
-            return (document, template, problems.diagnostics)
-        }
-        for reading in readings {
+        let readings = EachFile.map(paths) { path in read(path) }
+        for (path, reading) in zip(paths, readings) {
             problems.append(contentsOf: reading.problems)
-            guard let document = reading.document, let template = reading.template else { continue }
-            let idNode = document.root?["id"]
+            guard let template = reading.template else { continue }
+            let idNode = reading.root?["id"]
             if let earlier = placed[template.id] {
                 problems.append(.error(
                     "the template id '\(template.id)' is already used at \(earlier); template ids must be unique across files",
-                    at: idNode?.location, file: document.file, keyPath: "id"))
+                    at: idNode?.location, file: path.path, keyPath: "id"))
                 continue
             }
-            placed[template.id] = idNode?.location ?? SourceLocation(file: document.file, line: 1, column: 1)
+            placed[template.id] = idNode?.location ?? SourceLocation(file: path.path, line: 1, column: 1)
             templates.append(template)
         }
         try problems.throwIfErrors()
         return templates
     }
 
-    /// One template from a parsed file; nil when it had problems (already collected).
-    func load(document: YAMLDocument, problems: inout DiagnosticCollector) -> CanvasTemplate? {
-        guard let root = document.root else {
-            problems.append(.error("the file is empty; a template file holds 'id:', 'provenance:' and 'groups:'", file: document.file))
-            return nil
-        }
+    /// One template file read and checked alone: the template when it had no problems, its root
+    /// for positions, and its problems.
+    private func read(_ path: ContentPath) -> (template: CanvasTemplate?, root: YAMLNode?, problems: [Diagnostic]) {
+        let reading = ContentFile<TemplateRecord>.read(
+            path, kind: "template file", holding: "'id:', 'provenance:' and 'groups:'", decoder: decoder)
+        guard reading.isClean, let record = reading.file, let root = reading.root else { return (nil, reading.root, reading.problems) }
         var own = DiagnosticCollector()
-        let record = decoder.decode(TemplateRecord.self, from: root, collectingInto: &own)
-        guard let record, !own.hasErrors else {
-            problems.append(contentsOf: own.diagnostics)
-            return nil
-        }
         check(record, root: root, problems: &own)
-        problems.append(contentsOf: own.diagnostics)
-        guard !own.hasErrors else { return nil }
+        let problems = reading.problems + own.diagnostics
+        guard !own.hasErrors else { return (nil, root, problems) }
+        return (template(from: record, file: path.path), root, problems)
+    }
+
+    private func template(from record: TemplateRecord, file: String) -> CanvasTemplate {
         return CanvasTemplate(
             id: record.id, version: record.version, kind: record.kind, title: record.title, summary: record.summary,
             reviewEveryDays: record.reviewEveryDays ?? 91, provenance: record.provenance, attribution: record.attribution,
@@ -66,7 +59,7 @@ struct TemplateLoader: Sendable {
                         odi: area.odi)
                 })
             },
-            file: document.file)
+            file: file)
     }
 
     private func check(_ record: TemplateRecord, root: YAMLNode, problems: inout DiagnosticCollector) {

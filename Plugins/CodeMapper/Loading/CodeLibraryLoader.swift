@@ -38,23 +38,12 @@ struct CodeLibraryLoader {
     /// clause (the checks across files) are all reported by one `config check`, not one a run.
     /// The caller throws the collected problems, so such a code is never used for anything else.
     private func read(_ path: ContentPath) -> (code: ProfessionalCode?, problems: [Diagnostic]) {
-        // A file that cannot be read is reported at the line naming it (ContentPath does that).
-        var problems = DiagnosticCollector()
-        guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
-            return (nil, problems.diagnostics)
-        }
-        guard let root = document.root else {
-            problems.append(.error("code file '\(path.written)' is empty; it must describe one code", at: path.location))
-            return (nil, problems.diagnostics)
-        }
-        // A value that failed to decode is reported and stands in as a placeholder, so the
-        // rest of the file is still decoded and checked.
-        guard let file = decoder.decode(CodeFile.self, from: root, collectingInto: &problems) else {
-            return (nil, problems.diagnostics)
-        }
+        // A file that cannot be read is reported at the line naming it; a value that failed to
+        // decode is reported and stands in as a placeholder, so the rest is still checked.
+        let reading = ContentFile<CodeFile>.read(path, kind: "code file", holding: "one code", decoder: decoder)
+        guard let file = reading.file, let root = reading.root else { return (nil, reading.problems) }
         let checks = CodeFileChecks(file: file, root: root, attributes: attributes)
-        problems.append(contentsOf: checks.problems())
-        return (checks.code(from: path.path), problems.diagnostics)
+        return (checks.code(from: path.path), reading.problems + checks.problems())
     }
 
     /// Code ids, section ids and clause ids are one namespace (`show` accepts any of them), so

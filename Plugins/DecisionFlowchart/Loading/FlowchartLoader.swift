@@ -20,13 +20,9 @@ public struct FlowchartLoader: Sendable {
     public func load(_ paths: [ContentPath]) throws(DiagnosticError) -> FlowchartSet {
         var failures = DiagnosticCollector()
         var charts: [Flowchart] = []
-        for path in paths {
-            guard let document = failures.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
-                continue
-            }
-            if let chart = decode(document, named: path.written, at: path.location, into: &failures) {
-                charts.append(chart)
-            }
+        for reading in EachFile.map(paths, { path in ContentFile<Flowchart>.read(path, kind: Self.kind, holding: Self.contents, decoder: decoder) }) {
+            failures.append(contentsOf: reading.problems)
+            if reading.isClean, let chart = reading.file { charts.append(chart) }
         }
         try failures.throwIfErrors()
         return FlowchartSet(charts: charts, problems: problems(in: charts))
@@ -46,16 +42,13 @@ public struct FlowchartLoader: Sendable {
     public func decode(
         _ document: YAMLDocument, named name: String, at location: SourceLocation?, into failures: inout DiagnosticCollector
     ) -> Flowchart? {
-        guard let root = document.root else {
-            failures.append(.error(
-                "flowchart file '\(name)' is empty; it must describe one flowchart", at: location, file: document.file))
-            return nil
-        }
-        var decoding = DiagnosticCollector()
-        let chart = decoder.decode(Flowchart.self, from: root, collectingInto: &decoding)
-        failures.append(contentsOf: decoding.diagnostics)
-        return decoding.hasErrors ? nil : chart
+        let reading = ContentFile<Flowchart>.decode(document, named: name, at: location, kind: Self.kind, holding: Self.contents, decoder: decoder)
+        failures.append(contentsOf: reading.problems)
+        return reading.isClean ? reading.file : nil
     }
+
+    private static let kind = "flowchart file"
+    private static let contents = "one flowchart"
 
     /// The content and graph problems of each chart, and chart ids used twice.
     public func problems(in charts: [Flowchart]) -> [Diagnostic] {

@@ -24,21 +24,28 @@ public struct GlossaryLoader: Sendable {
     /// Loads the files a configuration names; a file that cannot be read is reported at the
     /// line that names it.
     public func load(paths: [ContentPath]) throws(DiagnosticError) -> Glossary {
-        let limits = decoder.limits
-        return try load(paths.map { path in Source(file: path.path) { () throws(DiagnosticError) in try path.parseDocument(limits: limits) } })
+        let decoder = decoder
+        return try load(paths.map { path in
+            Source(file: path.path) { ContentFile<PackRecord>.read(path, kind: Self.kind, holding: Self.contents, decoder: decoder) }
+        })
     }
 
     /// Loads files given by path alone (tests, tools); a file that cannot be read is reported
     /// against the file itself.
     public func load(files: [String]) throws(DiagnosticError) -> Glossary {
-        let limits = decoder.limits
-        return try load(files.map { file in Source(file: file) { () throws(DiagnosticError) in try YAMLParser.parse(file: file, limits: limits, source: .regularFile) } })
+        let decoder = decoder
+        return try load(files.map { file in
+            Source(file: file) { ContentFile<PackRecord>.read(file: file, kind: Self.kind, holding: Self.contents, decoder: decoder) }
+        })
     }
 
-    /// A file to load, and how to parse it.
+    private static let kind = "glossary file"
+    private static let contents = "'provenance:' and 'terms:' or 'resources:'"
+
+    /// A file to load, and how to read it.
     private struct Source: Sendable {
         var file: String
-        var parse: @Sendable () throws(DiagnosticError) -> YAMLDocument
+        var read: @Sendable () -> ContentFile<PackRecord>
     }
 
     /// Each file is read on its own (several at once), then the files are put together in order,
@@ -78,19 +85,12 @@ public struct GlossaryLoader: Sendable {
     }
 
     private func read(_ source: Source) -> FileReading {
-        var problems = DiagnosticCollector()
-        guard let document = problems.collecting(source.parse) else { return FileReading(problems: problems.diagnostics) }
-        guard let root = document.root else {
-            problems.append(.error("the file is empty; a glossary file holds 'provenance:' and 'terms:' or 'resources:'", file: source.file))
-            return FileReading(problems: problems.diagnostics)
-        }
-        guard let pack = decoder.decode(PackRecord.self, from: root, collectingInto: &problems) else {
-            return FileReading(problems: problems.diagnostics)
-        }
+        let reading = source.read()
+        guard let pack = reading.file else { return FileReading(problems: reading.problems) }
         let entries = (pack.terms ?? []).map { readTerm($0, provenance: pack.provenance) }
             + (pack.resources ?? []).map { readResource($0, provenance: pack.provenance) }
         return FileReading(
-            problems: problems.diagnostics, entries: entries,
+            problems: reading.problems, entries: entries,
             pack: GlossaryPack(file: source.file, provenance: pack.provenance, entryCount: entries.count { $0.entry != nil }))
     }
 

@@ -176,7 +176,7 @@ import Testing
         let missing = directory.path + "/missing.yaml"
         let found = problems(loading: [empty, broken, missing])
         #expect(found.count == 3, "\(found)")
-        #expect(found.contains { $0.contains("the file is empty") })
+        #expect(found.contains { $0.contains("glossary file '\(empty)' is empty; it must hold 'provenance:' and 'terms:' or 'resources:'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("9:25: expected text") })
     }
 
