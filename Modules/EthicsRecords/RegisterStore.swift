@@ -51,9 +51,9 @@ public protocol RegisterStore: AnyObject, Sendable {
     var lastWrittenHead: JournalHead? { get }
 
     /// Runs `body`, a call on this store, for an async caller (``LazyRecordStore``, `ethics
-    /// serve`). An engine whose calls wait on a server runs it on a thread of its own, so the
-    /// wait holds none of Swift's cooperative threads, of which there are as many as cores:
-    /// otherwise two register reads in flight on a two-core machine stall every other request.
+    /// serve`), on a thread of the engine's own, so the call holds none of Swift's cooperative
+    /// threads, of which there are as many as cores: otherwise two register calls in flight on a
+    /// two-core machine stall every other request.
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T
 
     /// Every row the register holds, exactly as stored, for copying it to another engine.
@@ -63,11 +63,6 @@ public protocol RegisterStore: AnyObject, Sendable {
 }
 
 extension RegisterStore {
-    /// In place: the SQLite register's calls are quick reads and writes of a local file.
-    public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try body()
-    }
-
     public func record(_ draft: RecordDraft) throws -> RecordVersion {
         try transaction { try $0.record(draft) }
     }

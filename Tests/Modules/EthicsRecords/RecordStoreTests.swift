@@ -22,6 +22,30 @@ import Testing
             tags: tags, attributes: ["justice"], body: Data(#"{"verdict":"proceed"}"#.utf8))
     }
 
+    /// A call for an async caller (`ethics serve`) runs on a thread of the store's own: while it
+    /// is in flight, other work of the caller's executor goes on. The tasks share one serial
+    /// executor of the test's own, so a call that held its thread would stop the probe.
+    @Test func aCallForAnAsyncCallerHoldsNoneOfItsThreads() throws {
+        let store = try RecordStore(workspace: workspace)
+        _ = try store.record(decision("First"))
+        let executor = SerialExecutor()
+        let (release, finished, probed) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        Task(executorPreference: executor) {
+            let titles = try? await store.run {
+                release.wait()
+                return try store.latestVersions().map(\.title)
+            }
+            #expect(titles == ["First"])
+            finished.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        Task(executorPreference: executor) { probed.signal() }
+        let ran = probed.wait(timeout: .now() + 5) == .success
+        release.signal()
+        #expect(ran, "other work ran while a register call was in flight")
+        #expect(finished.wait(timeout: .now() + 5) == .success)
+    }
+
     @Test func createsItsFolderAndFileForTheOwnerOnlyInWALMode() throws {
         let store = try RecordStore(workspace: workspace)
         _ = try store.record(decision("Share housing data with the NHS"))

@@ -165,16 +165,6 @@ struct PostgresRegisterTests {
         #expect(try store.verify().isIntact)
     }
 
-    /// One serial queue as a task executor: work that blocks it blocks every task that prefers it.
-    final class SerialExecutor: TaskExecutor, @unchecked Sendable {
-        private let queue = DispatchQueue(label: "one-thread-executor")
-
-        func enqueue(_ job: consuming ExecutorJob) {
-            let job = UnownedJob(job)
-            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-        }
-    }
-
     /// A read that waits on the server (here, behind a table lock) waits on one of the store's own
     /// threads, not on the thread its caller's task runs on: other async work (every other request
     /// of `ethics serve`) goes on meanwhile. The tasks share one serial executor of the test's own,
