@@ -28,16 +28,8 @@ public struct ContentPack<File: Decodable & Sendable>: Sendable {
     ) throws(DiagnosticError) -> [ContentPack] {
         var problems = DiagnosticCollector()
         var packs: [ContentPack] = []
-        var seenPaths: [String: ContentPath] = [:]
-        var distinct: [ContentPath] = []
-        for path in paths {
-            if let first = seenPaths[path.path] {
-                problems.append(.error("'\(path.written)' is listed twice; it is already loaded from \(first.location)", at: path.location))
-                continue
-            }
-            seenPaths[path.path] = path
-            distinct.append(path)
-        }
+        let (distinct, repeats) = ContentPath.distinct(paths)
+        problems.append(contentsOf: repeats)
         // Each file is read on its own, several at once; their problems are kept in file order.
         let readings = EachFile.map(distinct) { path in read(path, kind: kind, holding: contents, decoder: decoder, check: check) }
         for reading in readings {

@@ -87,16 +87,25 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
         in container: KeyedDecodingContainer<Key>, forKey key: Key, keyPath: String
     ) throws -> [ContentPath] {
         let files = try container.decode([ContentPath].self, forKey: key)
-        var seen: [String: ContentPath] = [:]
-        for file in files {
-            if let first = seen[file.path] {
-                throw DiagnosticError.error(
-                    "'\(file.written)' is listed twice; it is already loaded from \(first.location)",
-                    at: file.location, keyPath: keyPath)
-            }
-            seen[file.path] = file
-        }
+        if let repeated = distinct(files, keyPath: keyPath).repeats.first { throw DiagnosticError([repeated]) }
         return files
+    }
+
+    /// `paths` without the ones that name a file already named, and a problem at each of those.
+    public static func distinct(_ paths: [ContentPath], keyPath: String? = nil) -> (paths: [ContentPath], repeats: [Diagnostic]) {
+        var seen: [String: ContentPath] = [:]
+        var distinct: [ContentPath] = []
+        var repeats: [Diagnostic] = []
+        for path in paths {
+            if let first = seen[path.path] {
+                repeats.append(.error(
+                    "'\(path.written)' is listed twice; it is already loaded from \(first.location)", at: path.location, keyPath: keyPath))
+            } else {
+                seen[path.path] = path
+                distinct.append(path)
+            }
+        }
+        return (distinct, repeats)
     }
 
     // MARK: Path arithmetic (lexical, POSIX)
