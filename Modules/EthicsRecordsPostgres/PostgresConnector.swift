@@ -188,8 +188,8 @@ package final class PostgresLink: @unchecked Sendable {
         }
 
         /// The first column of each row `sql` returns, as text (NULL as an empty string).
-        package func texts(_ sql: String) throws -> [String] {
-            try query(sql).map { try $0.decode(String?.self) ?? "" }
+        package func texts(_ sql: String, _ binds: [Bind] = []) throws -> [String] {
+            try query(sql, binds).map { try $0.decode(String?.self) ?? "" }
         }
 
         /// Runs `sql`, which takes no parameters and may hold several statements (DDL). The

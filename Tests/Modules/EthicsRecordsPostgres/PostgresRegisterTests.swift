@@ -67,6 +67,32 @@ struct PostgresRegisterTests {
         #expect(plan.contains("Anti Join") && !plan.contains("SubPlan"), "\(plan)")
     }
 
+    /// A new record's serial is the last of its kind and year, found at one end of the index: not
+    /// an aggregate over every record of that kind and year, which is how PostgreSQL plans
+    /// `MAX(serial)` on tables it has no statistics for (any register autovacuum has not yet
+    /// analysed), under the write lock that every other writer waits on.
+    @Test func aNewRecordsSerialIsReadFromOneEndOfTheIndex() throws {
+        let database = try PostgresTestServer.Database()
+        let url = try database.initialised()
+        let store = try PostgresRecordStore(url: url)
+        defer { store.close() }
+        let kind = RecordKind(id: "decision", prefix: "dec", title: "Decision record")
+        let drafts = (1...2_000).map { index in
+            RecordDraft(kind: kind, title: "Proposal \(index)", author: "Officer", status: "recorded")
+        }
+        let kept = try store.recordAll(drafts, unlessJournalled: nil) { kept in RecordsImported(file: "log.csv", sha256: "", records: kept.map(\.id)) }
+        let year = try #require(Int(kept[0].id.split(separator: "-")[1]))
+        let link = PostgresLink(url: url)
+        defer { link.close() }
+        let plan = try link.with { session in
+            try session.texts("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + PostgresRecordStore.serialAndHeadQuery, [.text("decision"), .int(year)])
+        }.joined(separator: "\n")
+        #expect(plan.contains("Index Only Scan Backward using record_kind_year_serial_key"), "\(plan)")
+        #expect(!plan.contains("Aggregate") && !plan.contains("rows=2000"), "\(plan)")
+        // The next record follows the last, as before.
+        #expect(try store.record(drafts[0]).id == kind.recordID(year: year, serial: 2_001))
+    }
+
     @Test func initDatabaseRefusesBadRoleNames() throws {
         let database = try PostgresTestServer.Database()
         #expect(throws: DiagnosticError.self) {

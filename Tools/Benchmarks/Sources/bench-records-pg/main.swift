@@ -10,9 +10,10 @@
 //   same writers on one register file (WAL, synchronous=FULL);
 // - the real `ethics records copy --to URL` of an SQLite register with a 100,000-entry journal
 //   (which verifies both sides), and the real `ethics records verify` of the copy, beside the
-//   register's own verify in this process and SQLite's.
+//   register's own verify in this process and SQLite's;
+// - 16 writers appending to that copy, beside 16 writing into an empty register.
 //
-//   bench-records-pg --ethics PATH --config PATH [--records N] [--journal N]
+//   bench-records-pg --ethics PATH --config PATH [--records N] [--journal N] [--writers 1,4,16]
 //
 // Targets: at 16 writers at least 50% of the raw figure; `ethics records verify` of 100,000
 // entries in at most 2 s.
@@ -45,11 +46,11 @@ let server = PostgresRegisterURL(
     host: parsed.host, port: parsed.port, user: parsed.user, database: parsed.database,
     password: environment["ETHICS_TEST_POSTGRES_PASSWORD"], tls: .disable)
 guard let ethics = option("--ethics"), let config = option("--config") else {
-    ExitStatus.usage.exit("usage: bench-records-pg --ethics PATH --config PATH [--records N] [--journal N]")
+    ExitStatus.usage.exit("usage: bench-records-pg --ethics PATH --config PATH [--records N] [--journal N] [--writers 1,4,16]")
 }
 let recordsPerRun = option("--records").flatMap(Int.init) ?? 1_600
 let journalTarget = option("--journal").flatMap(Int.init) ?? 100_000
-let writerCounts = [1, 4, 16]
+let writerCounts = option("--writers").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 4, 16]
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ethics-bench-records-pg-\(getpid())")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
@@ -212,6 +213,16 @@ let sqliteVerifying = Stopwatch()
 _ = try long.verify()
 let sqliteVerifyTime = sqliteVerifying.elapsed
 
+// 16 writers appending to that long register, as to a council's register years in: what a write
+// costs must not grow with the records already kept of its kind.
+let appendingWriters = 16
+let appendingTotal = recordsPerRun / appendingWriters * appendingWriters
+let appendingStores = try (0..<appendingWriters).map { _ in try PostgresRecordStore(url: longURL) }
+let appendingTime = try concurrently(writers: appendingWriters, total: appendingTotal) { writer, index in
+    _ = try appendingStores[writer].record(draft(index))
+}
+for store in appendingStores { store.close() }
+
 func rate(_ perRecord: Duration) -> String {
     "\(Format.fixed(1 / perRecord.seconds, decimals: 0))/s"
 }
@@ -234,6 +245,10 @@ table.append(ResultRow(
     subject: "`ethics records verify` of that journal on PostgreSQL, whole command, median of 3 (in this process: \(Format.milliseconds(inProcessVerifyTime)); SQLite: \(Format.milliseconds(sqliteVerifyTime)))",
     figure: "\(Format.milliseconds(verifyTime)) (\(verification.isIntact ? "intact" : "NOT intact"))",
     target: "<= 2000 ms", verdict: Verdict(met: verifyTime.seconds <= 2 && verification.isIntact && verification.entryCount >= journalTarget)))
+table.append(ResultRow(
+    benchmark: "records-pg",
+    subject: "\(appendingWriters) writers appending to that \(verification.entryCount)-entry register on PostgreSQL",
+    figure: "\(rate(appendingTime / Double(appendingTotal)))" + (rows.first { $0.writers == appendingWriters }.map { " (to an empty one: \(rate($0.register)))" } ?? "")))
 table.append(ResultRow(benchmark: "records-pg", subject: "this process", figure: "peak RSS " + Format.megabytes(PeakMemory.ofThisProcess())))
 
 print("records-pg: \(recordsPerRun) records per run, one transaction each; PostgreSQL \(server.host):\(server.port) with fsync and synchronous_commit on; SQLite WAL, synchronous=FULL")
