@@ -677,10 +677,16 @@ extension StoredVersion {
 
     /// Every row of `sql` as a version. The statement is kept on its connection for the next
     /// read: the register's reads are a few shapes of SQL asked again and again (every page of
-    /// `ethics serve`), and compiling them was a sixth of the register list's time.
+    /// `ethics serve`), and compiling them was a sixth of the register list's time. Each row is
+    /// read where SQLite holds it (a cursor) rather than first copied into a `Row` of its own.
     static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [StoredVersion] {
         var columns: Columns?
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { try StoredVersion(row: $0, columns: &columns) }
+        var versions: [StoredVersion] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() {
+            versions.append(try StoredVersion(row: row, columns: &columns))
+        }
+        return versions
     }
 }
 

@@ -16,11 +16,13 @@ public struct ContentFile<File: Decodable & Sendable>: Sendable {
     public var isClean: Bool { file != nil && !problems.contains { $0.severity == .error } }
 
     /// Reads the file a configuration names; a file that cannot be read, or is empty, is
-    /// reported at the line that names it.
+    /// reported at the line that names it. A path the configuration already refused (a
+    /// placeholder) reads as nothing, with nothing more said: its problem is reported once.
     /// - Parameters:
     ///   - kind: what one file is, for messages ("code file").
     ///   - contents: what the file must hold, for the message when it is empty ("one code").
     public static func read(_ path: ContentPath, kind: String, holding contents: String, decoder: YAMLDecoder) -> ContentFile {
+        if path.isPlaceholder { return ContentFile(problems: []) }
         var problems = DiagnosticCollector()
         guard let document = problems.collecting({ () throws(DiagnosticError) in try path.parseDocument(limits: decoder.limits) }) else {
             return ContentFile(problems: problems.diagnostics)

@@ -64,6 +64,10 @@ public struct ContentPath: Decodable, Sendable, Hashable, CustomStringConvertibl
         ContentPath(path: "", written: "", location: .unknown)
     }
 
+    /// Whether this is ``yamlPlaceholder``: a path already reported where it was written, so
+    /// there is no file to read and nothing more to say about it (a real path is absolute).
+    public var isPlaceholder: Bool { path.isEmpty }
+
     /// Parses the YAML file this path names. A problem with the file as a whole (missing,
     /// unreadable, too large) is reported at the line that names it, where the fix belongs.
     public func parseDocument(limits: YAMLLimits = .default) throws(DiagnosticError) -> YAMLDocument {

@@ -24,29 +24,24 @@ public struct AttributeCatalog: Sendable, Hashable {
 
     public var ids: [String] { attributes.map(\.id) }
 
-    /// Loads attribute packs in order; an id given twice is an error at its second place.
+    /// Loads attribute packs in order, through the one content loader (``ContentPack``): every
+    /// problem in every file at once, and an id given twice an error at its second place.
     public static func load(files: [ContentPath], decoder: YAMLDecoder = YAMLDecoder()) throws(DiagnosticError) -> AttributeCatalog {
-        var catalog = AttributeCatalog()
-        var problems = DiagnosticCollector()
-        for file in files {
-            guard let document = problems.collecting({ () throws(DiagnosticError) in try file.parseDocument() }),
-                  let pack = problems.collecting({ () throws(DiagnosticError) in try decoder.decode(AttributePack.self, from: document) })
-            else { continue }
-            catalog.sources.append(pack.provenance)
-            let entries = document.root?["attributes"]?.elements ?? []
-            for (attribute, node) in zip(pack.attributes, entries) {
-                if catalog.byID[attribute.id] != nil {
-                    problems.append(.error("attribute '\(attribute.id)' is defined twice", at: node["id"]?.location ?? node.location, keyPath: "attributes"))
-                    continue
+        let packs = try ContentPack<AttributePack>.load(
+            files, kind: "attribute file", holding: "'provenance:' and 'attributes:'", decoder: decoder,
+            ids: { pack, root in
+                zip(pack.attributes, root["attributes"]?.elements ?? []).map { attribute, node in
+                    (attribute.id, node["id"]?.location ?? node.location)
                 }
-                if !Identifier.isValid(attribute.id) {
-                    problems.append(.error("attribute id '\(attribute.id)' must be lowercase letters, digits and hyphens", at: node["id"]?.location ?? node.location))
+            },
+            check: { pack, root in
+                zip(pack.attributes, root["attributes"]?.elements ?? []).compactMap { attribute, node in
+                    Identifier.isValid(attribute.id) ? nil
+                        : .error("attribute id '\(attribute.id)' must be lowercase letters, digits and hyphens", at: node["id"]?.location ?? node.location)
                 }
-                catalog.byID[attribute.id] = catalog.attributes.count
-                catalog.attributes.append(attribute)
-            }
-        }
-        try problems.throwIfErrors()
+            })
+        var catalog = AttributeCatalog(packs.flatMap(\.file.attributes))
+        catalog.sources = packs.map(\.file.provenance)
         return catalog
     }
 
