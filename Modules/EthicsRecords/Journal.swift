@@ -107,6 +107,9 @@ public struct RegisterVerification: Sendable, Hashable {
     public var head: JournalHead?
     /// Whether a head given with `--expect-head` was checked and found.
     public var pinnedHeadChecked = false
+    /// Whether the head the engine noted beside the register after its last write was there to
+    /// be checked, and was found (an SQLite register's `register.head`; PostgreSQL keeps none).
+    public var notedHeadChecked = false
     public var problem: Problem?
 
     public init(entryCount: Int, versionCount: Int, headHash: String?, problem: Problem?) {

@@ -67,6 +67,8 @@ package struct RegisterVerifier {
             result.headHash = entry.hash
         }
         let last = expected - 1
+        // The whole chain holds, so its end is the journal's head whatever is found after this.
+        result.head = result.headHash.map { JournalHead(sequence: last, hash: $0) }
 
         // Each row that carries meaning has its entry, and says what the entry says.
         func payload(_ sequence: Int64) -> [String: String]? {
@@ -118,8 +120,9 @@ package struct RegisterVerifier {
         }
 
         // The journal reaches the heads noted outside it.
-        for (head, source) in [(noted, "the head noted beside the register after its last write"), (pinned, "the head you gave")] {
+        for (isNoted, head) in [(true, noted), (false, pinned)] {
             guard let head else { continue }
+            let source = isNoted ? "the head noted beside the register after its last write" : "the head you gave"
             if head.sequence > last {
                 return fail(last + 1, nil, last == 0
                     ? "the register is empty, but \(source) is \(head): it held \(head.sequence) journal entries; its records were lost (a missing write-ahead log, or an older copy restored)"
@@ -129,9 +132,8 @@ package struct RegisterVerifier {
                 return fail(head.sequence, nil,
                     "journal entry \(head.sequence) is \(hash.prefix(16))…, not \(head.hash.prefix(16))… as \(source) says: the journal was rewritten")
             }
-            if source.hasPrefix("the head you gave") { result.pinnedHeadChecked = true }
+            if isNoted { result.notedHeadChecked = true } else { result.pinnedHeadChecked = true }
         }
-        result.head = result.headHash.map { JournalHead(sequence: last, hash: $0) }
         return result
     }
 }

@@ -6,12 +6,14 @@ import EthicsCore
 /// which is close enough for the English prose the toolkit ships.
 enum TextLayout {
     /// Wraps `text` into lines of at most `width` characters, breaking at spaces. Every line break
-    /// in `text` is kept, and a word longer than `width` is split across lines.
+    /// in `text` is kept. A word longer than `width` (a journal head, a web address, a file path)
+    /// gets a line of its own and is left whole, so it can be copied and searched for as printed;
+    /// only a table cell, whose column must keep its width, splits it (`splittingLongWords`).
     ///
     /// Words are found by their ASCII separators in the UTF-8, which is much faster than walking
     /// characters; only words with non-ASCII letters are measured in characters.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var wrapper = LineWrapper(width: max(width, 1))
+    static func wrap(_ text: String, width: Int, splittingLongWords: Bool = false) -> [String] {
+        var wrapper = LineWrapper(width: max(width, 1), splitsLongWords: splittingLongWords)
         var text = text
         text.withUTF8 { bytes in
             var wordStart: Int?
@@ -73,17 +75,24 @@ enum TextLayout {
 /// Fills lines greedily with words, splitting words longer than a line.
 private struct LineWrapper {
     let width: Int
+    let splitsLongWords: Bool
     private(set) var lines: [String] = []
     private var line = ""
     private var lineLength = 0
 
-    init(width: Int) {
+    init(width: Int, splitsLongWords: Bool) {
         self.width = width
+        self.splitsLongWords = splitsLongWords
     }
 
     mutating func add(_ word: String) {
         var word = word[...]
         var length = TextLayout.displayWidth(word)
+        if length > width, !splitsLongWords {
+            if lineLength > 0 { breakLine() }
+            lines.append(String(word))
+            return
+        }
         while length > width {
             if lineLength > 0 { breakLine() }
             let cut = word.index(word.startIndex, offsetBy: width)
@@ -207,7 +216,7 @@ struct TextTable {
     }
 
     private func wrap(_ row: [String], widths: [Int]) -> [[String]] {
-        let cellLines = zip(row, widths).map { TextLayout.wrap($0, width: $1) }
+        let cellLines = zip(row, widths).map { TextLayout.wrap($0, width: $1, splittingLongWords: true) }
         let height = cellLines.map(\.count).max() ?? 1
         return (0..<height).map { line in
             cellLines.map { line < $0.count ? $0[line] : "" }

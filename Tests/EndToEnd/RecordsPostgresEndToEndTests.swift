@@ -86,6 +86,11 @@ struct RecordsPostgresEndToEndTests {
         let verify = try ethics(["records", "verify", "--expect-head", String(head)])
         #expect(verify.status == 0, "\(verify)")
         #expect(verify.stdout.contains("Register: \(toolkitURL)"), "\(verify)")
+        // It claims the head it checked (the one given), not a note PostgreSQL does not keep.
+        let verified = verify.stdout.replacing("\n", with: " ")
+        #expect(verified.contains("the journal reaches the head you gave"), "\(verify)")
+        #expect(verified.contains("A register on PostgreSQL keeps no note of its head outside the database"), "\(verify)")
+        #expect(!verified.contains("head noted beside the register after its last write"), "\(verify)")
         #expect(try ethics(["records", "list", "--format", "csv"]).stdout.contains("dec-\(year)-0002,decision,1,Chatbot"))
         #expect(try ethics(["records", "show", "dec-\(year)-0001", "--format", "markdown"]).stdout.contains("Data Protection Officer"))
         #expect(try ethics(["records", "history", "dec-\(year)-0001", "--format", "csv"]).stdout.split(separator: "\r\n").count == 3)

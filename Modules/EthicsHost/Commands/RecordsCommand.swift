@@ -325,22 +325,41 @@ struct RecordsCommand: ParsableCommand {
                 return
             }
             let result = try store.verify(expecting: expectHead)
+            if let problem = result.problem {
+                // Verify stops at the first problem: its counts are what it checked before then,
+                // and there is a head only when the whole chain held.
+                document.metadata += [
+                    .init("Journal entries verified", String(result.entryCount)),
+                    .init("Record versions verified", String(result.versionCount)),
+                    .init("Links verified", String(result.linkCount)),
+                    .init("Journal head", result.head?.description
+                        ?? "none: the chain breaks at entry \(problem.sequence.map(String.init) ?? String(result.entryCount + 1))"),
+                ]
+                document.append(.callout(.warning, title: "Tampering detected", problem.message))
+                document.append(.paragraph(
+                    "Verify stopped at this problem; the figures above are what it had checked before it. Entries before the broken one still verify; everything from it on cannot be trusted."))
+                try session.write(document, as: format, to: output)
+                session.errors.line("\(session.records.path): error: \(problem.message)")
+                throw ExitCode(ExitStatus.checkFailed.rawValue)
+            }
             document.metadata += [
                 .init("Journal entries", String(result.entryCount)),
                 .init("Record versions", String(result.versionCount)),
                 .init("Links", String(result.linkCount)),
                 .init("Journal head", result.head?.description ?? "none (the journal is empty)"),
             ]
-            if let problem = result.problem {
-                document.append(.callout(.warning, title: "Tampering detected", problem.message))
-                document.append(.paragraph("Entries before the broken one still verify; everything from it on cannot be trusted."))
-                try session.write(document, as: format, to: output)
-                session.errors.line("\(session.records.path): error: \(problem.message)")
-                throw ExitCode(ExitStatus.checkFailed.rawValue)
+            let heads = [
+                result.notedHeadChecked ? "the head noted beside the register after its last write" : nil,
+                result.pinnedHeadChecked ? "the head you gave (\(expectHead!))" : nil,
+            ].compactMap { $0 }
+            var intact = "Intact: every journal entry chains to the one before it and matches its hash; every record version and link matches the journal entry that kept it, and every such entry still has its row"
+            intact += heads.isEmpty ? "." : "; the journal reaches " + heads.joined(separator: " and ") + "."
+            if !result.notedHeadChecked {
+                intact += session.records.isSQLite
+                    ? " No head is noted beside this register (its register.head file is missing), so only a head you give can show that its end was not cut off."
+                    : " A register on PostgreSQL keeps no note of its head outside the database, so only a head you give can show that its end was not cut off."
             }
-            document.append(.paragraph(
-                "Intact: every journal entry chains to the one before it and matches its hash; every record version and link matches the journal entry that kept it, and every such entry still has its row; the journal reaches the head noted after the last write"
-                    + (result.pinnedHeadChecked ? ", and the head you gave (\(expectHead!))." : ".")))
+            document.append(.paragraph(intact))
             document.append(.paragraph(
                 "What this proves, and what it cannot: verify shows that nothing inside the chain was changed or removed since each entry was written. It cannot show on its own that the whole chain was not rewritten, or its end cut off, by someone able to write the register's files: only a head noted somewhere else can. Quote the journal head in papers and keep it; check it later with --expect-head."))
             try session.write(document, as: format, to: output)

@@ -110,6 +110,7 @@ import Testing
         #expect(intact.status == 0, "\(intact)")
         #expect(intact.stdout.contains("Intact"))
         #expect(intact.stdout.contains("Journal entries: 5"))
+        #expect(intact.stdout.replacing("\n", with: " ").contains("the journal reaches the head noted beside the register after its last write"), "\(intact)")
 
         try tamper("UPDATE journal SET payload = replace(payload, 'DPO', 'Someone else') WHERE sequence = 3")
         let tampered = await harness.run(["records", "verify"])
@@ -117,6 +118,23 @@ import Testing
         #expect(tampered.stdout.contains("Tampering detected"))
         #expect(tampered.stderr.contains("journal entry 3"), "\(tampered)")
         #expect(tampered.stderr.hasPrefix(registerPath + ": error: "))
+        // Its figures are what it checked before the problem, and say so; there is no head.
+        #expect(tampered.stdout.contains("Journal entries verified: 2"), "\(tampered)")
+        #expect(tampered.stdout.contains("Journal head: none: the chain breaks at entry 3"), "\(tampered)")
+        #expect(!tampered.stdout.contains("the journal is empty"), "\(tampered)")
+    }
+
+    /// Verify claims only the checks it made: without the head noted beside the register it
+    /// says so, rather than that the journal reaches it.
+    @Test func verifyWithoutANotedHeadDoesNotClaimToHaveCheckedOne() async throws {
+        try seed()
+        try FileManager.default.removeItem(atPath: workspace + "/register.head")
+        let result = await harness.run(["records", "verify"])
+        let prose = result.stdout.replacing("\n", with: " ")
+        #expect(result.status == 0, "\(result)")
+        #expect(prose.contains("Intact"))
+        #expect(!prose.contains("head noted beside the register after its last write"), "\(result)")
+        #expect(prose.contains("No head is noted beside this register"), "\(result)")
     }
 
     @Test func readingCommandsLeaveTheJournalAsItWas() async throws {

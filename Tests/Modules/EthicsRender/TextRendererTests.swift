@@ -80,6 +80,18 @@ struct TextRendererTests {
         #expect(Set(tableLines.map(\.count)).count == 1, "every line of the table has the same width")
     }
 
+    @Test("a word longer than the line (a journal head) is printed whole, on a line of its own; a table cell still splits it")
+    func longWordsStayWhole() throws {
+        let head = "13:" + String(repeating: "b4de", count: 16)
+        let document = Document(title: "Register verification", metadata: [.init("Journal head", head)])
+        let text = try Renderer(textWidth: 60).render(document, as: .text)
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains("Journal head: \(head)"), "\(text)")
+        let table = try render([.table(Table(header: ["Head"], rows: [[Table.Cell(stringLiteral: head)]]))], width: 40)
+        let tableLines = table.split(separator: "\n").filter { $0.hasPrefix("|") || $0.hasPrefix("+") }
+        #expect(tableLines.allSatisfy { $0.count <= 40 }, "\(table)")
+    }
+
     @Test("heatmap cells print their intensity")
     func heatmap() throws {
         let text = try render([.table(Samples.heatmap)])
@@ -87,14 +99,13 @@ struct TextRendererTests {
         #expect(text.contains("| BCS   | 3 of 4 | 1.00 |"), "a cell with content states its value itself")
     }
 
-    @Test("paragraphs wrap at the width and overlong words are split")
+    @Test("paragraphs wrap at the width and an overlong word keeps a line of its own, whole")
     func wrapping() throws {
-        let paragraph = "the quick brown fox jumps over the lazy dog " + String(repeating: "x", count: 45)
+        let paragraph = "the quick brown fox jumps over the lazy dog " + String(repeating: "x", count: 45) + " end"
         let text = try render([.paragraph(paragraph)], width: 20)
         let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).map(String.init)
         #expect(body == [
-            "the quick brown fox", "jumps over the lazy", "dog", String(repeating: "x", count: 20),
-            String(repeating: "x", count: 20), "xxxxx", "",
+            "the quick brown fox", "jumps over the lazy", "dog", String(repeating: "x", count: 45), "end", "",
         ])
     }
 
