@@ -120,4 +120,12 @@ public struct RegisterVerification: Sendable, Hashable {
     }
 
     public var isIntact: Bool { problem == nil }
+
+    /// "12 journal entries, 9 record versions, 1 link": what a verified copy holds, for the lines
+    /// `records backup` and `records copy` print.
+    public var contents: String {
+        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+        return [count(entryCount, "journal entry", "journal entries"), count(versionCount, "record version", "record versions"),
+                count(linkCount, "link", "links")].joined(separator: ", ")
+    }
 }

@@ -344,10 +344,7 @@ public final class RecordStore: RegisterStore {
     /// may go on meanwhile), then opens the copy and verifies it. The copy is made beside the
     /// target and renamed into place, mode 0600; an existing file is never replaced.
     public func backup(to target: String) throws -> RegisterVerification {
-        var status = stat()
-        if lstat(target, &status) == 0 {
-            throw DiagnosticError.error("the file already exists; a backup never replaces a file", file: target)
-        }
+        try Self.refuseExisting(backup: target)
         try SafeFile.checkTarget(target)
         SafeFile.removeStaleTemporaries(of: target)
         let temporary = "\(target).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -376,16 +373,26 @@ public final class RecordStore: RegisterStore {
         return try RecordStore(path: target, migrate: false, readOnly: true).verify()
     }
 
+    /// A backup never replaces anything: not a file, and not a folder given where a file's name
+    /// belongs.
+    private static func refuseExisting(backup target: String) throws {
+        var status = stat()
+        guard lstat(target, &status) == 0 else { return }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            throw DiagnosticError.error(
+                "this is a folder; a backup is one file", file: target,
+                suggestion: "name the file to write, such as \(target.hasSuffix("/") ? target : target + "/")register-backup.sqlite")
+        }
+        throw DiagnosticError.error("the file already exists; a backup never replaces a file", file: target)
+    }
+
     /// Writes a consistent copy of any register (SQLite or on a server) to the SQLite file
     /// `target`, then verifies it: SQLite's online backup for an SQLite register, its rows copied
     /// as they are otherwise (so the copy's chain is the original's, hash for hash). The copy is
     /// made beside the target and renamed into place; an existing file is never replaced.
     public static func backup(of source: any RegisterStore, to target: String) throws -> RegisterVerification {
         if let sqlite = source as? RecordStore { return try sqlite.backup(to: target) }
-        var status = stat()
-        if lstat(target, &status) == 0 {
-            throw DiagnosticError.error("the file already exists; a backup never replaces a file", file: target)
-        }
+        try refuseExisting(backup: target)
         try SafeFile.checkTarget(target)
         let rows = try source.rows()
         let temporary = "\(target).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"

@@ -123,6 +123,9 @@ public struct PostgresFailure: UserFacingError, CustomStringConvertible {
     private static func reason(_ error: (any Error)?) -> String {
         guard let error else { return "" }
         if let error = error as? IOError { return " (\(String(cString: strerror(error.errnoCode)).lowercased()))" }
+        if let error = error as? NIOConnectionError, error.connectionErrors.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil {
+            return " (no such host: its name could not be looked up)"
+        }
         if error is NIOConnectionError || error is ChannelError { return " (the connection was refused or timed out)" }
         let text = String(describing: error)
         if text.contains("connectTimeout") || text.contains("timeout") { return " (no answer in time)" }

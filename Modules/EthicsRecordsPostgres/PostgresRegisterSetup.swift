@@ -60,6 +60,7 @@ public enum PostgresRegisterSetup {
                 if let toolkitPassword, toolkitPassword.unicodeScalars.contains("\0") {
                     throw DiagnosticError.error("the toolkit role's password must not contain a NUL character")
                 }
+                try refuseAPowerfulToolkitRole(toolkitRole, owner: ownerRole, session: session)
                 // Roles belong to the whole cluster, so two administrators (or two test runs) setting
                 // up two databases at once race on them: PostgreSQL then fails the later change with
                 // "tuple concurrently updated". Each step is safe to repeat, so repeat it.
@@ -119,10 +120,41 @@ public enum PostgresRegisterSetup {
                 }
             }
         } catch {
+            if PostgresFailure.sqlState(error) == "42501" {
+                // The toolkit role's usual advice (ask the administrator to run init-database) is
+                // no help to the administrator running it.
+                let said = (error as? PSQLError)?.serverInfo?[.message] ?? "permission denied"
+                throw PostgresFailure(
+                    url: admin, message: "'\(admin.user)' may not set up the register here (\(said)); nothing was changed",
+                    suggestion: "run init-database as a role that may create roles (CREATEROLE) and schemas in '\(admin.database)', such as its owner given CREATEROLE, or a superuser")
+            }
             throw PostgresFailure.explain(error, url: admin, connecting: false)
         }
         return report
     }
+    /// Refuses, before anything is changed, an existing role as the toolkit's that the register's
+    /// append-only rules would not bind: a superuser (it may switch the triggers off), the role
+    /// running init-database (it acts as the owner), a role that may create roles (it may grant
+    /// itself the owner's rights), or a member of the owner role (it owns the tables).
+    private static func refuseAPowerfulToolkitRole(_ role: String, owner: String, session: PostgresLink.Session) throws {
+        guard let row = try session.query("""
+            SELECT r.rolsuper, r.rolname = current_user, r.rolcreaterole,
+                CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $2) THEN pg_has_role(r.rolname, $2, 'MEMBER') ELSE false END
+            FROM pg_roles r WHERE r.rolname = $1
+            """, [.text(role), .text(owner)]).first else { return }
+        let (superuser, running, createsRoles, ownerMember) = try row.decode((Bool, Bool, Bool, Bool).self)
+        let reason = superuser ? "it is a superuser, which may switch off the register's append-only triggers"
+            : running ? "it is the role running init-database, which acts as the register's owner"
+            : createsRoles ? "it may create roles, and so grant itself the owner's rights"
+            : ownerMember ? "it is a member of the owner role '\(owner)', which owns the register's tables"
+            : nil
+        if let reason {
+            throw DiagnosticError.error(
+                "'\(role)' cannot be the toolkit's role: \(reason); nothing was changed",
+                suggestion: "name a role that only logs in with --role (the default 'ethics' is made for you)")
+        }
+    }
+
     /// Runs `step` again (up to five times, a moment apart) while the server fails it because
     /// another session changed the same catalogue row at the same time (SQLSTATE XX000 "tuple
     /// concurrently updated", or a serialisation failure).

@@ -77,6 +77,9 @@ public struct PostgresRegisterURL: Sendable, Hashable, CustomStringConvertible {
             throw URLProblem("the register's URL must start with postgres://, like postgres://ethics@db.example:5432/ethics")
         }
         var rest = Substring(text.dropFirst(scheme.count))
+        if rest.contains("#") {
+            throw URLProblem("the register's URL has a '#' in it; a URL for the register has no #fragment (write a # in a name as %23)")
+        }
         var query: Substring = ""
         if let mark = rest.firstIndex(of: "?") {
             query = rest[rest.index(after: mark)...]
@@ -87,8 +90,11 @@ public struct PostgresRegisterURL: Sendable, Hashable, CustomStringConvertible {
         }
         let authority = rest[..<slash]
         let databaseText = rest[rest.index(after: slash)...]
-        guard !databaseText.isEmpty, !databaseText.contains("/"), let database = unescape(databaseText) else {
+        guard !databaseText.isEmpty, !databaseText.contains("/") else {
             throw URLProblem("the register's URL names no database: add /DATABASE after the host, like postgres://ethics@db.example:5432/ethics")
+        }
+        guard let database = unescape(databaseText) else {
+            throw URLProblem("the register's URL has a % in its database name that is not %XX with two hex digits (write % itself as %25)")
         }
         guard let at = authority.lastIndex(of: "@") else {
             throw URLProblem("the register's URL names no user: write it as postgres://USER@HOST:PORT/DATABASE")

@@ -388,7 +388,7 @@ struct RecordsCommand: ParsableCommand {
                 session.errors.line("\(file): error: the copy does not verify: \(result.problem?.message ?? "")")
                 throw ExitCode(ExitStatus.checkFailed.rawValue)
             }
-            session.output.line("Backed up to \(file): \(result.entryCount) journal entries, \(result.versionCount) record versions, \(result.linkCount) links; verified. Journal head \(result.head?.description ?? "none").")
+            session.output.line("Backed up to \(file): \(result.contents); verified. Journal head \(result.head?.description ?? "none").")
         }
     }
 

@@ -153,7 +153,7 @@ extension RecordsCommand {
                 session.errors.line("\(target): error: the copy does not verify: \(after.problem?.message ?? "its head is \(after.head?.description ?? "none"), not \(before.head?.description ?? "none")")")
                 throw ExitCode(ExitStatus.checkFailed.rawValue)
             }
-            session.output.line("Copied \(session.records.path) to \(target): \(after.entryCount) journal entries, \(after.versionCount) record versions, \(after.linkCount) links; both verified.")
+            session.output.line("Copied \(session.records.path) to \(target): \(after.contents); both verified.")
             session.output.line("Journal head on both: \(after.head?.description ?? "none (the journal is empty)")")
         }
     }

@@ -167,8 +167,10 @@ struct RegisterSettings: Decodable {
         return ContentPath.resolve(text, relativeTo: ContentPath.directory(of: written.location.file))
     }
 
-    /// The password in `file`: its first line. The file must be the user's own and readable by
-    /// nobody else, as libpq insists of `~/.pgpass`.
+    /// The password in `file`: its first line, whatever ends it (`\n` or a Windows `\r\n`). The
+    /// file must be the user's own and readable by nobody else, as libpq insists of `~/.pgpass`.
+    /// A symbolic link is followed (mounted secrets are often links) and the file it leads to is
+    /// what is checked: the descriptor read is the one whose owner and mode were checked.
     static func readPasswordFile(
         _ written: Located<String>, environment: [String: String], problems: inout DiagnosticCollector
     ) -> String? {
@@ -177,7 +179,7 @@ struct RegisterSettings: Decodable {
             problems.append(.error(message, at: written.location, keyPath: "register.password-file", suggestion: suggestion))
             return nil
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             return refuse("cannot read the password file \(path): \(String(cString: strerror(errno)).lowercased())")
         }
@@ -197,7 +199,7 @@ struct RegisterSettings: Decodable {
         var bytes = [UInt8](repeating: 0, count: 4096)
         let count = read(descriptor, &bytes, bytes.count)
         guard count > 0, let text = String(validating: bytes[0..<count], as: UTF8.self),
-              let line = text.split(separator: "\n", omittingEmptySubsequences: false).first.map({ $0.trimmingCharacters(in: ["\r"]) }),
+              let line = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init),
               !line.isEmpty else {
             return refuse("the password file \(path) is empty, or its first line is not text")
         }

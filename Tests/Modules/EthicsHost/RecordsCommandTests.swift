@@ -137,6 +137,17 @@ import Testing
         #expect(prose.contains("No head is noted beside this register"), "\(result)")
     }
 
+    @Test func aBackupOntoAFolderSaysItIsAFolder() async throws {
+        try seed()
+        let folder = workspace + "/backups"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let result = await harness.run(["records", "backup", folder])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("\(folder): error: this is a folder; a backup is one file"), "\(result)")
+        let kept = await harness.run(["records", "backup", folder + "/one.sqlite"])
+        #expect(kept.stdout.contains("1 link;"), "\(kept)")
+    }
+
     @Test func readingCommandsLeaveTheJournalAsItWas() async throws {
         try seed()
         let before = try RecordStore(workspace: workspace).journalEntries()

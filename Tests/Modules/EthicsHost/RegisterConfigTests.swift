@@ -103,6 +103,25 @@ import Testing
         #expect(messages(notMapping).first?.contains(":3:11: error: expected a mapping of keys to values, found a single value (at register)") == true)
     }
 
+    /// A password file written on Windows ends its line with `\r\n`, and a mounted secret is often
+    /// a symbolic link to the file: both give the password itself.
+    @Test func aPasswordFileWithAWindowsLineEndOrBehindALinkGivesThePassword() throws {
+        let config = """
+            register:
+              url: "postgres://ethics@db.example/ethics"
+              password-file: linked-password
+            """
+        let host = try HostHarness()
+        let file = try host.write("s3cret-password\r\nsecond line\n", to: "council/secrets/register-password")
+        chmod(file, 0o600)
+        #expect(symlink(file, host.directory.path + "/council/linked-password") == 0)
+        let path = try host.write(Self.header + config, to: "council/anytown.yaml")
+        let loaded = try ConfigLoader(environment: ["HOME": host.directory.path], toolkitHome: host.home, compiledPluginIDs: ["fixture"]).load(path)
+        #expect(loaded.problems.isEmpty, "\(messages(loaded))")
+        #expect(loaded.register == .postgres(PostgresRegisterURL(
+            host: "db.example", user: "ethics", database: "ethics", password: "s3cret-password", tls: .verifyFull(caFile: nil))))
+    }
+
     @Test func aPasswordFileOthersMayReadIsRefused() throws {
         let config = """
             register:

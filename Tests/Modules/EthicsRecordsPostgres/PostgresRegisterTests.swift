@@ -93,6 +93,31 @@ struct PostgresRegisterTests {
         #expect(try store.record(drafts[0]).id == kind.recordID(year: year, serial: 2_001))
     }
 
+    /// The toolkit's role is refused when the register's append-only rules would not bind it.
+    @Test func initDatabaseRefusesAToolkitRoleThatCouldChangeTheRegister() throws {
+        let database = try PostgresTestServer.Database()
+        let link = PostgresLink(url: database.admin)
+        defer { link.close() }
+        try link.with { session in
+            try session.script("DROP ROLE IF EXISTS maker; CREATE ROLE maker LOGIN CREATEROLE")
+        }
+        func refusal(_ role: String) -> String {
+            do {
+                _ = try PostgresRegisterSetup.initialise(admin: database.admin, toolkitRole: role)
+                return "accepted"
+            } catch let error as DiagnosticError {
+                return error.diagnostics.map(\.description).joined(separator: "\n")
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(refusal(database.admin.user).contains("'\(database.admin.user)' cannot be the toolkit's role: it is a superuser"))
+        #expect(refusal("maker").contains("'maker' cannot be the toolkit's role: it may create roles"))
+        let registerMade = try link.with { session in try session.texts("SELECT to_regclass('ethics.journal')::text") }
+        #expect(registerMade == [""], "nothing was changed")
+        #expect(refusal("ethics") == "accepted")
+    }
+
     @Test func initDatabaseRefusesBadRoleNames() throws {
         let database = try PostgresTestServer.Database()
         #expect(throws: DiagnosticError.self) {
@@ -113,6 +138,26 @@ struct PostgresRegisterTests {
         } catch {
             return "not a user-facing error: \(error)"
         }
+    }
+
+    /// An administrator who may not create roles is told what init-database needs, not to ask
+    /// the administrator to run it.
+    @Test func initDatabaseWithoutCreateRoleSaysWhatItNeeds() throws {
+        let database = try PostgresTestServer.Database()
+        let role = "weak_" + database.name.suffix(8)
+        try database.execute("CREATE ROLE \(role) LOGIN PASSWORD 'weak-password'; ALTER DATABASE \(database.name) OWNER TO \(role)")
+        var weak = database.admin
+        weak.user = role
+        weak.password = "weak-password"
+        let message = failure { _ = try PostgresRegisterSetup.initialise(admin: weak, toolkitRole: "ethics_" + database.name.suffix(8)) }
+        #expect(message.contains("error: '\(role)' may not set up the register here (permission denied"), "\(message)")
+        #expect(message.contains("CREATEROLE") && !message.contains("ask the database administrator to run"), "\(message)")
+    }
+
+    @Test func aHostThatDoesNotExistIsSaidSo() throws {
+        let url = PostgresRegisterURL(host: "no-such-host.invalid", port: 5432, user: "ethics", database: "ethics", password: "hunter2", tls: .disable)
+        let message = failure { _ = try PostgresRecordStore(url: url) }
+        #expect(message.contains("cannot reach the register's server at no-such-host.invalid:5432 (no such host"), "\(message)")
     }
 
     @Test func anUnreachableServerIsOneLine() throws {

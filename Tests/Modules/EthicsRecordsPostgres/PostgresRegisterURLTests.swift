@@ -23,6 +23,8 @@ import Testing
         ("postgres://ethics@:5432/ethics", "names no host"),
         ("postgres://ethics@db/ethics?sslmode=prefer", "sslmode=prefer is not a TLS mode"),
         ("postgres://ethics@db/ethics?application_name=x", "only sslmode and sslrootcert"),
+        ("postgres://ethics@db/eth%ZZics", "a % in its database name that is not %XX"),
+        ("postgres://ethics@db/ethics#frag", "has a '#' in it"),
     ])
     func refusesWhatIsNotARegisterURL(_ text: String, _ words: String) {
         let problem = #expect(throws: PostgresRegisterURL.URLProblem.self) { try PostgresRegisterURL.parse(text) }
