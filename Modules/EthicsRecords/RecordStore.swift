@@ -366,11 +366,25 @@ public final class RecordStore: RegisterStore {
         } catch let error as DatabaseError {
             throw RegisterFailure(error, path: target)
         }
-        guard rename(temporary, target) == 0 else {
-            throw DiagnosticError.error("cannot write the backup: \(String(cString: strerror(errno)))", file: target)
-        }
+        try Self.place(backup: temporary, at: target)
         kept = true
         return try RecordStore(path: target, migrate: false, readOnly: true).verify()
+    }
+
+    /// Puts a finished backup at `target`, never replacing anything: a hard link fails when a
+    /// file appeared at `target` while the backup was being made, where a rename would replace
+    /// it. On a file system without hard links, the rename follows one more look.
+    package static func place(backup temporary: String, at target: String) throws {
+        if Glibc.link(temporary, target) == 0 {
+            unlink(temporary)
+        } else {
+            let linkError = errno
+            try refuseExisting(backup: target)
+            guard linkError != EEXIST, rename(temporary, target) == 0 else {
+                throw DiagnosticError.error("cannot write the backup: \(String(cString: strerror(linkError == EEXIST ? linkError : errno)))", file: target)
+            }
+        }
+        SafeFile.syncFolder(ContentPath.directory(of: target))
     }
 
     /// A backup never replaces anything: not a file, and not a folder given where a file's name
@@ -412,9 +426,7 @@ public final class RecordStore: RegisterStore {
         } catch let error as DatabaseError {
             throw RegisterFailure(error, path: target)
         }
-        guard rename(temporary, target) == 0 else {
-            throw DiagnosticError.error("cannot write the backup: \(String(cString: strerror(errno)))", file: target)
-        }
+        try place(backup: temporary, at: target)
         kept = true
         return try RecordStore(path: target, migrate: false, readOnly: true).verify()
     }

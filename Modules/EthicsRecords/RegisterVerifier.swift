@@ -96,7 +96,7 @@ package struct RegisterVerifier {
             result.versionCount += 1
         }
         if let orphan = try rows.orphans().first {
-            return fail(nil, orphan, "record \(orphan) has no versions: its versions were deleted")
+            return fail(nil, orphan, "record \(orphan) has no versions: they were deleted, or the record was added outside the toolkit")
         }
         while let (from, to, relation, sequence) = try rows.nextLink() {
             guard kept[sequence]?.topic == "record.linked", let recorded = payload(sequence),

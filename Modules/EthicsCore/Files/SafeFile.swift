@@ -65,8 +65,13 @@ public enum SafeFile {
         guard close(descriptor) == 0, synced else { throw WriteError(path: path, reason: synced ? lastError() : reason) }
         guard rename(temporary, target) == 0 else { throw WriteError(path: path, reason: lastError()) }
         succeeded = true
-        // The rename is durable only once the folder holding it is flushed too.
-        let folder = open(ContentPath.directory(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        syncFolder(ContentPath.directory(of: target))
+    }
+
+    /// Flushes `path`, a folder: a new name made in it (a rename, a link) is durable only once
+    /// the folder is flushed too.
+    public static func syncFolder(_ path: String) {
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {
             fsync(folder)
             close(folder)

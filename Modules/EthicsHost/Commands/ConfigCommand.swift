@@ -1,6 +1,7 @@
 import ArgumentParser
 import EthicsCore
 import EthicsDiagnostics
+import EthicsRecords
 import EthicsYAML
 
 /// `ethics config`: check or show the configuration.
@@ -28,6 +29,22 @@ struct ConfigCommand: ParsableCommand {
             session.output.line("\(session.config.file): ok: council '\(session.config.council.id)', "
                 + "\(model?.attributes.attributes.count ?? 0) attributes, "
                 + "\(enabled.count) plugin\(enabled.count == 1 ? "" : "s") enabled\(enabled.isEmpty ? "" : " (\(enabled.joined(separator: ", ")))")")
+            session.output.line("register: \(registerInUse(session))")
+        }
+
+        /// Which register the commands would use, and why: `ETHICS_REGISTER_URL` wins over the
+        /// configuration's `register:`, so a check says so rather than leave it to be found out.
+        func registerInUse(_ session: HostSession) -> String {
+            switch session.config.register {
+            case .sqlite:
+                return "SQLite, \(session.records.path)"
+            case .postgres:
+                let fromEnvironment = !(session.environment["ETHICS_REGISTER_URL"] ?? "").isEmpty
+                let configured = session.config.merged["register"].map { !$0.isNull } ?? false
+                let reason = !fromEnvironment ? ""
+                    : configured ? " (from ETHICS_REGISTER_URL, which wins over the configuration's 'register:')" : " (from ETHICS_REGISTER_URL)"
+                return "PostgreSQL, \(session.records.path)\(reason)"
+            }
         }
     }
 

@@ -374,7 +374,7 @@ struct RecordsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "backup",
             abstract: "Write a consistent copy of the register to FILE, then verify the copy.",
-            discussion: "Uses SQLite's online backup, so other officers may go on writing meanwhile. The copy is one file (mode 0600) that verifies on its own; an existing file is never replaced. Exit 1 if the copy does not verify.")
+            discussion: "Other officers may go on writing meanwhile: an SQLite register is copied with SQLite's online backup, one on PostgreSQL is read as one consistent snapshot. The copy is one SQLite file (mode 0600) that verifies on its own; an existing file is never replaced. Exit 1 if the copy does not verify.")
 
         @Argument(help: ArgumentHelp("The file to write.", valueName: "file"))
         var file: String
@@ -521,11 +521,7 @@ struct RecordsCommand: ParsableCommand {
                 throw ExportError(path: target, reason: reason)
             }
             renamed = true
-            let folder = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if folder >= 0 {
-                fsync(folder)
-                close(folder)
-            }
+            SafeFile.syncFolder(parent.isEmpty ? "." : parent)
         }
 
         /// A record's page file: its id, which the register makes of lowercase letters, digits

@@ -6,7 +6,7 @@ import EthicsRecordsPostgres
 import Foundation
 
 /// The register on a council's PostgreSQL server: making it (`init-database`, once, by the
-/// database administrator) and moving an SQLite register into it (`copy --to`).
+/// database administrator) and moving a register into it (`copy --to`).
 extension RecordsCommand {
     /// How a command line names a server: the URL, and the password and TLS beside it.
     struct ServerOptions: ParsableArguments {
@@ -117,7 +117,7 @@ extension RecordsCommand {
     struct Copy: HostCommand {
         static let configuration = CommandConfiguration(
             commandName: "copy",
-            abstract: "Copy this register (SQLite) into an empty register on PostgreSQL, verifying it before and after.",
+            abstract: "Copy this register into an empty register on PostgreSQL, verifying it before and after.",
             discussion: """
                 Every row is copied as it is, so the copy's journal is the original's, hash for hash: \
                 the head printed at the end is the same on both sides. Nothing is copied unless the \

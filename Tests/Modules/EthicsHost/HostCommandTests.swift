@@ -85,7 +85,30 @@ import Testing
         let host = try HostHarness()
         let result = await host.run(["config", "check"])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout == "\(host.defaultConfig): ok: council 'default', 5 attributes, 1 plugin enabled (fixture)\n")
+        #expect(result.stdout == """
+            \(host.defaultConfig): ok: council 'default', 5 attributes, 1 plugin enabled (fixture)
+            register: SQLite, \(host.directory.path)/data/ethics/default/register.sqlite
+
+            """)
+    }
+
+    /// `ETHICS_REGISTER_URL` wins over a configuration's `register:`; the check says so, so that
+    /// nobody finds it out from where their records went.
+    @Test func configCheckSaysWhichRegisterIsInUseAndWhy() async throws {
+        let host = try HostHarness()
+        let url = "postgres://ethics@db.example:5432/ethics"
+        let fromEnvironment = await host.run(["config", "check"], environment: ["ETHICS_REGISTER_URL": url])
+        #expect(fromEnvironment.stdout.hasSuffix("register: PostgreSQL, \(url) (from ETHICS_REGISTER_URL)\n"), "\(fromEnvironment)")
+
+        let config = try host.write("""
+            extends: default
+            register: {engine: postgres, url: "postgres://ethics@other.example:5432/ethics"}
+            """, to: "ethics.yaml")
+        let configured = await host.run(["--config", config, "config", "check"])
+        #expect(configured.stdout.hasSuffix("register: PostgreSQL, postgres://ethics@other.example:5432/ethics\n"), "\(configured)")
+        let both = await host.run(["--config", config, "config", "check"], environment: ["ETHICS_REGISTER_URL": url])
+        #expect(both.stdout.hasSuffix(
+            "register: PostgreSQL, \(url) (from ETHICS_REGISTER_URL, which wins over the configuration's 'register:')\n"), "\(both)")
     }
 
     @Test func configCheckReportsEveryProblemAtOnceWithPositionsAndSuggestions() async throws {

@@ -22,6 +22,22 @@ import Testing
             tags: tags, attributes: ["justice"], body: Data(#"{"verdict":"proceed"}"#.utf8))
     }
 
+    /// A backup is put in place with a hard link, not a rename: a file that appeared at the
+    /// target while the backup was being made is kept as it was, and the backup is not placed.
+    @Test func aBackupNeverReplacesAFileThatAppearedMeanwhile() throws {
+        let target = directory.path + "/backup.sqlite"
+        let temporary = target + ".tmp-1-1"
+        try Data("the backup".utf8).write(to: URL(fileURLWithPath: temporary))
+        try Data("someone else's file".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(throws: DiagnosticError.self) { try RecordStore.place(backup: temporary, at: target) }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "someone else's file")
+
+        try FileManager.default.removeItem(atPath: target)
+        try RecordStore.place(backup: temporary, at: target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "the backup")
+        #expect(!FileManager.default.fileExists(atPath: temporary))
+    }
+
     /// A call for an async caller (`ethics serve`) runs on a thread of the store's own: while it
     /// is in flight, other work of the caller's executor goes on. The tasks share one serial
     /// executor of the test's own, so a call that held its thread would stop the probe.

@@ -243,6 +243,8 @@ enum RegisterConformance {
              "journal entry 4 (record.versioned) kept record can-\(year)-0001 version 2, which is no longer in the register: it was deleted"),
             ("DELETE FROM record_link; DELETE FROM record_version WHERE record_id = 'dec-\(year)-0001'; DELETE FROM record WHERE id = 'dec-\(year)-0001'",
              "journal entry 2 (record.created) kept record dec-\(year)-0001 version 1, which is no longer in the register: it was deleted"),
+            ("INSERT INTO record (id, kind, year, serial, created_at) VALUES ('dec-\(year)-0009', 'decision', \(year), 9, '2026-01-01T00:00:00Z')",
+             "record dec-\(year)-0009 has no versions: they were deleted, or the record was added outside the toolkit"),
             ("DELETE FROM record_link",
              "journal entry 3 (record.linked) kept the link dec-\(year)-0001 cites can-\(year)-0001, which is no longer in the register: it was deleted"),
             ("INSERT INTO record_link VALUES ('can-\(year)-0001', 'dec-\(year)-0001', 'cites', 'x', 2)",
