@@ -737,10 +737,6 @@ private struct SQLiteRows: RegisterRowWriter {
             .map { ($0["kind"], $0["created_at"]) }
     }
 
-    func maxVersion(of id: String) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(version) FROM record_version WHERE record_id = ?"), arguments: [id]) ?? 0
-    }
-
     func latestVersion(of id: String) throws -> StoredVersion? {
         try Row.fetchOne(db, sql: RecordStore.versionQuery + " WHERE v.record_id = ? ORDER BY v.version DESC LIMIT 1", arguments: [id])
             .map { try StoredVersion(row: $0) }

@@ -12,7 +12,6 @@ package protocol RegisterRowWriter {
     /// The record's kind and the time its first version was kept; nil when there is no such record.
     func recordRow(_ id: String) throws -> (kind: String, createdAt: String)?
     /// The highest version of record `id`; 0 when it has none.
-    func maxVersion(of id: String) throws -> Int
     /// The latest version of record `id`, as stored.
     func latestVersion(of id: String) throws -> StoredVersion?
     func linkExists(from: String, to: String, relation: String) throws -> Bool
@@ -75,9 +74,10 @@ package struct RegisterWriter {
         guard row.kind == draft.kind.id else {
             throw RecordRegisterError("record '\(id)' is a \(row.kind), not a \(draft.kind.id)")
         }
-        let last = try rows.maxVersion(of: id)
+        let latest = try rows.latestVersion(of: id)
+        try Self.refuseFinal(latest, of: id, newContent: true)
         let created = (text: row.createdAt, date: Timestamp.parse(row.createdAt) ?? time.date)
-        return try insertVersion(draft: draft, id: id, number: last + 1, created: created, topic: "record.versioned")
+        return try insertVersion(draft: draft, id: id, number: (latest?.version ?? 0) + 1, created: created, topic: "record.versioned")
     }
 
     /// Links two records; the same link twice changes nothing.
@@ -144,10 +144,8 @@ package struct RegisterWriter {
         guard let stored = try rows.latestVersion(of: id) else {
             throw RecordRegisterError("there is no record '\(id)' in the register")
         }
+        try Self.refuseFinal(stored, of: id)
         let latest = try stored.recordVersion()
-        if LifecycleStep.finalStatuses.contains(latest.status) {
-            throw RecordRegisterError("record '\(id)' is \(latest.status) (version \(latest.version)); nothing more can be done to it")
-        }
         let draft = RecordDraft(
             kind: RecordKind(id: latest.kind, prefix: String(id.prefix { $0 != "-" }), title: latest.kind),
             title: latest.title, author: step.by, status: step.action.status ?? latest.status,
@@ -162,6 +160,14 @@ package struct RegisterWriter {
         let event = fact(version)
         try append(topic: type(of: event).topic, payload: EventJSON.encode(event))
         return version
+    }
+
+    /// A superseded or withdrawn record takes no further step and no new content: the plugin
+    /// that kept it starts a new record instead (and `records supersede` may link the two).
+    private static func refuseFinal(_ latest: StoredVersion?, of id: String, newContent: Bool = false) throws {
+        guard let latest, LifecycleStep.finalStatuses.contains(latest.status) else { return }
+        throw RecordRegisterError("record '\(id)' is \(latest.status) (version \(latest.version)); nothing more can be done to it"
+            + (newContent ? ": keep what changed as a new record" : ""))
     }
 
     private func insertVersion(

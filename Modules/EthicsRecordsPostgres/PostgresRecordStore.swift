@@ -495,11 +495,6 @@ final class PostgresRows: RegisterRowWriter {
             .map { try $0.decode((String, String).self) }
     }
 
-    func maxVersion(of id: String) throws -> Int {
-        Int(try read("SELECT COALESCE(MAX(version), 0) FROM ethics.record_version WHERE record_id = $1", [.text(id)])
-            .first?.decode(Int64.self) ?? 0)
-    }
-
     func latestVersion(of id: String) throws -> StoredVersion? {
         try read(Self.versionQuery + " WHERE v.record_id = $1 ORDER BY v.version DESC LIMIT 1", [.text(id)]).first
             .map { try Self.version($0).stored }

@@ -24,7 +24,7 @@ enum ScanForm {
             id: "decision", label: "The decision record it responds to",
             help: "A record id such as dec-2026-0001; the scan is linked to it.", kind: .text, isRequired: false),
         FormField(id: "review-by", label: "When to scan again", kind: .date, isRequired: false),
-        FormField(id: "author", label: "Who is accountable for the scan", help: "The acting person when left out.", kind: .text, isRequired: false),
+        .accountable(for: "the scan"),
         FormField(
             id: "consequences", label: "Consequences",
             help: "Everything the proposal could lead to, each sorted by what the team can do about it.",

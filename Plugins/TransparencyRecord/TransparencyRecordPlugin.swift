@@ -46,7 +46,8 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             input: [
                 FormField(id: "name", label: "The tool's name", help: "As people know it.", kind: .text),
                 FormField(id: "file", label: "Where to write the record", kind: .text, isRequired: false),
-            ]
+            ],
+            usesFiles: true
         ) { plugin, input, context in
             try plugin.create(name: input.answers.text("name") ?? "", file: input.answers.text("file"), context: context)
         },
@@ -59,19 +60,19 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
                 """,
             input: [fileField, FormField(
                 id: "section", label: "Only this section", help: "Its id or number: metadata, tier-1, 1 to 5.", kind: .text, isRequired: false)],
-            positional: ["file"], asks: ["record"]
+            positional: ["file"], usesFiles: true, asks: ["record"]
         ) { plugin, input, context in
             try await plugin.fill(file: input.answers.text("file") ?? "", section: input.answers.text("section"), forms: input.forms, context: context)
         },
         PluginOperation(
             "check", summary: "Check the record against the standard's required fields (exit 1 while incomplete).",
-            input: [fileField], positional: ["file"]
+            input: [fileField], positional: ["file"], usesFiles: true
         ) { plugin, input, context in
             try await plugin.check(file: input.answers.text("file") ?? "", context: context)
         },
         PluginOperation(
             "render", summary: "Show the record as the GOV.UK record reads: its tiers, sections and numbered fields.",
-            input: [fileField], positional: ["file"]
+            input: [fileField], positional: ["file"], usesFiles: true
         ) { plugin, input, context in
             let (standard, record) = try plugin.load(input.answers.text("file") ?? "")
             var document = RecordPages.record(
@@ -89,8 +90,8 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         },
         PluginOperation(
             "record", summary: "Keep the record in the register (then review and approve it with 'ethics records').",
-            input: [fileField, FormField(id: "author", label: "Who is accountable for the record", kind: .text, isRequired: false)],
-            positional: ["file"], writes: true
+            input: [fileField, .accountable(for: "the record")],
+            positional: ["file"], writes: true, usesFiles: true
         ) { plugin, input, context in
             try await plugin.keep(file: input.answers.text("file") ?? "", author: input.answers.text("author"), context: context)
         },
@@ -101,7 +102,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
                 FormField(id: "canvas", label: "The canvas file", kind: .text),
                 FormField(id: "file", label: "The record file to fill (made from the canvas's title when left out)", kind: .text, isRequired: false),
             ],
-            positional: ["canvas", "file"]
+            positional: ["canvas", "file"], usesFiles: true
         ) { plugin, input, context in
             try await plugin.prefill(from: .canvas(input.answers.text("canvas") ?? ""), file: input.answers.text("file"), context: context)
         },
@@ -112,7 +113,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
                 FormField(id: "id", label: "The decision's record id, such as dec-2026-0001", kind: .text),
                 FormField(id: "file", label: "The record file to fill (made from the decision's title when left out)", kind: .text, isRequired: false),
             ],
-            positional: ["id", "file"]
+            positional: ["id", "file"], usesFiles: true
         ) { plugin, input, context in
             try await plugin.prefill(from: .decision(input.answers.text("id") ?? ""), file: input.answers.text("file"), context: context)
         },
@@ -120,7 +121,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             "link-assessment", summary: "List an impact assessment kept in the register (a DPIA, an EIA, a canvas) in section 5.",
             discussion: "Keep the assessment first, such as with 'ethics canvas-builder record dpia.canvas.yaml'.",
             input: [fileField, FormField(id: "id", label: "The assessment's record id, such as can-2026-0002", kind: .text)],
-            positional: ["file", "id"]
+            positional: ["file", "id"], usesFiles: true
         ) { plugin, input, context in
             try await plugin.linkAssessment(file: input.answers.text("file") ?? "", id: input.answers.text("id") ?? "", context: context)
         },
@@ -139,7 +140,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
                     kind: .choice(Algoritmeregister.Category.allCases.map { FormChoice(id: $0.rawValue, label: $0.rawValue, help: $0.dutch) }),
                     isRequired: false),
             ],
-            positional: ["file"]
+            positional: ["file"], usesFiles: true
         ) { plugin, input, context in
             try await plugin.export(
                 file: input.answers.text("file") ?? "", to: input.answers.choice("to") ?? "govuk", json: input.answers.text("json") ?? "",

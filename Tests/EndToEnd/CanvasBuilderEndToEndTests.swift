@@ -65,6 +65,18 @@ import Testing
         #expect(second.stdout.contains("version 2 (canvas, for-board)"), "\(second)")
         let history = try CommandRunner.ethics(["records", "list", "--kind", "canvas", "--format", "csv"], environment: environment, in: directory.url)
         #expect(history.stdout.contains("Damp prediction"), "\(history)")
+
+        // Approval is a sign-off, never a status a canvas gives itself.
+        let approved = try run(["record", "damp.canvas.yaml", "--status", "approved"])
+        #expect(approved.status == 2 && approved.stderr.contains("'approved'") && approved.stderr.contains("for-board"), "\(approved)")
+        // A withdrawn record takes no new content: that is a new record.
+        let id = try #require(recorded.stdout.split(separator: " ").first { $0.hasPrefix("can-") }.map(String.init))
+        let withdrawn = try CommandRunner.ethics(["records", "withdraw", id, "--reason", "Duplicate"], environment: environment, in: directory.url)
+        #expect(withdrawn.status == 0, "\(withdrawn)")
+        let afterwards = try run(["record", "damp.canvas.yaml"])
+        #expect(afterwards.status == 2, "\(afterwards)")
+        #expect(afterwards.stderr.contains("record '\(id)' is withdrawn (version 3); nothing more can be done to it: keep what changed as a new record"),
+                "\(afterwards)")
     }
 
     @Test func anODIFileRoundTripsThroughTheBinary() throws {

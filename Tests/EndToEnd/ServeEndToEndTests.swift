@@ -173,6 +173,33 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// A port another server holds, or an address this machine does not have, is the person's
+    /// choice to change: one line and exit 2, never an internal failure.
+    @Test func aPortInUseOrAnAddressNotOfThisMachineIsSaidPlainly() throws {
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                #expect(bind(holder, raw, length) == 0 && listen(holder, 1) == 0)
+                #expect(getsockname(holder, raw, &length) == 0)
+            }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let inUse = try run(["serve", "--port", String(port)])
+        #expect(inUse.status == 2, "\(inUse)")
+        #expect(inUse.stderr.contains("error: cannot listen on 127.0.0.1:\(port): the port is in use (another server?)"), "\(inUse)")
+        #expect(!inUse.stderr.contains("errno"), "\(inUse)")
+
+        let elsewhere = try run(["serve", "--port", "0", "--host", "192.0.2.1"])
+        #expect(elsewhere.status == 2, "\(elsewhere)")
+        #expect(elsewhere.stderr.contains("cannot listen on 192.0.2.1:0: this machine has no such address"), "\(elsewhere)")
+        #expect(elsewhere.stderr.contains("warning: serving 192.0.2.1 over plain HTTP"), "\(elsewhere)")
+    }
+
     @Test func serveRefusesABadPort() throws {
         let result = try run(["serve", "--port", "70000"])
         #expect(result.status == 2 && result.stderr.contains("--port takes a number from 0 to 65535"), "\(result)")

@@ -27,6 +27,18 @@ public struct Form: Hashable, Sendable, Codable {
 
 /// One question of a form.
 public struct FormField: Hashable, Sendable, Codable {
+    /// The id of the optional field naming who is accountable for what an operation keeps, when
+    /// that is someone other than the acting person (`--author` on the command line). The
+    /// browser leaves it out: there the signed-in person is accountable for what they keep, and
+    /// nobody keeps a record in another's name.
+    public static let accountableID = "author"
+
+    /// The optional field naming who is accountable for `what` (the decision, the scan), the
+    /// acting person when left out.
+    public static func accountable(for what: String) -> FormField {
+        FormField(id: accountableID, label: "Who is accountable for \(what)", help: "You, when left out.", kind: .text, isRequired: false)
+    }
+
     /// The key of its value: in the answers, in an answers file, and as the command-line option
     /// `--<id>`.
     public var id: String

@@ -26,6 +26,10 @@ public struct PluginOperation<Plugin: EthicsPlugin>: Sendable {
     public var positional: [String]
     /// Whether it keeps anything (front ends ask for confirmation or a signed-in user for these).
     public var writes: Bool
+    /// Whether it reads or writes files the person names (a record file, a JSON file to write).
+    /// The command line runs it on the person's own machine; the browser does not offer it, since
+    /// nobody in a browser may name files on the server.
+    public var usesFiles: Bool
     /// The formats its document makes sense in; the first is the default.
     public var formats: [OutputFormat]
     /// The ids of further forms it asks through its form driver while it runs (``OperationInput/forms``),
@@ -36,8 +40,8 @@ public struct PluginOperation<Plugin: EthicsPlugin>: Sendable {
 
     public init(
         _ name: String, summary: String, discussion: String = "", input fields: [FormField] = [],
-        positional: [String] = [], writes: Bool = false, formats: [OutputFormat] = [.text, .markdown, .html, .json, .odt, .docx],
-        asks: [String] = [],
+        positional: [String] = [], writes: Bool = false, usesFiles: Bool = false,
+        formats: [OutputFormat] = [.text, .markdown, .html, .json, .odt, .docx], asks: [String] = [],
         run: @escaping @Sendable (Plugin, OperationInput, PluginContext) async throws -> Document
     ) {
         self.name = name
@@ -46,6 +50,7 @@ public struct PluginOperation<Plugin: EthicsPlugin>: Sendable {
         input = Form(id: name, title: summary, fields: fields)
         self.positional = positional
         self.writes = writes
+        self.usesFiles = usesFiles
         self.formats = formats
         self.asks = asks
         self.run = run

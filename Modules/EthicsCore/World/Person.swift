@@ -16,6 +16,17 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// Why `name` cannot name the acting person, or nil when it can. A blank name would quietly
+    /// fall through to the login name, and a control character (a line break, an escape) would
+    /// break the line of every table, page and paper the name is kept on.
+    public static func problem(with name: String) -> String? {
+        if name.allSatisfy(\.isWhitespace) { return "names nobody" }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "holds a control character (a line break, a tab or an escape); a name is one line of text"
+        }
+        return nil
+    }
+
     /// The acting person from the command line's `--as`, then the environment, or nil when
     /// nothing names anyone.
     public static func resolve(explicit: String?, environment: [String: String]) -> Person? {

@@ -500,7 +500,7 @@ struct RecordsCommand: ParsableCommand {
             SafeFile.removeStaleTemporaries(of: target, folders: true)
             let temporary = "\(parent)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             guard mkdir(temporary, 0o700) == 0 else {
-                throw ExportError(path: target, reason: String(cString: strerror(errno)))
+                throw RecordsCommand.cannotWrite(target, String(cString: strerror(errno)))
             }
             var renamed = false
             defer {
@@ -510,7 +510,7 @@ struct RecordsCommand: ParsableCommand {
                 let folder = (file.name as NSString).deletingLastPathComponent
                 if !folder.isEmpty, !FileManager.default.fileExists(atPath: "\(temporary)/\(folder)") {
                     guard mkdir("\(temporary)/\(folder)", 0o700) == 0 else {
-                        throw ExportError(path: target, reason: String(cString: strerror(errno)))
+                        throw RecordsCommand.cannotWrite(target, String(cString: strerror(errno)))
                     }
                 }
                 try SafeFile.write(file.bytes, to: "\(temporary)/\(file.name)")
@@ -518,7 +518,7 @@ struct RecordsCommand: ParsableCommand {
             guard rename(temporary, target) == 0 else {
                 let reason = errno == ENOTEMPTY || errno == EEXIST
                     ? "the folder was filled while the export was written" : String(cString: strerror(errno))
-                throw ExportError(path: target, reason: reason)
+                throw RecordsCommand.cannotWrite(target, reason)
             }
             renamed = true
             SafeFile.syncFolder(parent.isEmpty ? "." : parent)
@@ -536,10 +536,9 @@ struct RecordsCommand: ParsableCommand {
         }
     }
 
-    /// The bundle could not be put in place: the machine's problem, not the user's input.
-    struct ExportError: Error, CustomStringConvertible {
-        let path: String
-        let reason: String
-        var description: String { "cannot write the export \(path): \(reason)" }
+    /// The export folder could not be made or filled (no permission, a full disk): bad input
+    /// of the place the user named, with nothing left behind.
+    static func cannotWrite(_ target: String, _ reason: String) -> DiagnosticError {
+        .error("cannot write the export: \(reason)", file: target)
     }
 }

@@ -29,6 +29,12 @@ public enum EthicsMain {
             errors.line("error: \(error.message)")
             return ExitStatus.badInput.rawValue
         }
+        for (name, source) in [(actingAs, "--as"), (environment["ETHICS_AUTHOR"].flatMap { $0.isEmpty ? nil : $0 }, "ETHICS_AUTHOR")] {
+            if let name, let problem = Person.problem(with: name) {
+                errors.line("error: \(source) \(problem): give the name records, reviews and sign-offs are to be kept under")
+                return ExitStatus.badInput.rawValue
+            }
+        }
         if arguments == ["--version"] {
             output.line(ToolkitVersion.current)
             return ExitStatus.success.rawValue

@@ -5,6 +5,7 @@ import EthicsDiagnostics
 import EthicsHost
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `ethics serve`: the same plugins, configuration and register as the command line, in a browser.
 struct ServeCommand: HostCommand {
@@ -52,8 +53,43 @@ struct ServeCommand: HostCommand {
         let app = server.application(host: host, port: port, logger: logger) { port in
             errors.line("Serving \(session.config.council.name) at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (stop with Ctrl-C or SIGTERM)")
         }
-        try await app.runService()
+        if !behindTLS, !Self.isLoopback(host) {
+            errors.line("warning: serving \(host) over plain HTTP: passwords and records would cross the network unencrypted; "
+                + "put a TLS-terminating reverse proxy in front and pass --behind-tls")
+        }
+        do {
+            try await app.runService()
+        } catch let error as IOError {
+            throw Self.cannotListen(host: host, port: port, errno: error.errnoCode)
+        } catch is SocketAddressError {
+            throw DiagnosticError.error(
+                "cannot listen on \(host): it is neither an address nor a name this machine can look up",
+                suggestion: "use 127.0.0.1 (this machine only), or an address of this machine")
+        }
         errors.line("Stopped.")
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// The socket could not be opened where asked: the person's choice of address or port, not
+    /// a fault of the toolkit.
+    static func cannotListen(host: String, port: Int, errno code: Int32) -> DiagnosticError {
+        let place = "\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        switch code {
+        case EADDRINUSE:
+            return .error("cannot listen on \(place): the port is in use (another server?)",
+                          suggestion: "choose another with --port, or --port 0 for any free port")
+        case EADDRNOTAVAIL:
+            return .error("cannot listen on \(place): this machine has no such address",
+                          suggestion: "use 127.0.0.1 (this machine only), or an address of this machine")
+        case EACCES:
+            return .error("cannot listen on \(place): ports below 1024 need privileges this process does not have",
+                          suggestion: "choose a port from 1024 up, and let a reverse proxy take 443")
+        default:
+            return .error("cannot listen on \(place): \(String(cString: strerror(code)))")
+        }
     }
 }
 

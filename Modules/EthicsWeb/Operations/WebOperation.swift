@@ -21,11 +21,15 @@ struct WebOperation: Sendable {
         operations(of: plugin)
     }
 
+    /// Every operation but those working on files the person names: in a browser, those would
+    /// be files on the server. No form asks who else is accountable: the signed-in person is.
     private static func operations<P: EthicsPlugin>(of plugin: P) -> [WebOperation] {
-        P.operations.map { operation in
-            WebOperation(
+        P.operations.filter { !$0.usesFiles }.map { operation in
+            var input = operation.input
+            input.fields.removeAll { $0.id == FormField.accountableID }
+            return WebOperation(
                 pluginID: P.descriptor.id, pluginName: P.descriptor.name, name: operation.name, summary: operation.summary,
-                discussion: operation.discussion, input: operation.input, writes: operation.writes
+                discussion: operation.discussion, input: input, writes: operation.writes
             ) { input, context in
                 try await operation.run(plugin, input, context.forPlugin(P.descriptor))
             }

@@ -10,6 +10,7 @@ import Synchronization
 ///   after `idleTimeout` without a request;
 /// - signing in starts a new session (a token known before signing in is worthless after);
 /// - signing out ends it on the server, not only in the browser;
+/// - a new password ends every session begun with the old one;
 /// - a session begun on the word of the council's single-sign-on proxy (`viaProxy`) counts only
 ///   while the proxy keeps naming the same person (SessionMiddleware checks that on every request).
 final class Sessions: Sendable {
@@ -21,6 +22,9 @@ final class Sessions: Sendable {
         var csrf: String
         /// Whether the trusted single-sign-on proxy signed this session in, rather than a password.
         var viaProxy = false
+        /// The account's password hash when it signed in: a new password (`ethics users passwd`)
+        /// ends every session begun with the old one.
+        var credential: String?
         var started: Date
         var lastSeen: Date
     }
@@ -53,10 +57,11 @@ final class Sessions: Sendable {
     }
 
     /// A new session for `user` (nil: not signed in yet), with fresh tokens.
-    func start(user: String?, viaProxy: Bool = false) -> Session {
+    func start(user: String?, viaProxy: Bool = false, credential: String? = nil) -> Session {
         let now = now()
         let session = Session(
-            token: Self.randomToken(), user: user, csrf: Self.randomToken(), viaProxy: viaProxy, started: now, lastSeen: now)
+            token: Self.randomToken(), user: user, csrf: Self.randomToken(), viaProxy: viaProxy, credential: credential,
+            started: now, lastSeen: now)
         table.withLock { table in
             // Forget expired sessions as new ones start, so the table cannot grow without bound.
             if table.count > 1000 {
@@ -94,19 +99,31 @@ final class Sessions: Sendable {
     }
 }
 
-/// The sign-in rate limit: after `limit` failed attempts for one account name, or from one
-/// address, within `window`, further attempts are refused until the oldest failure leaves the
-/// window. Successful sign-ins do not count; a success clears the account's failures.
+/// The sign-in rate limit: after `limit` failed attempts for one account name within `window`,
+/// further attempts for that name are refused until the oldest failure leaves the window; after
+/// `addressLimit` failures from one address (whatever the names), attempts from it are. The
+/// address limit is ten times the name's, because a council office behind one router, or
+/// everyone behind the TLS proxy, shares an address: one person's mistyping must not lock out
+/// the office, while trying many names from one place still is. Successful sign-ins do not
+/// count; a success clears the account's failures.
 final class LoginThrottle: Sendable {
     let limit: Int
+    let addressLimit: Int
     let window: TimeInterval
     private let now: @Sendable () -> Date
     private let failures = Mutex<[String: [Date]]>([:])
 
-    init(limit: Int = 5, window: TimeInterval = 15 * 60, now: @escaping @Sendable () -> Date = { Date() }) {
+    init(limit: Int = 5, addressLimit: Int? = nil, window: TimeInterval = 15 * 60, now: @escaping @Sendable () -> Date = { Date() }) {
         self.limit = limit
+        self.addressLimit = addressLimit ?? limit * 10
         self.window = window
         self.now = now
+    }
+
+    /// The keys an attempt counts under: the name it was for, and the address it came from when
+    /// that is known (not the single-sign-on proxy's, which everyone shares).
+    static func keys(name: String, address: String?) -> [String] {
+        ["name:" + name.lowercased()] + (address.map { ["address:" + $0] } ?? [])
     }
 
     /// Seconds until another attempt is allowed for any of `keys`, or nil when it is allowed now.
@@ -117,7 +134,8 @@ final class LoginThrottle: Sendable {
             for key in keys {
                 let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
                 failures[key] = recent.isEmpty ? nil : recent
-                if recent.count >= limit, let oldest = recent.first {
+                let limit = key.hasPrefix("address:") ? addressLimit : limit
+                if recent.count >= limit, let oldest = recent.dropLast(limit - 1).last {
                     longest = max(longest ?? 0, window - now.timeIntervalSince(oldest))
                 }
             }

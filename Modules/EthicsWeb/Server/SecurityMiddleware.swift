@@ -87,11 +87,12 @@ struct SessionMiddleware: RouterMiddleware {
             if let user = session.user {
                 if session.viaProxy {
                     // The proxy did not vouch for anyone on this request: its session does not count.
-                } else if let account = try accounts.account(named: user) {
+                } else if let account = try accounts.account(named: user), account.passwordHash == session.credential {
                     context.account = account
                     context.session = session
                 } else {
-                    // The account was removed: whoever holds this session is signed out.
+                    // The account was removed, or given a new password: whoever holds this
+                    // session is signed out.
                     sessions.end(session.token)
                 }
             } else {

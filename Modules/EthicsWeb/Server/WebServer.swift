@@ -174,7 +174,7 @@ struct WebServer: Sendable {
         // Everyone who comes through the single-sign-on proxy comes from its address: counting
         // failures by that address would let five wrong passwords lock everyone out.
         let address = context.remoteAddress.flatMap { self.session.config.trustedProxy?.isProxy($0) == true ? nil : $0 }
-        let keys = ["name:" + name.lowercased()] + (address.map { ["address:" + $0] } ?? [])
+        let keys = LoginThrottle.keys(name: name, address: address)
         if let wait = throttle.wait(for: keys) {
             let minutes = (wait + 59) / 60
             return try loginPage(request, context, problem: "Too many attempts to sign in. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", name: name, status: .tooManyRequests)
@@ -190,7 +190,7 @@ struct WebServer: Sendable {
         }
         throttle.succeeded(keys[0])
         if let old = context.session { sessions.end(old.token) }
-        let session = sessions.start(user: account.name)
+        let session = sessions.start(user: account.name, credential: account.passwordHash)
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(cookie(session.token))
         context.logger.info("signed in", metadata: ["user": .string(account.name)])

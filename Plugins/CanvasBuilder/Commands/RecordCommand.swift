@@ -16,8 +16,8 @@ struct RecordCommand: PluginCommand {
     @Argument(help: ArgumentHelp("The canvas file.", valueName: "file"))
     var file: String
 
-    @Option(help: "Where the canvas stands: draft, for-board, approved, …")
-    var status: String = "draft"
+    @Option(help: "Where the canvas stands: draft, or for-board when it goes to the board. Approval is a sign-off: 'ethics records approve'.")
+    var status: CanvasStanding = .draft
 
     @Option(help: "Who is accountable for this version (a name, role or team).")
     var author: String?
@@ -30,7 +30,7 @@ struct RecordCommand: PluginCommand {
         let kind = template.kind == .assessment ? CanvasBuilderPlugin.assessmentKind : CanvasBuilderPlugin.canvasKind
         let draft = try RecordDraft(
             kind: kind, title: canvas.title,
-            author: try author ?? context.actingPerson(for: "this canvas").name, status: status,
+            author: try author ?? context.actingPerson(for: "this canvas").name, status: status.rawValue,
             reviewBy: canvas.reviewBy, tags: [template.id],
             attributes: attributes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
             content: CanvasRecordBody(canvas: canvas, template: template, check: check, file: file))
@@ -56,7 +56,21 @@ struct RecordCommand: PluginCommand {
             canvas.record = version.id
             try CanvasFile.write(canvas, to: file)
         }
-        context.output.line("\(file): kept as \(version.id) version \(version.version) (\(version.kind), \(status))")
+        context.output.line("\(file): kept as \(version.id) version \(version.version) (\(version.kind), \(status.rawValue))")
+    }
+}
+
+/// Where a canvas stands when its content is kept: being written, or put to the board. Approval
+/// is never a status a canvas gives itself but a sign-off (`records approve`), and a sign-off is
+/// of the content its signer saw, so changed content goes back to draft.
+enum CanvasStanding: String, CaseIterable, ExpressibleByArgument {
+    case draft
+    case forBoard = "for-board"
+
+    /// The standing of new content for a record last at `status`: for-board stays for-board;
+    /// anything else (approved, a status of an older version of the toolkit) is draft again.
+    static func carriedOver(from status: String?) -> CanvasStanding {
+        status == CanvasStanding.forBoard.rawValue ? .forBoard : .draft
     }
 }
 

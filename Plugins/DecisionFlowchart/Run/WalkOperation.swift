@@ -13,7 +13,7 @@ extension DecisionFlowchartPlugin {
             input: [
                 FormField(id: "title", label: "What is being decided", help: "For example, use predictive analytics to prioritise housing repairs.", kind: .text),
                 FormField(id: "flowchart", label: "The flowchart to walk", help: "Its id; the council's default when left out.", kind: .text, isRequired: false),
-                FormField(id: "author", label: "Who is accountable for the decision", help: "You, when left out.", kind: .text, isRequired: false),
+                .accountable(for: "the decision"),
             ],
             writes: true
         ) { plugin, input, context in

@@ -92,6 +92,23 @@ import Testing
             """)
     }
 
+    /// A blank `--as` would quietly sign as the login name; a line break or an escape would
+    /// break every table and page the name is kept on. Both are refused before anything runs.
+    @Test func theActingPersonMustBeNamedOnOneLine() async throws {
+        let host = try HostHarness()
+        let cases: [([String], [String: String], String)] = [
+            (["--as", ""], [:], "error: --as names nobody"),
+            (["--as", "   "], [:], "error: --as names nobody"),
+            (["--as", "Sam\nPatel"], [:], "error: --as holds a control character"),
+            ([], ["ETHICS_AUTHOR": "Sam\u{1B}[2JPatel"], "error: ETHICS_AUTHOR holds a control character"),
+        ]
+        for (arguments, environment, expected) in cases {
+            let result = await host.run(arguments + ["fixture", "greet", "Anytown"], environment: environment)
+            #expect(result.status == 2 && result.stderr.hasPrefix(expected) && result.stdout.isEmpty, "\(arguments) \(environment): \(result)")
+        }
+        #expect(await host.run(["--as", "Zoë O'Neill-Smith", "fixture", "greet", "Anytown"]).status == 0)
+    }
+
     /// `ETHICS_REGISTER_URL` wins over a configuration's `register:`; the check says so, so that
     /// nobody finds it out from where their records went.
     @Test func configCheckSaysWhichRegisterIsInUseAndWhy() async throws {

@@ -158,6 +158,18 @@ import Testing
         #expect(try RecordStore(workspace: workspace).journalEntries() == before)
     }
 
+    /// A folder the export cannot be made in (here a name one character too long for the
+    /// temporary folder beside it; for a person, a folder they may not write) is exit 2 with the
+    /// reason, never an internal failure, and leaves nothing behind.
+    @Test func anExportThatCannotBeWrittenSaysWhyWithExitTwo() async throws {
+        try seed()
+        let output = harness.directory.path + "/" + String(repeating: "e", count: 250)
+        let result = await harness.run(["records", "export", "--output", output])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.hasPrefix("\(output): error: cannot write the export: File name too long"), "\(result)")
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: harness.directory.path).contains { $0.contains("eeeee") }))
+    }
+
     @Test func exportWritesABundleWithAChecksumManifest() async throws {
         let (canvas, decision, assessment) = try seed()
         for format in ["json", "markdown", "html"] {

@@ -200,6 +200,10 @@ enum RegisterConformance {
             }
         }
         #expect(try store.history(of: id).count == 4, "the refused step kept nothing")
+        #expect(throws: RecordRegisterError("record '\(id)' is superseded (version 4); nothing more can be done to it: keep what changed as a new record")) {
+            try store.addVersion(of: id, RecordDraft(kind: .decision, title: "Repairs", author: "Jo", status: "draft"))
+        }
+        #expect(try store.history(of: id).count == 4, "a superseded record takes no new content either")
         #expect(throws: RecordRegisterError.self) {
             try store.keep(step, of: "dec-1999-0001") { RecordApproved(recordID: $0.id, version: $0.version, by: "Sam", role: "x") }
         }

@@ -24,6 +24,28 @@ import ZIPFoundation
         }
     }
 
+    /// An operation on files the person names (a transparency record's file, the JSON to write)
+    /// has no page: in a browser those would be files on the server. What needs no file does.
+    @Test func operationsOnNamedFilesAreNotOffered() async throws {
+        let harness = try WebHarness()
+        let victim = try harness.directory.write("precious: data\n", to: "victim.txt")
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let home = try await browser.get("/").text
+            #expect(home.contains("href=\"/plugins/transparency-record/list\""))
+            for name in ["new", "fill", "check", "render", "record", "from-canvas", "from-decision", "link-assessment", "export"] {
+                #expect(!home.contains("href=\"/plugins/transparency-record/\(name)\""), "\(name)")
+            }
+            let export = try await browser.get("/plugins/transparency-record/export?f.file=\(victim)&f.to=govuk&f.json=\(victim)")
+            #expect(export.status == .notFound)
+            let created = try await browser.get("/plugins/transparency-record/new?f.name=Pwn&f.file=\(harness.directory.path)/pwn.atrs.yaml")
+            #expect(created.status == .notFound)
+        }
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious: data\n")
+        #expect(!FileManager.default.fileExists(atPath: harness.directory.path + "/pwn.atrs.yaml"))
+    }
+
     @Test func glossarySearchIsAGetFormWithResultsFromTheRenderer() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
@@ -54,10 +76,10 @@ import ZIPFoundation
     }
 
     /// Keeps a consequence scan through the generic operation pages; returns its record id.
-    static func scan(_ browser: Browser, reviewBy: String = "2026-03-20") async throws -> (TestResponse, String?) {
+    static func scan(_ browser: Browser, reviewBy: String = "2026-03-20", extra: [(String, String)] = []) async throws -> (TestResponse, String?) {
         let form = try await browser.get("/plugins/consequence-scanning/scan")
         let csrf = Browser.csrf(in: form)
-        let response = try await browser.post("/plugins/consequence-scanning/scan", [
+        let response = try await browser.post("/plugins/consequence-scanning/scan", extra + [
             ("csrf", csrf), ("action", "continue"), ("f.title", "Housing repairs model"), ("f.review-by", reviewBy),
             ("f.consequences.count", "1"), ("f.consequences.1.description", "Quiet tenants wait longer"),
             ("f.consequences.1.intended", "unintended"), ("f.consequences.1.effect", "negative"),
@@ -72,11 +94,13 @@ import ZIPFoundation
         try await harness.test { client in
             let browser = Browser(client)
             try await browser.signIn("olivia")
-            let (response, id) = try await Self.scan(browser)
+            #expect(!(try await browser.get("/plugins/consequence-scanning/scan").text.contains("name=\"f.author\"")),
+                    "no form asks who else is accountable")
+            let (response, id) = try await Self.scan(browser, extra: [("f.author", "Amira Khan")])
             #expect(response.status == .ok, "\(response.text)")
             let recordID = try #require(id)
             let record = try #require(try await harness.session.register.fetch(recordID))
-            #expect(record.author == "olivia")
+            #expect(record.author == "olivia", "a name posted by hand is not taken")
             #expect(record.kind == "scan")
         }
     }

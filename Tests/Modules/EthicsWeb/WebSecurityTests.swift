@@ -160,6 +160,19 @@ import Testing
         }
     }
 
+    @Test func aNewPasswordSignsOutEverySessionBegunWithTheOld() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            #expect(try await browser.get("/").status == .ok)
+            var account = try #require(try harness.accounts.account(named: "olivia"))
+            account.passwordHash = Passwords.hash("a brand new password", cost: 4)
+            try harness.accounts.update(account)
+            #expect(try await browser.get("/").status == .found, "the old session no longer counts")
+        }
+    }
+
     // MARK: - Rate limit
 
     @Test func fiveWrongPasswordsLockTheNameForFifteenMinutes() async throws {
@@ -175,6 +188,19 @@ import Testing
             harness.clock.advance(901)
             #expect(try await Browser(client).signIn("olivia").status == .seeOther)
         }
+    }
+
+    /// One person mistyping from a shared address (an office router, the TLS proxy) locks
+    /// their own name only; many names tried from one address lock the address.
+    @Test func aSharedAddressIsLockedOnlyByManyFailures() {
+        let throttle = LoginThrottle(limit: 5, window: 900)
+        let office = "192.0.2.10"
+        for _ in 0..<5 { throttle.failed(LoginThrottle.keys(name: "Amira", address: office)) }
+        #expect(throttle.wait(for: LoginThrottle.keys(name: "amira", address: "192.0.2.99")) != nil, "the name is locked wherever it is tried")
+        #expect(throttle.wait(for: LoginThrottle.keys(name: "olu", address: office)) == nil, "a colleague at the same address is not")
+        for attempt in 0..<45 { throttle.failed(LoginThrottle.keys(name: "name\(attempt)", address: office)) }
+        #expect(throttle.wait(for: LoginThrottle.keys(name: "olu", address: office)) != nil, "fifty names tried from one address lock it")
+        #expect(throttle.wait(for: LoginThrottle.keys(name: "olu", address: "192.0.2.11")) == nil)
     }
 
     // MARK: - Headers and escaping

@@ -59,4 +59,13 @@ import Testing
             try RecordDraft(kind: .decision, title: "t", author: "\t").validate()
         }
     }
+
+    @Test func refusesAnAuthorOrStatusThatIsNotOneLine() throws {
+        for (author, status) in [("Sam\nPatel", "draft"), ("Sam\u{1B}[2J", "draft"), ("Sam", "for\rboard")] {
+            #expect(throws: RecordRegisterError.self, "\(author) \(status)") {
+                try RecordDraft(kind: .decision, title: "t", author: author, status: status).validate()
+            }
+        }
+        try RecordDraft(kind: .decision, title: "t", author: "Zoë O'Neill-Smith", status: "for-board").validate()
+    }
 }
