@@ -73,7 +73,8 @@ public struct DecisionFlowchartPlugin: EthicsPlugin {
             $0.id.value == content.flowchart.id && $0.version == content.flowchart.version
         }
         return DecisionDocument(
-            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart).document
+            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart,
+            standing: record).document
     }
 
     /// Reads and checks every flowchart, and the default chart's id, for `ethics config check`.

@@ -371,7 +371,14 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
                 record.note(field.id, from: entry.from)
                 filled.append((field.id, entry.from))
             } else if field.kind == .list, case .items(let new) = entry.value, case .items(let old)? = record.answers[field.id] {
-                let added = new.filter { !old.contains($0) }
+                // An item is there already when one holds the same first answer (a dataset's
+                // name): filled in since, or reworded, it is still the same dataset.
+                let key = field.fields?.first?.id
+                let added = new.filter { item in
+                    !old.contains { existing in
+                        existing == item || (key.map { item[$0] != nil && existing[$0] == item[$0] } ?? false)
+                    }
+                }
                 guard !added.isEmpty else { continue }
                 record.answers[field.id] = .items(old + added)
                 record.note(field.id, from: (record.sources.first { $0.field == field.id }.map { $0.from + "; " } ?? "") + entry.from)

@@ -26,12 +26,26 @@ import Testing
         let list = try CommandRunner.ethics(["decision-flowchart", "list", "--format", "csv"], environment: environment)
         #expect(list.status == 0, "\(list)")
         let id = try #require(list.stdout.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first.map(String.init))
-        #expect(list.stdout.contains(",Prioritise housing repairs,ethical-decision 2.0.0,escalate,Jo Bloggs,"))
+        #expect(list.stdout.contains(",Prioritise housing repairs,ethical-decision 2.0.0,escalate,recorded,Jo Bloggs,"))
 
         let show = try CommandRunner.ethics(["decision-flowchart", "show", id], environment: environment)
         #expect(show.status == 0, "\(show)")
         #expect(show.stdout.contains("Record: \(id) (version 1)"), "the duties are kept with the decision, in its first version")
         #expect(show.stdout.contains("Verdict: Escalate to the ethics board"))
+
+        // After a sign-off and a review, the verdict and author stay the walk's; the status and
+        // the review date are the register's.
+        let approve = try CommandRunner.ethics(
+            ["--as", "Sam Patel", "records", "approve", id, "--role", "Data Protection Officer"], environment: environment)
+        #expect(approve.status == 0, "\(approve)")
+        let review = try CommandRunner.ethics(
+            ["--as", "Sam Patel", "records", "review", id, "--outcome", "no-change", "--note", "Fine", "--next-review", "2031-02-02"],
+            environment: environment)
+        #expect(review.status == 0, "\(review)")
+        let after = try CommandRunner.ethics(["decision-flowchart", "list", "--format", "csv"], environment: environment)
+        #expect(after.stdout.contains(",Prioritise housing repairs,ethical-decision 2.0.0,escalate,approved,Jo Bloggs,2031-02-02"), "\(after)")
+        let shown = try CommandRunner.ethics(["decision-flowchart", "show", id], environment: environment)
+        #expect(shown.stdout.contains("Status: approved") && shown.stdout.contains("Review by: 2031-02-02"), "\(shown)")
 
         let verify = try CommandRunner.ethics(["records", "verify"], environment: environment)
         #expect(verify.status == 0, "\(verify)")
@@ -242,7 +256,7 @@ import Testing
         let list = try CommandRunner.ethics(["decision-flowchart", "list", "--format", "csv"], environment: ["XDG_DATA_HOME": data])
         let rows = list.stdout.split(separator: "\r\n").dropFirst()
         #expect(rows.count == 1, "\(list)")
-        #expect(rows.first?.contains(",Prioritise housing repairs,ethical-decision 2.0.0,escalate,Jo Bloggs,") == true, "\(list)")
+        #expect(rows.first?.contains(",Prioritise housing repairs,ethical-decision 2.0.0,escalate,recorded,Jo Bloggs,") == true, "\(list)")
         #expect(!list.stdout.contains("Cancelled"))
         #expect(!FileManager.default.fileExists(atPath: sessionFile), "a finished session is removed")
         let show = try CommandRunner.ethics(["decision-flowchart", "show", String(rows.first?.prefix { $0 != "," } ?? "")], environment: ["XDG_DATA_HOME": data])

@@ -74,11 +74,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/data/ethics"), "nothing was kept")
     }
 
-    @Test func outputToDevStdoutIsWrittenThere() throws {
+    @Test(arguments: ["/dev/stdout", "-"])
+    func outputToStandardOutputIsWrittenThere(_ target: String) throws {
         let directory = try TemporaryDirectory()
-        let result = try shell(#""$ETHICS" glossary export --format csv -o /dev/stdout | wc -l"#, in: directory)
+        let result = try shell(#""$ETHICS" glossary export --format csv -o \#(target) | wc -l"#, in: directory)
         #expect(result.status == 0, "\(result)")
         #expect((Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 100, "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no file called '-'")
     }
 
     @Test(arguments: [

@@ -69,13 +69,19 @@ import Testing
         let complete = try workspace.run(["transparency-record", "check", file])
         #expect(complete.status == 0, "\(complete)")
         #expect(complete.stdout.contains("Complete: every required field of the standard is answered."))
+        // Prefilled again once filled: the datasets filled in since are the same datasets.
+        let before = try workspace.text(file)
+        #expect(try workspace.run(["transparency-record", "from-canvas", "housing-repairs.canvas.yaml", file]).status == 0)
+        #expect(try workspace.text(file).components(separatedBy: "Repair requests").count
+                == before.components(separatedBy: "Repair requests").count, "no dataset twice")
+        #expect(try workspace.run(["transparency-record", "check", file]).status == 0, "still complete")
 
         // A DPIA and an EIA made from the shipped templates, kept in the register, listed in section 5.
         var ids: [String] = []
         for (template, name) in [("dpia", "dpia.canvas.yaml"), ("equality-impact-assessment", "eia.canvas.yaml")] {
             let made = try workspace.run(["canvas-builder", "new", "--title", "Predictive model for housing repairs", "--template", template, "--output", name])
             #expect(made.status == 0, "\(made)")
-            let recorded = try workspace.run(["canvas-builder", "record", name, "--status", "approved"], as: "Dana Smith")
+            let recorded = try workspace.run(["canvas-builder", "record", name, "--status", "for-board"], as: "Dana Smith")
             #expect(recorded.status == 0, "\(recorded)")
             ids.append(try #require(recorded.stdout.firstMatch(of: /can-[0-9]{4}-[0-9]{4}/)).output.description)
         }
@@ -111,17 +117,17 @@ import Testing
         #expect(html.stdout.contains(">4.2.6 - Model architecture</h5>"))
         #expect(html.stdout.contains("algorithmic_transparency_record_atrs_version"))
         #expect(html.stdout.contains("dec-2026-0001") && html.stdout.contains("Ethical decision record"))
-        #expect(html.stdout.contains("kept in the register as \(dpia) version 1 (approved)"), "\(html.stdout)")
-        #expect(html.stdout.contains("kept in the register as \(eia) version 1 (approved)"))
+        #expect(html.stdout.contains("kept in the register as \(dpia) version 1 (for-board)"), "\(html.stdout)")
+        #expect(html.stdout.contains("kept in the register as \(eia) version 1 (for-board)"))
         // The glossary links terms in HTML; the plain text shows each assessment's kind as written.
         let text = try workspace.run(["transparency-record", "render", file, "--format", "json"])
-        #expect(text.stdout.contains("Data protection impact assessment, kept in the register as \(dpia) version 1 (approved)"), "\(text)")
-        #expect(text.stdout.contains("Equality impact assessment, kept in the register as \(eia) version 1 (approved)"))
+        #expect(text.stdout.contains("Data protection impact assessment, kept in the register as \(dpia) version 1 (for-board)"), "\(text)")
+        #expect(text.stdout.contains("Equality impact assessment, kept in the register as \(eia) version 1 (for-board)"))
         let links = try workspace.run(["records", "show", "atr-2026-0001"])
         #expect(links.stdout.contains(dpia) && links.stdout.contains(eia), "\(links)")
         // Section 5 as the register keeps it lists the assessments as they stood when it was kept.
         let section5 = try workspace.run(["records", "show", "atr-2026-0001", "--format", "markdown"])
-        #expect(section5.stdout.contains("kept in the register as \(dpia) version 1 (approved)"), "\(section5)")
+        #expect(section5.stdout.contains("kept in the register as \(dpia) version 1 (for-board)"), "\(section5)")
         let json = try workspace.run(["transparency-record", "render", file, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("algorithmic_transparency_record_organisation_type"))
 

@@ -6,14 +6,15 @@ public import EthicsDiagnostics
 /// terminal, where a zip archive would be noise that can upset the terminal itself.
 public struct DocumentDelivery: Sendable {
     public var format: OutputFormat
-    /// The file to write, or nil for the command's output.
+    /// The file to write, or nil for the command's output (also meant by `-`, as with most tools:
+    /// `-o -` never makes a file called `-`).
     public var path: String?
     /// The permissions of a new file: owner-only unless the document is meant to be published.
     public var mode: UInt32
 
     public init(format: OutputFormat, path: String?, mode: UInt32 = 0o600) {
         self.format = format
-        self.path = path
+        self.path = path == "-" ? nil : path
         self.mode = mode
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A run of text inside a block: the part of a document that can be emphasised, linked or
 /// recognised as a glossary term.
 ///
@@ -45,14 +47,19 @@ extension Inline {
         "term-" + anchorSlug(termID)
     }
 
-    /// `text` reduced to characters that are safe in an HTML id and a URL fragment without
-    /// escaping: lowercase ASCII letters and digits, `-` and `_`; every other run becomes one `-`.
+    /// `text` reduced to characters that are safe in an HTML id, a URL fragment and a file name
+    /// without escaping: lowercase ASCII letters and digits, `-` and `_`, with accents dropped
+    /// and apostrophes left out; every other run becomes one `-`.
     public static func anchorSlug(_ text: String) -> String {
+        // "Zoë's café" is zoes-cafe, not zo-s-caf: accents are dropped, apostrophes run letters on.
+        let text = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         slug.reserveCapacity(text.utf8.count)
         var pendingDash = false
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "'", "\u{2019}":
+                continue
             case "a"..."z", "0"..."9", "-", "_":
                 if pendingDash, !slug.isEmpty { slug.append("-") }
                 pendingDash = false

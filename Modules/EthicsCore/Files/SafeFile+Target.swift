@@ -29,6 +29,7 @@ extension SafeFile {
     /// which must also not be one of the files the command has read so far (``FilesRead``):
     /// call it once the inputs are read and before any work is kept.
     public static func checkOutput(_ path: String) throws(WriteError) {
+        if path == "-" { return }
         if standardDescriptor(named: path) == nil, let input = FilesRead.readAs(path) {
             throw WriteError(path: path, reason: "it is the input file \(input), which would be replaced by what is read from it; choose another output file")
         }

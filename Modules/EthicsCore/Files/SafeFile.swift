@@ -86,7 +86,9 @@ public enum SafeFile {
     /// Writes a command's results to the file a person named (`-o FILE`), atomically, refusing
     /// a file the command read on its way (``FilesRead``): its answers, its configuration, the
     /// council's content. Files a command edits in place are written with `write` instead.
+    /// `-` is standard output, as with most tools: `-o -` never makes a file called `-`.
     public static func writeOutput(_ bytes: some Collection<UInt8>, to path: String, mode: UInt32 = 0o600) throws(WriteError) {
+        let path = path == "-" ? "/dev/stdout" : path
         try checkOutput(path)
         try write(bytes, to: path, mode: mode)
     }

@@ -136,6 +136,13 @@ enum CanvasFile {
 
     // MARK: Writing
 
+    /// The name (before `.canvas.yaml`) of the file for a canvas titled `title`: its slug, or
+    /// `canvas` when the title has no letter or digit to make one of.
+    static func stem(for title: String) -> String {
+        let slug = Inline.anchorSlug(title)
+        return slug.allSatisfy { $0 == "-" || $0 == "_" } ? "canvas" : slug
+    }
+
     static func write(_ canvas: Canvas, to path: String) throws(DiagnosticError) {
         let text: String
         do {

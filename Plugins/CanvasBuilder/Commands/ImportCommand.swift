@@ -30,8 +30,10 @@ struct ImportCommand: PluginCommand {
         let document = try JSONParser.read(file: file)
         let template = try plugin.store.template(Self.odiTemplate)
         let name = URL(fileURLWithPath: file).lastPathComponent
-        let base = name.hasSuffix(".dec.json") ? String(name.dropLast(9)) : String(name.split(separator: ".").first ?? "canvas")
+        var base = name.hasSuffix(".dec.json") ? String(name.dropLast(9)) : String(name.split(separator: ".").first ?? "canvas")
         let canvas = try ODIImporter(template: template, today: context.clock.today()).canvas(from: document, fallbackTitle: base)
+        // From a pipe (`<(…)`, named /dev/fd/63) the file's name says nothing: the title does.
+        if ContentPath.folderBeside(file) != ContentPath.directory(of: file) { base = CanvasFile.stem(for: canvas.title) }
         if document.value.objectValue?["title"]?.stringValue == nil {
             context.notices.line("The file has no title, so the canvas is titled '\(base)' after the file name; an export writes that title.")
         }

@@ -55,7 +55,8 @@ struct ShowCommand: PluginCommand {
             $0.id.value == content.flowchart.id && $0.version == content.flowchart.version
         }
         let document = DecisionDocument(
-            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart).document
+            id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart,
+            standing: record).document
         try context.write(try await context.framed(document, as: asked), as: format.format, to: output)
     }
 }

@@ -10,6 +10,9 @@ struct DecisionDocument {
     let attributes: AttributeCatalog
     /// The chart the decision was reached with, to draw the path; nil when it is no longer configured.
     var chart: Flowchart?
+    /// The register's version shown, when it is not the one the walk kept: its status (approved,
+    /// superseded, withdrawn) and its review date (moved on by a review) are the register's now.
+    var standing: RecordVersion? = nil
 
     var document: Document {
         let flowchart = content.flowchart
@@ -18,7 +21,10 @@ struct DecisionDocument {
             .init("Council", content.council), .init("Flowchart", "\(flowchart.title) (\(flowchart.id), version \(flowchart.version))"),
             .init("Verdict", content.outcome.verdict.label),
         ]
-        if let reviewBy = content.outcome.reviewBy { metadata.append(.init("Review by", reviewBy.description)) }
+        if let standing, standing.status != content.outcome.verdict.rawValue {
+            metadata.append(.init("Status", standing.status))
+        }
+        if let reviewBy = standing.map(\.reviewBy) ?? content.outcome.reviewBy { metadata.append(.init("Review by", reviewBy.description)) }
         var document = Document(title: content.title, subtitle: "Decision record", metadata: metadata)
         document.record = RecordReference(id: id, version: version)
 

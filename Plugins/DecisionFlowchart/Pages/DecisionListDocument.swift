@@ -13,12 +13,16 @@ struct DecisionListDocument {
             document.append(.paragraph("\(decisions.count) \(decisions.count == 1 ? "decision" : "decisions") recorded."))
             document.append(.table(Table(
                 caption: ["Decisions in the register"],
-                header: ["Id", "Date", "Title", "Flowchart", "Verdict", "Author", "Review by"],
+                header: ["Id", "Date", "Title", "Flowchart", "Verdict", "Status", "Author", "Review by"],
                 rows: decisions.map { version, content in
-                    [
+                    // The verdict and author are the walk's; the status and review date are the
+                    // register's now (approved, superseded; moved on by a review).
+                    let verdict = content?.outcome.verdict.rawValue
+                    return [
                         Table.Cell([.code(version.id)]), "\(content?.date.description ?? "")", "\(version.title)",
-                        "\(content.map { "\($0.flowchart.id) \($0.flowchart.version)" } ?? "")", "\(version.status)",
-                        "\(version.author)", "\(version.reviewBy?.description ?? "")",
+                        "\(content.map { "\($0.flowchart.id) \($0.flowchart.version)" } ?? "")", "\(verdict ?? version.status)",
+                        "\(version.status == verdict ? "recorded" : version.status)",
+                        "\(content?.author ?? version.author)", "\(version.reviewBy?.description ?? "")",
                     ]
                 },
                 hasRowHeaders: true)))

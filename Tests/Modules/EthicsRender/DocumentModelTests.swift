@@ -113,7 +113,9 @@ struct DocumentModelTests {
             ("Data Protection Impact Assessment", "term-data-protection-impact-assessment"),
             ("<script>alert(1)</script>", "term-script-alert-1-script"),
             ("already-safe_id", "term-already-safe_id"),
-            ("Ünïcode", "term-n-code"),
+            ("Ünïcode", "term-unicode"),
+            ("Zoë's café – été 2027", "term-zoes-cafe-ete-2027"),
+            ("数据", "term-_"),
             ("", "term-_"),
         ])
     func termAnchors(termID: String, anchor: String) {

@@ -186,7 +186,7 @@ import Testing
         #expect(html.contains("<h1>Move the repairs form</h1>") || html.contains("Move the repairs form</h1>"))
         let id = try #require(try await context.plugin.register.latestVersions(kind: .decision).first?.id)
         try await ListCommand.parse(["--format", "csv"]).run(plugin: plugin, context: context.plugin)
-        #expect(context.output.contains("\(id),2026-03-01,Move the repairs form,ethical-decision 2.0.0,proceed,Jo,"))
+        #expect(context.output.contains("\(id),2026-03-01,Move the repairs form,ethical-decision 2.0.0,proceed,recorded,Jo,"))
         try await ShowCommand.parse([id, "--format", "markdown"]).run(plugin: plugin, context: context.plugin)
         #expect(context.output.contains("# Move the repairs form"))
         #expect(context.output.contains("- Record: \(id) (version 1)") || context.output.contains("\(id) (version 1)"))

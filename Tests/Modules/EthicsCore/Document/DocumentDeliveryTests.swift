@@ -44,6 +44,16 @@ import Testing
         #expect(written().0 == "text:html")
     }
 
+    @Test("'-o -' is the command's output, as with most tools, never a file called '-'")
+    func aDashIsTheOutput() throws {
+        let (pipe, written) = Self.sink(isTerminal: false)
+        let delivery = DocumentDelivery(format: .csv, path: "-")
+        #expect(delivery.path == nil)
+        try delivery.write(Document(title: "T"), with: EchoRenderer(), output: pipe, notices: OutputSink.buffer().sink)
+        #expect(written().0 == "text:csv")
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
+    }
+
     @Test("to a file a paper goes through SafeFile, owner-only unless asked, with a note")
     func toAFile() throws {
         let directory = try TemporaryDirectory()
