@@ -51,11 +51,7 @@ public final class LazyRecordStore: RecordRegister {
                 return opening
             }
         case .sqlite(let workspace):
-            guard !workspace.isEmpty else {
-                throw DiagnosticError.error(
-                    "there is no private place to keep the register: neither XDG_DATA_HOME nor HOME is set",
-                    suggestion: "set 'workspace:' in the configuration, or XDG_DATA_HOME, to a folder of your own")
-            }
+            try Self.refuseNoWorkspace(workspace)
             return try opened.withLock { store in
                 if let open = store as? RecordStore, !open.isReadOnly {
                     try open.migrateIfNeeded()
@@ -70,13 +66,23 @@ public final class LazyRecordStore: RecordRegister {
         }
     }
 
+    /// Neither XDG_DATA_HOME nor HOME names a private place (a bare `env -i`, a service without
+    /// a home), and the configuration names no `workspace:`: the register is nowhere, never /tmp.
+    private static func refuseNoWorkspace(_ workspace: String) throws {
+        guard workspace.isEmpty else { return }
+        throw DiagnosticError.error(
+            "there is no private place for the register: neither XDG_DATA_HOME nor HOME is set",
+            suggestion: "set 'workspace:' in the configuration, or XDG_DATA_HOME, to a folder of your own")
+    }
+
     /// The register when one exists, without creating it; nil otherwise.
     public func existingStore() throws -> (any RegisterStore)? {
         switch engine {
         case .server:
             return try store()
         case .sqlite(let workspace):
-            guard !workspace.isEmpty else { return nil }
+            // Not "no records": with no place for a register, there is no telling where one is.
+            try Self.refuseNoWorkspace(workspace)
             return try opened.withLock { store in
                 if let store { return store }
                 // A register whose creation was cut short holds nothing: read it as none.

@@ -130,8 +130,9 @@ import Testing
 
     /// Interactive fill on a real terminal (tmux, on a private server); Ctrl-C midway leaves the
     /// file as it was, and a finished session writes every answer.
-    @Test func interactiveFillOnATerminal() throws {
-        guard let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first(where: FileManager.default.isExecutableFile(atPath:)) else { return }
+    @Test(.enabled(if: DecisionFlowchartEndToEndTests.tmuxPath != nil, "tmux is not installed (Tools/test installs it)"))
+    func interactiveFillOnATerminal() throws {
+        let tmux = try #require(DecisionFlowchartEndToEndTests.tmuxPath)
         let directory = try TemporaryDirectory()
         _ = try CommandRunner.ethics(["canvas-builder", "new", "--title", "Tty", "--output", "t.canvas.yaml"], in: directory.url)
         let file = directory.path + "/t.canvas.yaml"
@@ -152,16 +153,25 @@ import Testing
 
         try terminal.start("b", fill)
         #expect(terminal.waitFor("b", "Status"))
+        try terminal.send("b", "COMPLETE", "Enter")
+        #expect(terminal.waitFor("b", "Notes"))
+        // Notes and answers take lines until an empty one.
+        try terminal.send("b", "Agreed", "Enter")
+        try terminal.send("b", "Minuted", "Enter")
+        try terminal.send("b", "Enter")
+        #expect(terminal.waitFor("b", "What mainly drives"))
         let steps = [
-            ("COMPLETE", "Notes"), ("Agreed at the board", "What mainly drives"), ("Early warning of damp", "What are the main things"),
-            ("Repair planning", "make things better"), ("Tenants", "take the place"), ("No", "EXIT=0"),
+            ("Early warning of damp", "What are the main things"), ("Repair planning", "make things better"),
+            ("Tenants", "take the place"), ("No", "EXIT=0"),
         ]
         for (keys, next) in steps {
             try terminal.send("b", keys, "Enter")
+            try terminal.send("b", "Enter")
             #expect(terminal.waitFor("b", next))
         }
         let after = try String(contentsOfFile: file, encoding: .utf8)
         #expect(after.contains("status: COMPLETE") && after.contains("purpose: Early warning of damp") && after.contains("benefit: Tenants") && after.contains("replacing: No"))
+        #expect(after.contains("Agreed\n") && after.contains("Minuted"), "notes of two lines: \(after)")
     }
 
     private func json(_ text: String) throws -> NSObject {

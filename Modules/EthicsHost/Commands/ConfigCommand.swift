@@ -37,7 +37,9 @@ struct ConfigCommand: ParsableCommand {
         func registerInUse(_ session: HostSession) -> String {
             switch session.config.register {
             case .sqlite:
-                return "SQLite, \(session.records.path)"
+                return session.config.workspace.isEmpty
+                    ? "SQLite, nowhere: neither XDG_DATA_HOME nor HOME is set, and the configuration names no 'workspace:'"
+                    : "SQLite, \(session.records.path)"
             case .postgres:
                 let fromEnvironment = !(session.environment["ETHICS_REGISTER_URL"] ?? "").isEmpty
                 let configured = session.config.merged["register"].map { !$0.isNull } ?? false

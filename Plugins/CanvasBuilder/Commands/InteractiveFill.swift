@@ -40,16 +40,18 @@ struct AreaForm {
     var form: Form {
         var fields = [FormField(
             id: "status", label: "Status",
-            kind: .choice(AreaStatus.allCases.map { FormChoice(id: $0.rawValue, label: $0.rawValue) }), isRequired: false)]
+            kind: .choice(AreaStatus.allCases.map { FormChoice(id: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst()) }),
+            isRequired: false)]
         if area.scored {
             fields.append(FormField(
                 id: "score", label: "Score",
                 help: template.scale.map { "\($0.score): \($0.meaning)" }.joined(separator: "\n  "),
                 kind: .integer(template.scores), isRequired: false))
         }
-        fields.append(FormField(id: "notes", label: "Notes", kind: .text, isRequired: false))
+        // Answers run to several lines ("one source a line"), in a browser's text box as in a file.
+        fields.append(FormField(id: "notes", label: "Notes", kind: .longText, isRequired: false))
         for question in area.questions {
-            fields.append(FormField(id: "q:" + question.id, label: question.text, kind: .text, isRequired: false))
+            fields.append(FormField(id: "q:" + question.id, label: question.text, kind: .longText, isRequired: false))
         }
         return Form(id: area.id, title: area.title, help: area.summary, fields: fields)
     }

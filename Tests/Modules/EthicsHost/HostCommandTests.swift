@@ -109,6 +109,22 @@ import Testing
         #expect(await host.run(["--as", "Zoë O'Neill-Smith", "fixture", "greet", "Anytown"]).status == 0)
     }
 
+    /// With no HOME and no XDG_DATA_HOME there is no register anywhere: reading says so rather
+    /// than read an empty one at a made-up path, and the check says where it would be.
+    @Test func withNoPrivatePlaceEveryRegisterCommandSaysSo() async throws {
+        let host = try HostHarness()
+        let nowhere = ["HOME": "", "XDG_DATA_HOME": ""]
+        for arguments in [["records", "list"], ["records", "verify"], ["records", "due"]] {
+            let result = await host.run(arguments, environment: nowhere)
+            #expect(result.status == 2, "\(arguments): \(result)")
+            #expect(result.stderr.contains("error: there is no private place for the register: neither XDG_DATA_HOME nor HOME is set"),
+                    "\(arguments): \(result)")
+        }
+        let check = await host.run(["config", "check"], environment: nowhere)
+        #expect(check.stdout.hasSuffix("register: SQLite, nowhere: neither XDG_DATA_HOME nor HOME is set, and the configuration names no 'workspace:'\n"),
+                "\(check)")
+    }
+
     /// `ETHICS_REGISTER_URL` wins over a configuration's `register:`; the check says so, so that
     /// nobody finds it out from where their records went.
     @Test func configCheckSaysWhichRegisterIsInUseAndWhy() async throws {

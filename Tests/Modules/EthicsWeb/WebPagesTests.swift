@@ -385,7 +385,7 @@ import ZIPFoundation
             #expect(collided.status == .conflict)
             #expect(collided.text.contains("This changed since you opened it"))
             #expect(collided.text.contains("Olivia: repair logs since 2019"), "their version is shown")
-            #expect(collided.text.contains("value=\"Abdul: the tenancy database\""), "and theirs beside it, in the form")
+            #expect(collided.text.contains(">Abdul: the tenancy database</textarea>"), "and theirs beside it, in the form")
             #expect(try await harness.session.register.fetch(id)?.version == 2, "nothing was overwritten")
 
             let knowingly = try await abdul.post("/plugins/canvas-builder/fill", [
@@ -410,9 +410,16 @@ import ZIPFoundation
             ])
             let id = try #require(start.text.range(of: "can-\\d{4}-\\d{4}", options: .regularExpression).map { String(start.text[$0]) })
             let (form, csrf) = try await Self.open(olivia, canvas: id, area: "sources")
-            _ = try await olivia.post("/plugins/canvas-builder/fill", [
+            #expect(form.text.contains("<textarea"), "answers run to lines")
+            #expect(form.text.contains("In progress") && form.text.components(separatedBy: "IN_PROGRESS").count
+                    == form.text.components(separatedBy: "value=\"IN_PROGRESS\"").count, "a status reads as words; its code is only the value sent")
+            let saved = try await olivia.post("/plugins/canvas-builder/fill", [
                 ("csrf", csrf), ("progress", Self.progress(form)), ("action", "continue"), ("f.status", "COMPLETE"),
+                ("f.q:which-sources", "Repair logs since 2019\nThe stock condition survey"),
             ])
+            #expect(saved.status == .ok, "an answer of two lines, one source a line, is taken: \(saved.text)")
+            let canvas = try #require(try await harness.session.register.fetch(id))
+            #expect(String(decoding: canvas.body, as: UTF8.self).contains("Repair logs since 2019\\nThe stock condition survey"))
             let chooser = try await olivia.post("/plugins/canvas-builder/fill", [("csrf", csrf), ("action", "continue"), ("f.canvas", id)])
             #expect(chooser.text.contains("(complete)"))
             #expect(chooser.text.contains("(not started)"))
