@@ -53,6 +53,45 @@ struct OperationProgress: Codable, Sendable, Hashable {
     var shown: FormAnswers?
     /// The saved draft this continues, removed when the operation finishes.
     var draft: String?
+    /// This run of the operation, named when its first form is answered: a run that has
+    /// finished is not finished again (a refresh, Back then Continue on the last page).
+    var run: String?
+    /// Answers typed on the page when it was saved to finish later, not yet accepted: shown
+    /// again when the person carries on.
+    var typed: Step?
+}
+
+/// The runs of writing operations that finished, and the page each ended on, so that a run sent
+/// again shows what it kept instead of keeping it twice. In memory, the most recent 1,000: a
+/// restart forgets them, and a page sealed before the restart no longer opens anyway.
+final class FinishedRuns: Sendable {
+    private let finished = Mutex<(pages: [String: Document], order: [String])>(([:], []))
+    private let capacity = 1000
+
+    /// Claims `run` for finishing; false when it finished (or is finishing) already.
+    func claim(_ run: String) -> Bool {
+        finished.withLock { state in
+            guard state.pages[run] == nil, !state.order.contains(run) else { return false }
+            state.order.append(run)
+            if state.order.count > capacity { state.pages[state.order.removeFirst()] = nil }
+            return true
+        }
+    }
+
+    /// The run finished on `page`.
+    func finish(_ run: String, page: Document) {
+        finished.withLock { $0.pages[run] = page }
+    }
+
+    /// The run did not finish after all (the operation refused an answer): it may be sent again.
+    func release(_ run: String) {
+        finished.withLock { state in state.order.removeAll { $0 == run } }
+    }
+
+    /// The page `run` finished on, when it did.
+    func page(of run: String) -> Document? {
+        finished.withLock { $0.pages[run] }
+    }
 }
 
 /// Signs and checks ``OperationProgress`` with a key made when the server starts.

@@ -28,7 +28,10 @@ extension WebServer {
                 throw HTTPError(.notFound, message: "There is no such saved draft.")
             }
             progress.draft = draftID
-            return try await advance(operation, progress: progress, account: account, context: context, notice: "Carrying on from where you saved.")
+            let typed = progress.typed
+            progress.typed = nil
+            return try await advance(
+                operation, progress: progress, account: account, context: context, notice: "Carrying on from where you saved.", showing: typed)
         }
         let heading = document(for: operation)
         if !operation.writes {
@@ -115,23 +118,44 @@ extension WebServer {
     }
 
     /// Runs the operation with the answers so far: the next form to ask, or its finished document.
-    func advance(_ operation: WebOperation, progress: OperationProgress, account: Account, context: WebContext, notice: String? = nil) async throws -> Response {
+    /// `showing` is answers to show on the form asked next when it is theirs: those given before
+    /// on a page gone back to, or typed on a page saved to finish later.
+    func advance(
+        _ operation: WebOperation, progress: OperationProgress, account: Account, context: WebContext, notice: String? = nil,
+        showing: OperationProgress.Step? = nil
+    ) async throws -> Response {
         var progress = progress
         guard let input = progress.input else {
-            return try formPage(operation, form: WebForm(form: operation.input), progress: progress, account: account, context: context, notice: notice)
+            var first = WebForm(form: operation.input)
+            if let showing, showing.form == operation.input.id { first.show(showing.answers) }
+            return try formPage(operation, form: first, progress: progress, account: account, context: context, notice: notice)
         }
         let (pluginContext, notices) = pluginContext(for: account)
+        // A run that keeps something finishes once: sent again, it shows what it kept.
+        let run = operation.writes ? progress.run : nil
+        if let run, !finishedRuns.claim(run) {
+            guard let kept = finishedRuns.page(of: run) else {
+                throw HTTPError(.conflict, message: "This is being kept already; it is not kept twice.")
+            }
+            return try page(kept, context, notice: "This was kept already; it is not kept twice. This is what was kept.")
+        }
         do {
             let document = try await operation.run(OperationInput(answers: input, forms: ReplayForms(steps: progress.steps)), pluginContext)
+            if let run { finishedRuns.finish(run, page: document) }
             if let draft = progress.draft { try accounts.removeDraft(draft, of: account.name) }
             return try page(document, context, notice: notices().nonEmptyLine ?? "Done.")
         } catch let needed as ReplayForms.FormNeeded {
+            if let run { finishedRuns.release(run) }
             // Answers past the form now asked belonged to another path (after Back); forget them.
             let later = needed.index < progress.steps.count ? progress.steps[needed.index] : nil
             progress.steps = Array(progress.steps.prefix(needed.index))
             var form = WebForm(form: needed.form)
-            form.show(later?.form == needed.form.id ? later!.answers : needed.current)
+            let earlier = [later, showing].compactMap { $0 }.first { $0.form == needed.form.id }
+            form.show(earlier?.answers ?? needed.current)
             return try formPage(operation, form: form, progress: progress, account: account, context: context, notice: notice, shown: needed.current)
+        } catch {
+            if let run { finishedRuns.release(run) }
+            throw error
         }
     }
 
@@ -175,18 +199,21 @@ extension WebServer {
         }
         switch action {
         case "back":
-            if progress.steps.popLast() != nil {
-                return try await advance(operation, progress: progress, account: account, context: context)
+            // The page gone back to shows the answers it was given.
+            if let previous = progress.steps.popLast() {
+                return try await advance(operation, progress: progress, account: account, context: context, showing: previous)
             }
             var first = WebForm(form: operation.input)
             if let input = progress.input { first.show(input) }
             progress.input = nil
             return try formPage(operation, form: first, progress: progress, account: account, context: context)
         case "save":
-            // Only answers already accepted are kept: resuming (a GET) must never finish the
-            // operation, and so never write; the page saved on is asked again.
+            // Only answers already accepted are kept as answers: resuming (a GET) must never
+            // finish the operation, and so never write; the page saved on is asked again, with
+            // what was typed on it shown.
             let id = progress.draft ?? Sessions.randomToken().prefix(12).lowercased()
             progress.draft = id
+            progress.typed = .init(form: form.id, answers: answers)
             let json = String(decoding: try JSONEncoder().encode(progress), as: UTF8.self)
             let title = progress.input?.text("title").flatMap { $0.isEmpty ? nil : $0 } ?? operation.summary
             try accounts.saveDraft(SavedDraft(
@@ -216,6 +243,7 @@ extension WebServer {
             let answeredInput = progress.input == nil
             if answeredInput {
                 progress.input = answers
+                progress.run = progress.run ?? Sessions.randomToken()
             } else {
                 progress.steps.append(.init(form: form.id, answers: answers))
             }

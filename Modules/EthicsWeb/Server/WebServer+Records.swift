@@ -260,7 +260,10 @@ extension WebServer {
     func lifecycleForms(
         _ record: RecordVersion, history: [RecordVersion], _ context: WebContext, problems: [String: [String]], typed: FormBody? = nil
     ) -> String {
-        guard let account = context.account, !LifecycleStep.finalStatuses.contains(record.status) else { return "" }
+        guard let account = context.account, !LifecycleStep.finalStatuses.contains(record.status) else {
+            // No step is offered any more (superseded, withdrawn): a refused one still says why.
+            return problems.isEmpty ? "" : Self.errorSummary(problems.values.flatMap { $0 })
+        }
         let csrf = context.session?.csrf ?? ""
         func render(_ form: Form, _ label: String) -> String {
             var web = WebForm(form: form)
@@ -269,7 +272,10 @@ extension WebServer {
                 web = read.page
                 web.generalErrors = messages.filter { message in !read.page.errors.values.contains(message) }
             }
-            return web.html(action: "/records/\(record.id)/\(form.id)", csrf: csrf, buttons: [.init(action: form.id, label: label)])
+            // The version the person saw: a step sent again (a refresh, Back then send) or from a
+            // page left open while someone else took one is refused rather than kept twice.
+            return web.html(action: "/records/\(record.id)/\(form.id)", csrf: csrf, hidden: [("version", String(record.version))],
+                            buttons: [.init(action: form.id, label: label)])
         }
         var html = render(Self.reviewForm, "Record the review")
         // Each role the person holds that has not signed this content yet; a role already signed
@@ -296,6 +302,9 @@ extension WebServer {
             let roles = account.mayApprove(in: session.config.signOffRoles)
             // Asked by role: only an approver holding the role may sign in it.
             let asked = context.form[WebForm.prefix + "role"] ?? ""
+            if asked.isEmpty, !roles.isEmpty {
+                return try await recordPage(request, context, problems: ["approve": ["Choose the role you sign off in."]], status: .badRequest)
+            }
             guard roles.contains(asked) else {
                 throw HTTPError(.forbidden, message: roles.isEmpty
                     ? "\(account.name) holds no sign-off role, so cannot sign records off."
@@ -304,6 +313,12 @@ extension WebServer {
             form = approveForm(roles: roles)
         case "supersede": form = Self.supersedeForm
         default: throw HTTPError(.notFound, message: "There is no such step.")
+        }
+        guard context.form["version"] == String(record.version) else {
+            return try await recordPage(request, context, problems: [form.id: [
+                "\(record.id) has changed since this page was opened (it is at version \(record.version) now), so nothing was kept. "
+                    + "Look at it again below, then take the step if it is still needed.",
+            ]], status: .conflict)
         }
         let (answers, page) = WebForm.read(form, from: context.form)
         guard page.errors.isEmpty else {

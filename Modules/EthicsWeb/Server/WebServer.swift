@@ -21,6 +21,7 @@ struct WebServer: Sendable {
     let throttle: LoginThrottle
     let composer: PageComposer
     let seal = ProgressSeal()
+    let finishedRuns = FinishedRuns()
     /// Whether cookies are marked Secure: the server sits behind a TLS-terminating proxy.
     let secureCookies: Bool
     let styleHash: String

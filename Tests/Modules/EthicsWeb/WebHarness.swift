@@ -126,8 +126,13 @@ final class Browser: Sendable {
 
     /// The CSRF token of the first form on `page`.
     static func csrf(in page: TestResponse) -> String {
+        value(of: "csrf", in: page)
+    }
+
+    /// The value of the first hidden field `name` on `page` (the version a step form was shown).
+    static func value(of name: String, in page: TestResponse) -> String {
         let html = String(buffer: page.body)
-        guard let start = html.range(of: "name=\"csrf\" value=\"") else { return "" }
+        guard let start = html.range(of: "name=\"\(name)\" value=\"") else { return "" }
         return String(html[start.upperBound...].prefix { $0 != "\"" })
     }
 

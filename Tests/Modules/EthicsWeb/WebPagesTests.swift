@@ -153,18 +153,25 @@ import ZIPFoundation
             #expect(page.text.contains("Is there an ethical issue?") || page.text.contains("Could the proposal help or harm someone"))
             page = try await browser.post(path, [("csrf", csrf), ("progress", progress(page)), ("action", "continue"), ("f.choice", "no-issue")])
             #expect(page.text.contains("Say why nobody could be helped"))
-            // Back returns to the question.
+            // Back returns to the question, with the answer it was given.
             let back = try await browser.post(path, [("csrf", csrf), ("progress", progress(page)), ("action", "back")])
             #expect(back.text.contains("Could the proposal help or harm someone"))
+            #expect(back.text.contains(#"value="no-issue" checked"#), "the choice made is shown again")
             page = try await browser.post(path, [("csrf", csrf), ("progress", progress(back)), ("action", "continue"), ("f.choice", "no-issue")])
             page = try await browser.post(path, [("csrf", csrf), ("progress", progress(page)), ("action", "continue"), ("f.text", "It is a price renewal only.")])
             // The outcome asks for the rationale.
-            page = try await browser.post(path, [("csrf", csrf), ("progress", progress(page)), ("action", "continue"), ("f.text", "Nothing changes for anyone.")])
+            let last: [(String, String)] = [("csrf", csrf), ("progress", progress(page)), ("action", "continue"), ("f.text", "Nothing changes for anyone.")]
+            page = try await browser.post(path, last)
             #expect(page.status == .ok)
             let decisions = try await harness.session.register.latestVersions(kind: nil).filter { $0.kind == "decision" }
             let decision = try #require(decisions.first, "\(page.text)")
             #expect(decision.author == "olivia")
             #expect(decision.title == "Renew the parking contract")
+            // The last page sent again (a refresh, Back then Continue) keeps nothing more.
+            let again = try await browser.post(path, last)
+            #expect(again.text.contains("This was kept already; it is not kept twice."), "\(again.text)")
+            #expect(again.text.contains(decision.id))
+            #expect(try await harness.session.register.latestVersions(kind: nil).filter { $0.kind == "decision" }.count == 1)
         }
     }
 
@@ -190,11 +197,17 @@ import ZIPFoundation
             let due = try await browser.get("/records/due")
             #expect(due.text.contains("href=\"/records/\(id)\""))
             let record = try await browser.get("/records/\(id)")
-            let reviewed = try await browser.post("/records/\(id)/review", [
-                ("csrf", Browser.csrf(in: record)), ("action", "review"), ("f.outcome", "no-change"), ("f.note", "Still fits."),
-            ])
+            let review: [(String, String)] = [
+                ("csrf", Browser.csrf(in: record)), ("version", Browser.value(of: "version", in: record)), ("action", "review"),
+                ("f.outcome", "no-change"), ("f.note", "Still fits."),
+            ]
+            let reviewed = try await browser.post("/records/\(id)/review", review)
             #expect(reviewed.status == .ok)
             #expect(reviewed.text.contains("Review recorded"))
+            // Sent again (a refresh, or Back then send): refused, not kept twice.
+            let again = try await browser.post("/records/\(id)/review", review)
+            #expect(again.status == .conflict && again.text.contains("has changed since this page was opened"), "\(again.text)")
+            #expect(try await harness.session.register.history(of: id).count == 2)
             let latest = try #require(try await harness.session.register.fetch(id))
             #expect(latest.step?.action == .review)
             #expect(latest.step?.by == "olivia")
@@ -212,7 +225,7 @@ import ZIPFoundation
             let officerPage = try await olivia.get("/records/\(id)")
             #expect(!officerPage.text.contains("/records/\(id)/approve"), "an officer is offered no sign-off")
             let refused = try await olivia.post("/records/\(id)/approve", [
-                ("csrf", Browser.csrf(in: officerPage)), ("f.role", "Data Protection Officer"),
+                ("csrf", Browser.csrf(in: officerPage)), ("version", "1"), ("f.role", "Data Protection Officer"),
             ])
             #expect(refused.status == .forbidden)
 
@@ -220,9 +233,12 @@ import ZIPFoundation
             try await abdul.signIn("abdul")
             let page = try await abdul.get("/records/\(id)")
             let csrf = Browser.csrf(in: page)
-            let otherRole = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("f.role", "Ethics Board chair")])
+            let version = Browser.value(of: "version", in: page)
+            let otherRole = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("version", version), ("f.role", "Ethics Board chair")])
             #expect(otherRole.status == .forbidden, "abdul does not hold that role")
-            let signed = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("f.role", "Data Protection Officer")])
+            let noRole = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("version", version)])
+            #expect(noRole.status == .badRequest && noRole.text.contains("Choose the role you sign off in."), "\(noRole.text)")
+            let signed = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("version", version), ("f.role", "Data Protection Officer")])
             #expect(signed.status == .ok)
             let latest = try #require(try await harness.session.register.fetch(id))
             #expect(latest.status == "approved")
@@ -231,7 +247,7 @@ import ZIPFoundation
 
             // A role signs this content once; the council's other roles may still sign after it.
             #expect(!(try await abdul.get("/records/\(id)")).text.contains("/records/\(id)/approve"), "abdul's one role has signed")
-            let again = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("f.role", "Data Protection Officer")])
+            let again = try await abdul.post("/records/\(id)/approve", [("csrf", csrf), ("version", "2"), ("f.role", "Data Protection Officer")])
             #expect(again.status == .badRequest && again.text.contains("already signed off as Data Protection Officer"), "\(again.text)")
             try harness.accounts.add(Account(
                 name: "chair", role: .approver, signOffRoles: ["Ethics Board chair"], passwordHash: Passwords.hash(WebHarness.password, cost: 4)))
@@ -239,7 +255,9 @@ import ZIPFoundation
             try await chair.signIn("chair")
             let chairPage = try await chair.get("/records/\(id)")
             #expect(chairPage.text.contains("/records/\(id)/approve"), "an approved record still waits for the chair")
-            let chairSigned = try await chair.post("/records/\(id)/approve", [("csrf", Browser.csrf(in: chairPage)), ("f.role", "Ethics Board chair")])
+            let chairSigned = try await chair.post("/records/\(id)/approve", [
+                ("csrf", Browser.csrf(in: chairPage)), ("version", Browser.value(of: "version", in: chairPage)), ("f.role", "Ethics Board chair"),
+            ])
             #expect(chairSigned.status == .ok)
             #expect(try await harness.session.register.fetch(id)?.step?.role == "Ethics Board chair")
         }
@@ -256,7 +274,9 @@ import ZIPFoundation
             try await abdul.signIn("abdul")
             let page = try await abdul.get("/records/\(id)")
             #expect(page.text.contains(#"<form class="web-form" method="get" action="/records/\#(id)/paper#form-paper""#))
-            _ = try await abdul.post("/records/\(id)/approve", [("csrf", Browser.csrf(in: page)), ("f.role", "Data Protection Officer")])
+            _ = try await abdul.post("/records/\(id)/approve", [
+                ("csrf", Browser.csrf(in: page)), ("version", Browser.value(of: "version", in: page)), ("f.role", "Data Protection Officer"),
+            ])
             let versions = try await harness.session.register.history(of: id).count
 
             let docx = try await olivia.get("/records/\(id)/paper?f.report-number=AGC-2027-03&f.meeting-date=2027-01-14&action=docx")
@@ -435,7 +455,9 @@ import ZIPFoundation
             let csrf = try await browser.csrf()
             let first = try await browser.post(path, [("csrf", csrf), ("action", "continue"), ("f.title", "Library opening hours")])
             let second = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(first)), ("action", "continue"), ("f.choice", "ethical-issue")])
-            let saved = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(second)), ("action", "save")])
+            let saved = try await browser.post(path, [
+                ("csrf", csrf), ("progress", Self.progress(second)), ("action", "save"), ("f.text", "Opening later may exclude shift workers."),
+            ])
             #expect(saved.text.contains("Your answers so far are saved"))
             let home = try await browser.get("/")
             let link = try #require(home.text.range(of: "/plugins/decision-flowchart/walk\\?draft=[a-z0-9_-]+", options: .regularExpression).map { String(home.text[$0]) })
@@ -443,6 +465,7 @@ import ZIPFoundation
             let resumed = try await browser.get(link)
             #expect(resumed.text.contains("Carrying on from where you saved."))
             #expect(resumed.text.contains("Describe the issue in a few sentences."), "it resumes at the node after the first question")
+            #expect(resumed.text.contains("Opening later may exclude shift workers."), "with what was typed on it when saved")
             let finished = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(resumed)), ("action", "back")])
             #expect(finished.text.contains("Could the proposal help"), "and Back still goes back")
             #expect(Browser.csrf(in: resumed) == csrf)

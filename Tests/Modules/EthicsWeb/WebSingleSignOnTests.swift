@@ -70,7 +70,7 @@ import Testing
             let csrf = Browser.csrf(in: try await priya.get("/records/\(id)"))
             let otherRole = try await priya.post("/records/\(id)/approve", [("csrf", csrf), ("f.role", "Ethics Board chair")])
             #expect(otherRole.status == .forbidden, "priya does not hold that role")
-            let signed = try await priya.post("/records/\(id)/approve", [("csrf", csrf), ("f.role", "Data Protection Officer")])
+            let signed = try await priya.post("/records/\(id)/approve", [("csrf", csrf), ("version", "1"), ("f.role", "Data Protection Officer")])
             #expect(signed.status == .ok)
             let latest = try #require(try await harness.session.register.fetch(id))
             #expect(latest.status == "approved")
