@@ -81,6 +81,12 @@ import Testing
         let notATerminal = try run(["users", "add", "sam", "--role", "officer"])
         #expect(notATerminal.status == 2 && notATerminal.stderr.contains("pass --password-stdin"), "\(notATerminal)")
         #expect(try run(["users", "list"]).stdout.contains("No accounts yet"), "nothing was half-made")
+        let padded = try run(["users", "add", " sam ", "--role", "officer", "--password-stdin"], input: "long enough password")
+        #expect(padded.status == 2 && padded.stderr.contains("a name may not begin or end with a space"), "\(padded)")
+        #expect(try run(["users", "add", "Sam", "--role", "officer", "--password-stdin"], input: "long enough password").status == 0)
+        let sameButCase = try run(["users", "add", "sam", "--role", "officer", "--password-stdin"], input: "long enough password")
+        #expect(sameButCase.status == 2, "\(sameButCase)")
+        #expect(sameButCase.stderr.contains("there is already an account named 'Sam', which differs from 'sam' only in case"), "\(sameButCase)")
     }
 
     @Test func theServerListensOnLocalhostLogsRequestsAndStopsOnSIGTERM() async throws {

@@ -189,12 +189,20 @@ public struct RecordDraft: Sendable, Hashable {
 
     /// Checks what every register refuses: an empty title or author, a NUL character (SQLite's
     /// text ends at one, so the record would be kept cut short), and a body that is not a JSON object.
+    /// The longest title a record may have.
+    public static let maximumTitleLength = 300
+
     public func validate() throws(RecordRegisterError) {
         if title.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs a title")
         }
         if author.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs an author")
+        }
+        // A title heads every list, page and paper the record is on; the detail goes in the record.
+        if title.count > Self.maximumTitleLength {
+            throw RecordRegisterError(
+                "a record's title is at most \(Self.maximumTitleLength) characters, and this one has \(title.count): put the detail in the record itself")
         }
         for (name, text) in [("title", title), ("author", author), ("status", status)] where text.utf8.contains(0) {
             throw RecordRegisterError("a record's \(name) must not contain a NUL character")

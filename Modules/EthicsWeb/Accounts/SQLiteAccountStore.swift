@@ -76,8 +76,12 @@ final class SQLiteAccountStore: AccountStore {
 
     func add(_ account: Account) throws {
         try queue.write { db in
-            if try Row.fetchOne(db, sql: "SELECT name FROM account WHERE name = ?", arguments: [account.name]) != nil {
-                throw DiagnosticError.error("there is already an account named '\(account.name)'", suggestion: "change it with 'ethics users passwd' or remove it first")
+            // Names that differ only in case ("Sam", "sam") could not be told apart on a sign-off.
+            let names = try String.fetchAll(db, sql: "SELECT name FROM account")
+            if let same = names.first(where: { $0.caseInsensitiveCompare(account.name) == .orderedSame }) {
+                throw DiagnosticError.error(
+                    "there is already an account named '\(same)'" + (same == account.name ? "" : ", which differs from '\(account.name)' only in case"),
+                    suggestion: "change it with 'ethics users passwd' or remove it first")
             }
             try db.execute(sql: "INSERT INTO account (name, role, sign_off_roles, password_hash) VALUES (?, ?, ?, ?)",
                            arguments: [account.name, account.role.rawValue, Self.encode(account.signOffRoles), account.passwordHash ?? ""])

@@ -186,5 +186,8 @@ struct UsersCommand: ParsableCommand {
         guard !name.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
             throw ValidationError("a name may not contain control characters or line breaks")
         }
+        guard name.first?.isWhitespace != true, name.last?.isWhitespace != true else {
+            throw ValidationError("a name may not begin or end with a space: '\(name)'")
+        }
     }
 }

@@ -129,13 +129,31 @@ extension WebServer {
         return record
     }
 
+    /// A record's page: its latest version with the steps that may be taken on it, or (with
+    /// `?version=N`, linked from its history) an earlier version as it was kept, to read only.
     func recordPage(_ request: Request, _ context: WebContext, notice: String? = nil, problems: [String: [String]] = [:],
                     typedPaper: FormBody? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let record = try await record(context)
-        let history = try await session.register.history(of: record.id)
-        var document = try await recordDocument(record, history: history)
-        document.append(.paragraph([.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]))
-        let forms = lifecycleForms(record, history: history, context, problems: problems) + paperForm(record, problems: problems, typed: typedPaper)
+        let latest = try await record(context)
+        let history = try await session.register.history(of: latest.id)
+        var record = latest
+        var notice = notice
+        if request.method == .get, let asked = FormBody(request.uri.query ?? "")["version"] {
+            guard let number = Int(asked), let kept = history.first(where: { $0.version == number }) else {
+                throw HTTPError(.notFound, message: "\(latest.id) has no version '\(asked)': it has versions 1 to \(latest.version).")
+            }
+            record = kept
+            if kept.version != latest.version {
+                notice = "This is version \(kept.version) of \(latest.id), as it was kept. The latest is version \(latest.version)."
+            }
+        }
+        let isLatest = record.version == latest.version
+        var document = try await recordDocument(record, history: Array(history.prefix { $0.version <= record.version }))
+        document.append(.paragraph(isLatest
+            ? [.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]
+            : [.link("The latest version", url: "/records/\(record.id)"), " · ", .link("Every version", url: "/records/\(record.id)/history")]))
+        let forms = isLatest
+            ? lifecycleForms(record, history: history, context, problems: problems) + paperForm(record, problems: problems, typed: typedPaper)
+            : ""
         return try self.page(document, context, status: status, notice: notice, after: forms)
     }
 
@@ -221,7 +239,8 @@ extension WebServer {
                 caption: [.text("\(versions.count) version\(versions.count == 1 ? "" : "s") of \(record.id)")],
                 header: ["Version", "Kept", "Author", "Status", "Review by", "Step", "Title"],
                 rows: versions.map { version in
-                    [Table.Cell(stringLiteral: String(version.version)), Table.Cell(stringLiteral: Self.stamp(version.updated)),
+                    [Table.Cell([.link(String(version.version), url: "/records/\(record.id)?version=\(version.version)")]),
+                     Table.Cell(stringLiteral: Self.stamp(version.updated)),
                      Table.Cell(stringLiteral: version.author), Table.Cell(stringLiteral: version.status),
                      Table.Cell(stringLiteral: version.reviewBy?.description ?? ""),
                      Table.Cell(stringLiteral: version.step.map { step in

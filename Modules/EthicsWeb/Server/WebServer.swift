@@ -115,11 +115,19 @@ struct WebServer: Sendable {
             + messages.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n</div>\n"
     }
 
+    /// What a refused request says in the browser: each problem with its suggestion, except a
+    /// suggestion to run a command or pass an option (`'ethics records list'`, `--as NAME`),
+    /// which is the command line's way and a dead end here.
     static func messages(of error: any Error) -> [String]? {
         guard let error = error as? any UserFacingError else { return nil }
         return error.diagnostics.map { diagnostic in
-            diagnostic.message + (diagnostic.suggestion.map { "; \($0)" } ?? "")
+            let suggestion = diagnostic.suggestion.flatMap { Self.namesACommand($0) ? nil : $0 }
+            return diagnostic.message + (suggestion.map { "; \($0)" } ?? "")
         }
+    }
+
+    static func namesACommand(_ text: String) -> Bool {
+        text.contains("'ethics ") || text.contains("`ethics ") || text.contains(" --") || text.hasPrefix("--")
     }
 
     /// The context an operation runs with: the signed-in person acting, notices collected.

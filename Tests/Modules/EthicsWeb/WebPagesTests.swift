@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsDiagnostics
 import EthicsHost
 import EthicsTestSupport
 @testable import EthicsWeb
@@ -62,6 +63,18 @@ import ZIPFoundation
             #expect(page.text.contains("<dt"), "the hits, as the renderer writes definitions")
             #expect(page.text.contains("value=\"fairness\""), "the search box keeps the query")
         }
+    }
+
+    /// A suggestion to run a command is the command line's way; in a browser it is left out.
+    @Test func aSuggestionToRunACommandIsLeftOutOfThePage() {
+        let error = DiagnosticError([
+            .error("there is no record 'dec-2026-0009'", suggestion: "list them with 'ethics records list'"),
+            .error("'Datta' is not a role", suggestion: "did you mean 'Data Protection Officer'?"),
+            .error("nobody is named", suggestion: "pass --as NAME"),
+        ])
+        #expect(WebServer.messages(of: error) == [
+            "there is no record 'dec-2026-0009'", "'Datta' is not a role; did you mean 'Data Protection Officer'?", "nobody is named",
+        ])
     }
 
     @Test func anEmptySearchIsRefusedWithTheCommandLinesMessage() async throws {
@@ -208,6 +221,15 @@ import ZIPFoundation
             let again = try await browser.post("/records/\(id)/review", review)
             #expect(again.status == .conflict && again.text.contains("has changed since this page was opened"), "\(again.text)")
             #expect(try await harness.session.register.history(of: id).count == 2)
+            // Each version can be read as it was kept, from the record's history.
+            let history = try await browser.get("/records/\(id)/history")
+            #expect(history.text.contains("href=\"/records/\(id)?version=1\""), "\(history.text)")
+            let first = try await browser.get("/records/\(id)?version=1")
+            #expect(first.status == .ok && first.text.contains("This is version 1 of \(id), as it was kept. The latest is version 2."))
+            #expect(!first.text.contains("/records/\(id)/review"), "an earlier version takes no step")
+            for bad in ["99", "x"] {
+                #expect(try await browser.get("/records/\(id)?version=\(bad)").status == .notFound, "\(bad)")
+            }
             let latest = try #require(try await harness.session.register.fetch(id))
             #expect(latest.step?.action == .review)
             #expect(latest.step?.by == "olivia")

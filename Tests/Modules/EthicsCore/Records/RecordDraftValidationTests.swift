@@ -60,6 +60,14 @@ import Testing
         }
     }
 
+    @Test func refusesATitleLongerThanAListCanHold() throws {
+        try RecordDraft(kind: .decision, title: String(repeating: "é", count: 300), author: "a").validate()
+        #expect(throws: RecordRegisterError(
+            "a record's title is at most 300 characters, and this one has 100000: put the detail in the record itself")) {
+            try RecordDraft(kind: .decision, title: String(repeating: "x", count: 100_000), author: "a").validate()
+        }
+    }
+
     @Test func refusesAnAuthorOrStatusThatIsNotOneLine() throws {
         for (author, status) in [("Sam\nPatel", "draft"), ("Sam\u{1B}[2J", "draft"), ("Sam", "for\rboard")] {
             #expect(throws: RecordRegisterError.self, "\(author) \(status)") {
