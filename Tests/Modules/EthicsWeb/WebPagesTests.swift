@@ -112,6 +112,7 @@ import ZIPFoundation
             let (response, id) = try await Self.scan(browser, extra: [("f.author", "Amira Khan")])
             #expect(response.status == .ok, "\(response.text)")
             let recordID = try #require(id)
+            #expect(response.text.contains("Kept as <a href=\"/records/\(recordID)\">\(recordID)</a>."), "the notice leads to what was kept")
             let record = try #require(try await harness.session.register.fetch(recordID))
             #expect(record.author == "olivia", "a name posted by hand is not taken")
             #expect(record.kind == "scan")
@@ -225,7 +226,7 @@ import ZIPFoundation
             let history = try await browser.get("/records/\(id)/history")
             #expect(history.text.contains("href=\"/records/\(id)?version=1\""), "\(history.text)")
             let first = try await browser.get("/records/\(id)?version=1")
-            #expect(first.status == .ok && first.text.contains("This is version 1 of \(id), as it was kept. The latest is version 2."))
+            #expect(first.status == .ok && first.text.contains("This is version 1 of <a href=\"/records/\(id)\">\(id)</a>, as it was kept. The latest is version 2."))
             #expect(!first.text.contains("/records/\(id)/review"), "an earlier version takes no step")
             for bad in ["99", "x"] {
                 #expect(try await browser.get("/records/\(id)?version=\(bad)").status == .notFound, "\(bad)")
