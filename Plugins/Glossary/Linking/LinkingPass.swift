@@ -105,10 +105,11 @@ struct LinkingPass {
         }
     }
 
-    /// Whether a span of text is part of an identifier such as `def.fairness`, `data_quality` or
-    /// `dpo@example.org`: joined to a neighbour by a full stop, an underscore or an at sign. An
-    /// identifier names a thing rather than using the word, so it is not linked; a full stop
-    /// that ends a sentence ("fairness.") does not count.
+    /// Whether a span of text is part of an identifier such as `def.fairness`, `data_quality`,
+    /// `dpo@example.org` or `odi-data-ethics-canvas`: joined to a neighbour by a full stop, an
+    /// underscore, an at sign or a hyphen. An identifier names a thing rather than using the
+    /// word, so it is not linked; a full stop that ends a sentence ("fairness.") does not count,
+    /// and a hyphen inside the term itself ("non-maleficence") is not a neighbour.
     static func isPartOfIdentifier(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
         func isJoiner(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "_") || byte == UInt8(ascii: "@") }
         func isWordByte(_ index: Int) -> Bool {
@@ -118,11 +119,11 @@ struct LinkingPass {
         }
         if span.lowerBound > 0 {
             let before = bytes[span.lowerBound - 1]
-            if isJoiner(before) || (before == UInt8(ascii: ".") && isWordByte(span.lowerBound - 2)) { return true }
+            if isJoiner(before) || ((before == UInt8(ascii: ".") || before == UInt8(ascii: "-")) && isWordByte(span.lowerBound - 2)) { return true }
         }
         if span.upperBound < bytes.count {
             let after = bytes[span.upperBound]
-            if isJoiner(after) || (after == UInt8(ascii: ".") && isWordByte(span.upperBound + 1)) { return true }
+            if isJoiner(after) || ((after == UInt8(ascii: ".") || after == UInt8(ascii: "-")) && isWordByte(span.upperBound + 1)) { return true }
         }
         return false
     }

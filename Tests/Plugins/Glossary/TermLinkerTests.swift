@@ -42,6 +42,9 @@ import Testing
             "See def.fairness, data_protection and fairness@example.org, then ",
             .termReference("fairness", termID: "fairness"), ".",
         ])
+        // A template's id is one name; a term spelt with hyphens on its own still links.
+        #expect(linked(["Made from odi-fairness-canvas and fairness-first."]) == ["Made from odi-fairness-canvas and fairness-first."])
+        #expect(linked(["Its data-protection duties."]) == ["Its ", .termReference("data-protection", termID: "data-protection"), " duties."])
     }
 
     @Test func doesNotJoinAPhraseAcrossPunctuation() {
