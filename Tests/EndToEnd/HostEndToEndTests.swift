@@ -32,6 +32,19 @@ import Testing
         }
     }
 
+    /// Run from a project's subfolder, the project's ethics.yaml is not read (only ./ethics.yaml
+    /// is), and the run says so rather than quietly using the default toolkit and its register.
+    @Test func aConfigurationInAFolderAboveIsNamedWhenItIsNotUsed() throws {
+        let directory = try TemporaryDirectory(prefix: "ethics-above")
+        let config = try directory.write("extends: default\ncouncil: {id: above, name: Above}\n", to: "ethics.yaml")
+        try FileManager.default.createDirectory(atPath: directory.path + "/papers", withIntermediateDirectories: true)
+        let below = try CommandRunner.ethics(["plugins"], environment: ["ETHICS_CONFIG": ""], in: directory.url.appendingPathComponent("papers"))
+        #expect(below.status == 0, "\(below)")
+        #expect(below.stderr.contains("note: using the toolkit's default configuration, not \(config)"), "\(below)")
+        let there = try CommandRunner.ethics(["plugins"], environment: ["ETHICS_CONFIG": ""], in: directory.url)
+        #expect(!there.stderr.contains("note:"), "\(there)")
+    }
+
     @Test func theDefaultToolkitEnablesEveryCompiledInPlugin() throws {
         for row in try pluginRows() {
             #expect(row[2] == "yes", "Configs/toolkit.yaml should enable \(row[0])")

@@ -37,4 +37,17 @@ public struct ConfigDiscovery: Sendable {
         }
         return (home + "/" + ToolkitHome.defaultConfigRelativePath, .toolkitDefault)
     }
+
+    /// An `ethics.yaml` in a folder above the working one, which a run falling back to the
+    /// toolkit's default does not use: run from a project's subfolder, the council's
+    /// configuration (and so its register) is not the one in use, and the person should know.
+    static func configurationAbove(_ directory: String = ContentPath.currentDirectory()) -> String? {
+        var folder = directory
+        while folder != "/", !folder.isEmpty {
+            folder = ContentPath.directory(of: folder)
+            let candidate = (folder == "/" ? "" : folder) + "/ethics.yaml"
+            if ToolkitHome.fileExists(candidate) { return candidate }
+        }
+        return nil
+    }
 }

@@ -44,7 +44,11 @@ public enum EthicsMain {
         let config: LoadedConfig
         do {
             let home = ToolkitHome.locate(environment: environment)
-            let (path, _) = try ConfigDiscovery(explicitPath: explicitConfig, environment: environment, toolkitHome: home).locate()
+            let (path, source) = try ConfigDiscovery(explicitPath: explicitConfig, environment: environment, toolkitHome: home).locate()
+            if source == .toolkitDefault, let above = ConfigDiscovery.configurationAbove() {
+                errors.line("note: using the toolkit's default configuration, not \(above), which is read only from its own folder "
+                    + "(run from there, or pass --config \(above))")
+            }
             let loader = ConfigLoader(environment: environment, toolkitHome: home, compiledPluginIDs: registry.ids)
             config = try loader.load(path)
         } catch {

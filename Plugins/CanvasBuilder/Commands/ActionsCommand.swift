@@ -19,7 +19,9 @@ struct ActionsCommand: PluginCommand {
             return left == right ? a.offset < b.offset : left < right
         }.map(\.element)
         var document = Document(title: "Actions: \(canvas.title)", subtitle: template.title)
-        document.append(.paragraph("\(canvas.actions.filter { $0.type == .action }.count) actions and \(canvas.actions.filter { $0.type == .decision }.count) decisions, highest priority first."))
+        let (actions, decisions) = (canvas.actions.filter { $0.type == .action }.count, canvas.actions.filter { $0.type == .decision }.count)
+        document.append(.paragraph(
+            "\(actions) action\(actions == 1 ? "" : "s") and \(decisions) decision\(decisions == 1 ? "" : "s"), highest priority first."))
         document.append(contentsOf: ActionsTable.blocks(sorted, template: template))
         try await output.write(document, to: context)
     }

@@ -26,8 +26,9 @@ struct FillCommand: PluginCommand {
         var (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
         if let area, template.area(area) == nil {
             let ids = template.areas.map(\.id)
+            // The option is at fault, not the canvas file.
             throw DiagnosticError.error(
-                "unknown area '\(area)' in template '\(template.id)'", file: file,
+                "--area: '\(area)' is not an area of the canvas's template '\(template.id)'",
                 suggestion: Suggestion.didYouMean(area, among: ids) ?? "its areas are \(ids.joined(separator: ", "))")
         }
         let changed: [String]
