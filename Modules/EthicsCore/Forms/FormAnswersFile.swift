@@ -33,10 +33,22 @@ public struct FormAnswersFile: Sendable {
 
     /// The answers to `form` in `node` (the whole file by default), every problem at once:
     /// unknown keys, values that do not fit, and required fields left out.
-    /// - Parameter ignoring: keys that belong to other forms (answered under their own keys), not errors here.
-    public func answers(to form: Form, in node: YAMLNode? = nil, ignoring: Set<String> = []) throws(DiagnosticError) -> FormAnswers {
+    /// - Parameters:
+    ///   - ignoring: keys that belong to other forms (answered under their own keys), not errors here.
+    ///   - givenAsOptions: questions already answered on the command line (`--title`): the file
+    ///     answering them too is an error that says so.
+    public func answers(
+        to form: Form, in node: YAMLNode? = nil, ignoring: Set<String> = [], givenAsOptions: Set<String> = []
+    ) throws(DiagnosticError) -> FormAnswers {
         var problems = DiagnosticCollector()
-        let answers = read(form.fields, in: node ?? root, path: "", ignoring: ignoring, problems: &problems)
+        let node = node ?? root
+        for (key, _) in node.kind == .mapping ? node.entries : [] where givenAsOptions.contains(key.text ?? "") {
+            let id = key.text ?? ""
+            problems.append(.error(
+                "'\(id)' is answered on the command line too (--\(id)); give it in one place", at: key.location,
+                suggestion: "leave out --\(id), or remove '\(id):' from the file"))
+        }
+        let answers = read(form.fields, in: node, path: "", ignoring: ignoring.union(givenAsOptions), problems: &problems)
         try problems.throwIfErrors()
         return answers
     }

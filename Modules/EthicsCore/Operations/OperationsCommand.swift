@@ -96,7 +96,7 @@ struct CommandLineForms: FormDriver {
         var answers = given
         let rest = Form(id: form.id, title: form.title, help: form.help, fields: form.fields.filter { given[$0.id] == nil })
         if let answersFile {
-            let fromFile = try answersFile.answers(to: rest, ignoring: furtherForms)
+            let fromFile = try answersFile.answers(to: rest, ignoring: furtherForms, givenAsOptions: options ? Set(given.values.keys) : [])
             for (id, value) in fromFile.values { answers[id] = value }
         } else if let terminal, !form.missing(in: answers).isEmpty {
             let missing = Form(id: form.id, title: form.title, help: form.help, fields: rest.fields)

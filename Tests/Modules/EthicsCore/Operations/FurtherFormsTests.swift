@@ -67,6 +67,15 @@ import Testing
         _ = directory
     }
 
+    @Test func aQuestionAnsweredByAnOptionAndTheFileTooSaysSo() async throws {
+        let (directory, path) = try answersFile("extra:\n  colour: red\nfile: other.txt\n")
+        let result = try await run(["ask", "--file", "notes.txt", "--answers", path])
+        let error = try #require(result.error as? DiagnosticError)
+        #expect(error.diagnostics.map(\.message) == ["'file' is answered on the command line too (--file); give it in one place"])
+        #expect(error.diagnostics.first?.location?.line == 3)
+        _ = directory
+    }
+
     @Test func aTerminalIsAskedTheFieldsNotYetAnsweredThoughNoneIsRequired() async throws {
         let terminal = ScriptedTerminal(["blue"])
         let result = try await run(["ask", "notes.txt"], terminal: terminal)
