@@ -159,6 +159,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
             var response = try page(title, error.body ?? error.status.reasonPhrase, context, error.status)
             for field in error.headers { response.headers.append(field) }
             return response
+        } catch is NIOTooManyBytesError {
+            // A form far larger than any answer (a pasted file): a page that says so, not a blank one.
+            return try page(
+                "Too much to send", "What was sent is larger than this server takes (\(context.maxUploadSize / 1024) KB); nothing was kept.",
+                context, .contentTooLarge)
         }
     }
 }

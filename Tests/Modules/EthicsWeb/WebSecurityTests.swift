@@ -203,6 +203,16 @@ import Testing
         #expect(throttle.wait(for: LoginThrottle.keys(name: "olu", address: "192.0.2.11")) == nil)
     }
 
+    @Test func aFormTooLargeToTakeGetsAPageSayingSo() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            let response = try await browser.post("/login", [("name", "olivia"), ("password", String(repeating: "a", count: 300_000))])
+            #expect(response.status == .contentTooLarge)
+            #expect(response.text.contains("What was sent is larger than this server takes (256 KB); nothing was kept."), "\(response.text.prefix(300))")
+        }
+    }
+
     // MARK: - Headers and escaping
 
     @Test func everyResponseForbidsScriptFramingAndSniffing() async throws {
