@@ -109,7 +109,10 @@ struct SessionMiddleware: RouterMiddleware {
         }
         if context.account == nil && !Self.publicPaths.contains(request.uri.path) {
             if request.method == .get || request.method == .head {
-                return .redirect(to: "/login", type: .found)
+                // Back to the page asked for once signed in (a link to a record sent by email).
+                let asked = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+                let next = asked == "/" ? "" : "?next=" + (asked.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                return .redirect(to: "/login" + next, type: .found)
             }
             throw HTTPError(.forbidden, message: "Sign in first.")
         }

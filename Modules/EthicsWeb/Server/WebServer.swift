@@ -143,8 +143,18 @@ struct WebServer: Sendable {
 
     // MARK: - Signing in
 
+    /// `text` when it is a path on this server (`/records/dec-2026-0001`), never another site
+    /// (`//evil.example`, `https://…`, a backslash some browsers read as a slash): where to go
+    /// once signed in.
+    static func localPath(_ text: String?) -> String? {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
+              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return text
+    }
+
     func loginPage(_ request: Request, _ context: WebContext, problem: String? = nil, name: String = "", status: HTTPResponse.Status = .ok) throws -> Response {
-        if context.account != nil, problem == nil { return .redirect(to: "/", type: .found) }
+        let next = Self.localPath(context.form["next"] ?? FormBody(request.uri.query ?? "")["next"])
+        if context.account != nil, problem == nil { return .redirect(to: next ?? "/", type: .found) }
         // A session before signing in, so the sign-in form carries a CSRF token too.
         let visit = context.session ?? sessions.start(user: nil)
         var before = ""
@@ -153,7 +163,7 @@ struct WebServer: Sendable {
         }
         let form = """
             <form class="web-form" method="post" action="/login" novalidate>
-            <input type="hidden" name="csrf" value="\(e(visit.csrf))">
+            <input type="hidden" name="csrf" value="\(e(visit.csrf))">\(next.map { "\n<input type=\"hidden\" name=\"next\" value=\"\(e($0))\">" } ?? "")
             <div class="field"><label class="label" for="name">Name</label>
             <input class="input" type="text" id="name" name="name" value="\(e(name))" autocomplete="username" spellcheck="false"></div>
             <div class="field"><label class="label" for="password">Password</label>
@@ -200,7 +210,7 @@ struct WebServer: Sendable {
         throttle.succeeded(keys[0])
         if let old = context.session { sessions.end(old.token) }
         let session = sessions.start(user: account.name, credential: account.passwordHash)
-        var response = Response.redirect(to: "/", type: .normal)
+        var response = Response.redirect(to: Self.localPath(context.form["next"]) ?? "/", type: .normal)
         response.setCookie(cookie(session.token))
         context.logger.info("signed in", metadata: ["user": .string(account.name)])
         return response

@@ -14,10 +14,12 @@ import Testing
         let harness = try WebHarness()
         try await harness.test { client in
             let browser = Browser(client)
-            for path in ["/", "/records", "/records/due", "/plugins/glossary/search?f.query=data"] {
+            #expect(try await browser.get("/").headers[.location] == "/login")
+            for path in ["/records", "/records/due", "/plugins/glossary/search?f.query=data"] {
                 let response = try await browser.get(path)
                 #expect(response.status == .found, "\(path)")
-                #expect(response.headers[.location] == "/login", "\(path)")
+                #expect(response.headers[.location] == "/login?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                        "\(path)")
             }
             #expect(try await browser.get("/health").status == .ok)
             #expect(try await browser.get("/login").status == .ok)
@@ -34,6 +36,30 @@ import Testing
             #expect(home.status == .ok)
             #expect(home.text.contains("Signed in as olivia"))
             #expect(home.text.contains("Testshire Council"))
+        }
+    }
+
+    /// A link followed while signed out (a record sent by email) is where signing in leads, and
+    /// only ever to a page of this server.
+    @Test func signingInLeadsBackToThePageAskedFor() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            let asked = try await browser.get("/records/due")
+            let login = try await browser.get(try #require(asked.headers[.location]))
+            #expect(login.text.contains(#"<input type="hidden" name="next" value="/records/due">"#), "\(login.text)")
+            let signedIn = try await browser.post("/login", [
+                ("csrf", Browser.csrf(in: login)), ("next", "/records/due"), ("name", "olivia"), ("password", WebHarness.password),
+            ])
+            #expect(signedIn.headers[.location] == "/records/due")
+            for elsewhere in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
+                let other = Browser(client)
+                let page = try await other.get("/login")
+                let response = try await other.post("/login", [
+                    ("csrf", Browser.csrf(in: page)), ("next", elsewhere), ("name", "olivia"), ("password", WebHarness.password),
+                ])
+                #expect(response.headers[.location] == "/", "\(elsewhere)")
+            }
         }
     }
 
