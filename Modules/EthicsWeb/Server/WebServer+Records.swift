@@ -94,16 +94,31 @@ extension WebServer {
         return inlines
     }
 
-    func duePage(_ context: WebContext) async throws -> Response {
+    static let dueForm = Form(id: "due", title: "", fields: [
+        FormField(id: "within", label: "Days to look ahead", help: "30 when left out; 0 for only those overdue or due today.",
+                  kind: .integer(0...3650), isRequired: false),
+    ])
+
+    /// The reviews overdue or due within `?f.within=DAYS` (30 by default), as `ethics records due
+    /// --within DAYS` lists them.
+    func duePage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (answers, form) = WebForm.read(Self.dueForm, from: FormBody(request.uri.query ?? ""))
+        let choose = form.html(action: "/records/due", csrf: "", buttons: [.run("Show")], reads: true)
+        guard form.errors.isEmpty else {
+            return try page(Document(title: "Reviews due"), context, status: .badRequest, after: choose)
+        }
+        let days = answers.integer("within") ?? 30
         let today = session.clock.today()
-        let cutoff = session.clock.adding(days: 30, to: today)
+        let cutoff = session.clock.adding(days: days, to: today)
         let records = try await session.register.latestVersions(kind: nil)
             .filter { record in
                 guard let review = record.reviewBy else { return false }
                 return review <= cutoff && !LifecycleStep.finalStatuses.contains(record.status)
             }
             .sorted { ($0.reviewBy!, $0.id) < ($1.reviewBy!, $1.id) }
-        var document = Document(title: "Reviews due", metadata: [.init("Today", today.description), .init("Looking ahead", "30 days, to \(cutoff)")])
+        var document = Document(title: "Reviews due", metadata: [
+            .init("Today", today.description), .init("Looking ahead", "\(days) day\(days == 1 ? "" : "s"), to \(cutoff)"),
+        ])
         if records.isEmpty {
             document.append(.paragraph("No reviews are overdue or due by \(cutoff)."))
         } else {
@@ -118,7 +133,9 @@ extension WebServer {
                 hasRowHeaders: true)))
             document.append(.paragraph("Open a record to record its review."))
         }
-        return try page(document, context)
+        var shown = form
+        if answers.integer("within") == nil { shown.show(FormAnswers(["within": .integer(days)])) }
+        return try page(document, context, after: shown.html(action: "/records/due", csrf: "", buttons: [.run("Show")], reads: true))
     }
 
     func record(_ context: WebContext) async throws -> RecordVersion {

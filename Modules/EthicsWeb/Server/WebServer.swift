@@ -72,7 +72,7 @@ struct WebServer: Sendable {
         router.get("/plugins/:plugin/:operation") { request, context in try await self.operationPage(request, context) }
         router.post("/plugins/:plugin/:operation") { request, context in try await self.operationStep(request, context) }
         router.get("/records") { request, context in try await self.recordList(request, context) }
-        router.get("/records/due") { _, context in try await self.duePage(context) }
+        router.get("/records/due") { request, context in try await self.duePage(request, context) }
         router.get("/records/:id") { request, context in try await self.recordPage(request, context) }
         router.get("/records/:id/history") { request, context in try await self.historyPage(request, context) }
         router.get("/records/:id/paper") { request, context in try await self.paper(request, context) }

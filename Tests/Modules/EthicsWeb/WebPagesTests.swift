@@ -235,6 +235,11 @@ import ZIPFoundation
             #expect(latest.step?.action == .review)
             #expect(latest.step?.by == "olivia")
             #expect(!(try await browser.get("/records/due")).text.contains("href=\"/records/\(id)\""), "it leaves the due list")
+            // Looking further ahead finds it again, a year on.
+            let ahead = try await browser.get("/records/due?f.within=400")
+            #expect(ahead.text.contains("href=\"/records/\(id)\"") && ahead.text.contains("400 days"), "\(ahead.text)")
+            let bad = try await browser.get("/records/due?f.within=abc")
+            #expect(bad.status == .badRequest && bad.text.contains("Days to look ahead"), "\(bad.text)")
         }
     }
 
