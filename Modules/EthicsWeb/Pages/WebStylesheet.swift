@@ -35,6 +35,8 @@ enum WebStylesheet {
         .button { font: inherit; font-weight: 600; padding: 0.5rem 1rem; border: 0; border-bottom: 2px solid #002d18;
           background: #00703c; color: #ffffff; cursor: pointer; }
         .button-secondary { background: #f3f2f1; color: var(--ink); border-bottom-color: #929191; }
+        .inline-form { display: inline; margin-left: 0.5rem; }
+        .inline-form .button { padding: 0.15rem 0.6rem; }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0;
           overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
         """

@@ -68,6 +68,7 @@ struct WebServer: Sendable {
         router.get("/login") { request, context in try self.loginPage(request, context) }
         router.post("/login") { request, context in try self.login(request, context) }
         router.post("/logout") { _, context in self.logout(context) }
+        router.post("/drafts/:id/discard") { _, context in try self.discardDraft(context) }
         router.get("/") { _, context in try self.home(context) }
         router.get("/plugins/:plugin/:operation") { request, context in try await self.operationPage(request, context) }
         router.post("/plugins/:plugin/:operation") { request, context in try await self.operationStep(request, context) }
@@ -248,13 +249,32 @@ struct WebServer: Sendable {
                 }))
             }
         }
+        // The person's unfinished work first, each to carry on with or discard.
         let drafts = try accounts.drafts(of: account.name)
+        var saved = ""
         if !drafts.isEmpty {
-            document.append(.heading(level: 2, [.text("Saved to finish later")]))
-            document.append(.list(.unordered, items: drafts.map { draft in
-                [.paragraph([.link("\(draft.title) (saved \(draft.saved))", url: "/plugins/\(draft.operation)?draft=\(draft.id)")])]
-            }))
+            saved = "<section class=\"drafts\" aria-labelledby=\"drafts-title\">\n<h2 id=\"drafts-title\">Saved to finish later</h2>\n<ul>\n"
+            for draft in drafts {
+                let operation = operations.first { "\($0.pluginID)/\($0.name)" == draft.operation }
+                saved += "<li><a href=\"/plugins/\(e(draft.operation))?draft=\(e(draft.id))\">\(e(draft.title))</a>"
+                    + " (\(e(operation?.summary ?? draft.operation)), saved \(e(Self.stamp(ISO8601DateFormatter().date(from: draft.saved) ?? Date()))))\n"
+                    + "<form class=\"inline-form\" method=\"post\" action=\"/drafts/\(e(draft.id))/discard\">"
+                    + "<input type=\"hidden\" name=\"csrf\" value=\"\(e(context.session?.csrf ?? ""))\">"
+                    + "<button type=\"submit\" class=\"button button-secondary\">Discard<span class=\"visually-hidden\"> \(e(draft.title))</span></button></form></li>\n"
+            }
+            saved += "</ul>\n</section>\n"
         }
-        return try page(document, context)
+        return try page(document, context, before: saved)
+    }
+
+    /// Discards one of the signed-in person's saved drafts (nobody else's), then shows the home page.
+    func discardDraft(_ context: WebContext) throws -> Response {
+        guard let account = context.account else { return .redirect(to: "/login", type: .found) }
+        let id = context.parameters.get("id") ?? ""
+        guard try accounts.draft(id, of: account.name) != nil else {
+            throw HTTPError(.notFound, message: "There is no such saved draft.")
+        }
+        try accounts.removeDraft(id, of: account.name)
+        return .redirect(to: "/", type: .normal)
     }
 }

@@ -497,6 +497,14 @@ import ZIPFoundation
             let finished = try await browser.post(path, [("csrf", csrf), ("progress", Self.progress(resumed)), ("action", "back")])
             #expect(finished.text.contains("Could the proposal help"), "and Back still goes back")
             #expect(Browser.csrf(in: resumed) == csrf)
+            // A draft no longer wanted is discarded from the home page; nobody else's can be.
+            let draftID = String(link.split(separator: "=").last ?? "")
+            let other = Browser(client)
+            try await other.signIn("abdul")
+            #expect(try await other.post("/drafts/\(draftID)/discard", [("csrf", try await other.csrf())]).status == .notFound)
+            let discarded = try await browser.post("/drafts/\(draftID)/discard", [("csrf", csrf)])
+            #expect(discarded.status == .seeOther)
+            #expect(!(try await browser.get("/")).text.contains("Library opening hours"))
         }
     }
 }
