@@ -81,6 +81,10 @@ public enum EthicsMain {
             do {
                 command = try EthicsCommand.parseAsRoot(arguments)
             } catch {
+                if let unknown = unknownCommand(in: arguments) {
+                    errors.line(unknown)
+                    return ExitStatus.badInput.rawValue
+                }
                 return finish(with: error, output: output, errors: errors)
             }
             let session = HostSession(
@@ -146,6 +150,27 @@ public enum EthicsMain {
             errors.line("error: \(message.isEmpty ? String(describing: error) : message)")
             return ExitStatus.internalFailure.rawValue
         }
+    }
+
+    /// A misspelt command (`ethics glosary search`, `ethics records lst`) named as such, with
+    /// the nearest command, rather than as "unexpected arguments"; nil when the words before the
+    /// first option are all commands.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        var command: any ParsableCommand.Type = EthicsCommand.self
+        var path = ["ethics"]
+        for word in arguments {
+            if word.hasPrefix("-") { return nil }
+            let subcommands = command.configuration.subcommands + command.configuration.groupedSubcommands.flatMap(\.subcommands)
+            if subcommands.isEmpty { return nil }
+            let names = subcommands.compactMap { $0.configuration.commandName }
+            guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
+                return "error: '\(word)' is not a command of '\(path.joined(separator: " "))'"
+                    + (Suggestion.didYouMean(word, among: names).map { "; \($0)" } ?? "; its commands are \(names.joined(separator: ", "))")
+            }
+            command = next
+            path.append(word)
+        }
+        return nil
     }
 
     /// swift-argument-parser reports bad usage as EX_USAGE (64); the toolkit promises 2.

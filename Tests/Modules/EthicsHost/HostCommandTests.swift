@@ -73,6 +73,14 @@ import Testing
         #expect(result.stderr.contains("Unexpected argument"))
     }
 
+    @Test func aMisspeltCommandIsNamedWithTheNearestOne() async throws {
+        let host = try HostHarness()
+        let top = await host.run(["fixtur", "greet"])
+        #expect(top.status == 2 && top.stderr == "error: 'fixtur' is not a command of 'ethics'; did you mean 'fixture'?\n", "\(top)")
+        let nested = await host.run(["config", "chek"])
+        #expect(nested.status == 2 && nested.stderr == "error: 'chek' is not a command of 'ethics config'; did you mean 'check'?\n", "\(nested)")
+    }
+
     @Test func completionScriptsNameThePluginCommands() async throws {
         let host = try HostHarness()
         let result = await host.run(["--generate-completion-script", "bash"])
