@@ -398,6 +398,12 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
     }
 
     func export(file: String, to target: String, json: String, category: Algoritmeregister.Category?, context: PluginContext) async throws -> Document {
+        // The report of what was exported goes to standard output, so the JSON cannot go there too.
+        if json == "-" {
+            throw DiagnosticError.error(
+                "--json names the file to write; standard output carries the report of what was written",
+                suggestion: "name a file, such as --json record.json")
+        }
         let (standard, record) = try load(file)
         let assessments = try await assessments(of: record, context: context)
         let text: String

@@ -146,6 +146,11 @@ import Testing
         let aborted = try run(walk + ["--answers", invalid, "--cites", canvas])
         #expect(aborted.status == 2, "\(aborted)")
         #expect(try files() == filesBefore, "an aborted walk changed the register's files")
+        // An output file whose name is too long to write is refused before anything is kept.
+        let longName = directory.path + "/" + String(repeating: "y", count: 300) + ".html"
+        let tooLong = try run(walk + ["--answers", valid, "--output", longName, "--format", "html"])
+        #expect(tooLong.status == 2 && tooLong.stderr.contains("the file's name is too long (305 bytes; at most 223)"), "\(tooLong)")
+        #expect(try journalHead() == headBefore, "nothing was kept")
         #expect(try journalHead() == headBefore)
         #expect(try run(["records", "list", "--kind", "decision"]).stdout.contains("No records match."))
 

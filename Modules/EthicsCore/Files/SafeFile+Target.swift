@@ -1,11 +1,21 @@
 import Glibc
 
 extension SafeFile {
+    /// The longest file name written: the file system's 255 bytes less room for the temporary
+    /// file's suffix (`.tmp-PID-RANDOM`).
+    public static let maximumNameLength = 255 - 32
+
     /// Checks, before any work is kept, that `path` can be written: its folder exists and may be
     /// written to, and it is not a folder. A command that keeps a record and then writes a file
     /// calls this first, so a mistyped `--output` never leaves a record kept and a command failed.
     public static func checkTarget(_ path: String) throws(WriteError) {
         if standardDescriptor(named: path) != nil { return }
+        // The file is written beside itself as NAME.tmp-PID-RANDOM first: a name the file system
+        // takes, but not with that suffix, would fail only once the work was kept.
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.utf8.count > maximumNameLength {
+            throw WriteError(path: path, reason: "the file's name is too long (\(name.utf8.count) bytes; at most \(maximumNameLength))")
+        }
         var existing = stat()
         if stat(path, &existing) == 0, (existing.st_mode & S_IFMT) != S_IFREG, (existing.st_mode & S_IFMT) != S_IFDIR {
             // A device or a FIFO is written where it is, so only it needs to accept writing.

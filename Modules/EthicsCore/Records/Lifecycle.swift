@@ -50,6 +50,22 @@ public struct LifecycleStep: Codable, Sendable, Hashable {
     /// Statuses no step leaves: a superseded or withdrawn record stays so.
     public static let finalStatuses: Set<String> = ["superseded", "withdrawn"]
 
+    /// Refuses `replacement` as the record that supersedes `id` (of kind `kind`): it must be
+    /// another record, of the same kind (a decision is replaced by a decision, not by a scan),
+    /// and itself still in force. `option` names where the replacement was given (`--by`).
+    public static func checkReplacement(
+        _ replacement: RecordVersion?, named by: String, for id: String, kind: String?, option: String
+    ) throws(DiagnosticError) {
+        guard by != id else { throw .error("a record cannot supersede itself") }
+        guard let replacement else { throw .error("\(option) names '\(by)', which is not a record in the register") }
+        if let kind, replacement.kind != kind {
+            throw .error("\(option) names '\(by)', a \(replacement.kind); '\(id)' is a \(kind) and is replaced only by a \(kind)")
+        }
+        if finalStatuses.contains(replacement.status) {
+            throw .error("\(option) names '\(by)', which is itself \(replacement.status)")
+        }
+    }
+
     /// The outcomes a review may have.
     public static let reviewOutcomes = ["no-change", "update-needed", "escalate"]
 

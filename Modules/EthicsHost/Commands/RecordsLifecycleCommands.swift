@@ -111,14 +111,9 @@ extension RecordsCommand {
 
         func run(session: HostSession) async throws {
             let actor = try RecordsCommand.actor(session)
-            guard by != id else { throw DiagnosticError.error("a record cannot supersede itself") }
             let store = try session.records.store()
-            guard let replacement = try store.fetch(by) else {
-                throw DiagnosticError.error("--by names '\(by)', which is not a record in the register")
-            }
-            if LifecycleStep.finalStatuses.contains(replacement.status) {
-                throw DiagnosticError.error("--by names '\(by)', which is itself \(replacement.status)")
-            }
+            try LifecycleStep.checkReplacement(
+                by == id ? nil : try store.fetch(by), named: by, for: id, kind: try store.fetch(id)?.kind, option: "--by")
             let step = LifecycleStep(action: .supersede, by: actor.name, note: note, replacedBy: by)
             let version = try store.keep(step, of: id, link: RecordLink(from: by, to: id, relation: .supersedes)) { version in
                 RecordSuperseded(recordID: version.id, version: version.version, by: actor.name, replacedBy: by)

@@ -61,7 +61,7 @@ struct ServeCommand: HostCommand {
             try await app.runService()
         } catch let error as IOError {
             throw Self.cannotListen(host: host, port: port, errno: error.errnoCode)
-        } catch is SocketAddressError {
+        } catch let error where error is SocketAddressError || error is SocketAddressError.UnknownHost {
             throw DiagnosticError.error(
                 "cannot listen on \(host): it is neither an address nor a name this machine can look up",
                 suggestion: "use 127.0.0.1 (this machine only), or an address of this machine")

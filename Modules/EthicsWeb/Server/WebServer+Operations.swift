@@ -77,6 +77,9 @@ extension WebServer {
     ) throws -> Response {
         var progress = progress
         progress.shown = shown
+        // A run that keeps something is named from its first page, so that the first page sent
+        // twice (a refresh after a one-page scan) is known for the same run.
+        if operation.writes, progress.run == nil { progress.run = Sessions.randomToken() }
         var buttons: [WebForm.Button] = [.init(action: "continue", label: "Continue")]
         if progress.input != nil { buttons.append(.init(action: "back", label: "Back", secondary: true)) }
         buttons.append(.init(action: "save", label: "Save and come back later", secondary: true))

@@ -164,7 +164,8 @@ extension WebServer {
             }
         }
         let isLatest = record.version == latest.version
-        var document = try await recordDocument(record, history: Array(history.prefix { $0.version <= record.version }))
+        var document = try await recordDocument(
+            record, history: Array(history.prefix { $0.version <= record.version }), latestVersion: latest.version)
         document.append(.paragraph(isLatest
             ? [.link("Every version of \(record.id)", url: "/records/\(record.id)/history")]
             : [.link("The latest version", url: "/records/\(record.id)"), " · ", .link("Every version", url: "/records/\(record.id)/history")]))
@@ -176,7 +177,7 @@ extension WebServer {
 
     /// A record as `ethics records show` shows it: its page by the plugin that keeps its kind,
     /// its links with their titles, and its `history` (every version of it).
-    func recordDocument(_ record: RecordVersion, history: [RecordVersion]) async throws -> Document {
+    func recordDocument(_ record: RecordVersion, history: [RecordVersion], latestVersion: Int? = nil) async throws -> Document {
         let register = session.register
         let links = try await register.links(of: record.id)
         var titles: [String: String] = [:]
@@ -185,7 +186,7 @@ extension WebServer {
         }
         let page = plugins.values.first { type(of: $0).descriptor.recordKinds.contains { $0.id == record.kind } }?.page(of: record)
         return RecordsDocument.record(
-            record, latestVersion: record.version, links: links, history: history, titles: titles, page: page)
+            record, latestVersion: latestVersion ?? record.version, links: links, history: history, titles: titles, page: page)
     }
 
     // MARK: - Committee paper
@@ -406,13 +407,8 @@ extension WebServer {
             }
         default:
             let by = answers.text("by") ?? ""
-            guard by != id else { throw DiagnosticError.error("a record cannot supersede itself") }
-            guard let replacement = try await store.run({ try store.fetch(by) }) else {
-                throw DiagnosticError.error("'\(by)' is not a record in the register")
-            }
-            if LifecycleStep.finalStatuses.contains(replacement.status) {
-                throw DiagnosticError.error("'\(by)' is itself \(replacement.status)")
-            }
+            let replacement = by == id ? nil : try await store.run({ try store.fetch(by) })
+            try LifecycleStep.checkReplacement(replacement, named: by, for: id, kind: record.kind, option: "'The record that replaces it'")
             let lifecycle = LifecycleStep(action: .supersede, by: name, note: answers.text("supersede-note").flatMap { $0.isEmpty ? nil : $0 }, replacedBy: by)
             return try await store.run {
                 try store.keep(lifecycle, of: id, link: RecordLink(from: by, to: id, relation: .supersedes)) { version in

@@ -196,6 +196,7 @@ struct WebServer: Sendable {
         let address = context.remoteAddress.flatMap { self.session.config.trustedProxy?.isProxy($0) == true ? nil : $0 }
         let keys = LoginThrottle.keys(name: name, address: address)
         if let wait = throttle.wait(for: keys) {
+            context.logger.notice("sign-in refused: too many failed attempts", metadata: ["user": .string(name), "address": .string(address ?? "")])
             let minutes = (wait + 59) / 60
             return try loginPage(request, context, problem: "Too many attempts to sign in. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", name: name, status: .tooManyRequests)
         }
@@ -205,6 +206,8 @@ struct WebServer: Sendable {
         let hash = account?.passwordHash
         let matches = Passwords.verify(password, hash: hash ?? Passwords.decoy)
         guard let account, hash != nil, matches else {
+            // An administrator sees password guessing in the log, by name and address.
+            context.logger.notice("sign-in failed", metadata: ["user": .string(name), "address": .string(address ?? "")])
             throttle.failed(keys)
             return try loginPage(request, context, problem: "The name or the password is not right.", name: name, status: .unauthorized)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EthicsCore
+import EthicsDiagnostics
 
 /// `ethics code-mapper gaps CODE [--against ...]`
 struct GapsCommand: PluginCommand {
@@ -24,6 +25,11 @@ struct GapsCommand: PluginCommand {
         let library = try plugin.library()
         let examined = try library.code(named: code)
         let references = try library.codes(named: against).filter { $0.id != examined.id }
+        if !against.isEmpty, references.isEmpty {
+            throw DiagnosticError.error(
+                "--against names only '\(examined.id)', the code being examined, which has no gaps against itself",
+                suggestion: "name other codes, or leave --against out to compare it with every other code")
+        }
         let report = GapReport(for: examined, against: references, in: library)
         try await output.write(GapsPage(report: report, library: library).document, to: context)
         if report.hasGaps { throw ExitCode(1) }

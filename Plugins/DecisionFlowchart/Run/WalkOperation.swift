@@ -25,6 +25,9 @@ extension DecisionFlowchartPlugin {
         let answers = input.answers
         let chart = try flowchart(answers.text("flowchart").flatMap { $0.isEmpty ? nil : $0 })
         let author = try answers.text("author").flatMap { $0.isEmpty ? nil : $0 } ?? context.actingPerson(for: "this decision").name
+        // What the record will refuse (a blank or over-long title) is said before the first
+        // question, not after the last.
+        try RecordDraft(kind: DecisionFlowchartPlugin.decisionKind, title: answers.text("title") ?? "", author: author).validate()
         var walk = DecisionWalk(chart: chart)
         var asked = 0
         while !walk.isFinished {

@@ -119,6 +119,43 @@ import ZIPFoundation
         }
     }
 
+    /// A one-page form sent twice (a refresh after "Kept as …") keeps one record: the run is
+    /// named on the page itself.
+    @Test func aScanSentTwiceIsKeptOnce() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let form = try await browser.get("/plugins/consequence-scanning/scan")
+            let fields: [(String, String)] = [
+                ("csrf", Browser.csrf(in: form)), ("progress", WebCanvasTests.progress(form)), ("action", "continue"),
+                ("f.title", "Housing repairs model"), ("f.consequences.count", "1"), ("f.consequences.1.description", "Quiet tenants wait longer"),
+                ("f.consequences.1.intended", "unintended"), ("f.consequences.1.effect", "negative"),
+                ("f.consequences.1.response", "act"), ("f.consequences.1.owner", "Repairs manager"),
+            ]
+            #expect(try await browser.post("/plugins/consequence-scanning/scan", fields).text.contains("Kept as"))
+            let again = try await browser.post("/plugins/consequence-scanning/scan", fields)
+            #expect(again.text.contains("This was kept already; it is not kept twice."), "\(again.text)")
+            #expect(try await harness.session.register.latestVersions(kind: nil).count == 1)
+        }
+    }
+
+    /// What the record will refuse is said on the page that asks for it, not at the walk's end.
+    @Test func anOverLongWalkTitleIsRefusedOnTheFirstPage() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let path = "/plugins/decision-flowchart/walk"
+            let page = try await browser.post(path, [
+                ("csrf", try await browser.csrf()), ("action", "continue"), ("f.title", String(repeating: "t", count: 301)),
+            ])
+            #expect(page.status == .badRequest)
+            #expect(page.text.contains("a record&#39;s title is at most 300 characters"), "\(page.text)")
+            #expect(page.text.contains("name=\"f.title\""), "asked again where it can be put right")
+        }
+    }
+
     @Test func aBadDateGetsTheCommandLinesMessageAndKeepsNothing() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
@@ -228,6 +265,7 @@ import ZIPFoundation
             let first = try await browser.get("/records/\(id)?version=1")
             #expect(first.status == .ok && first.text.contains("This is version 1 of <a href=\"/records/\(id)\">\(id)</a>, as it was kept. The latest is version 2."))
             #expect(!first.text.contains("/records/\(id)/review"), "an earlier version takes no step")
+            #expect(!first.text.contains("(latest)"), "nor calls itself the latest")
             for bad in ["99", "x"] {
                 #expect(try await browser.get("/records/\(id)?version=\(bad)").status == .notFound, "\(bad)")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EthicsCore
+import EthicsDiagnostics
 import EthicsTestSupport
 import Testing
 @testable import CodeMapper
@@ -41,6 +42,13 @@ import Testing
         #expect(context.output.contains("`nolan.leadership` Leadership"))
         #expect(!context.output.contains("nolan.honesty"))
         #expect(context.output.contains("**Autonomy**"))
+    }
+
+    @Test func aCodeIsNotExaminedAgainstItselfAlone() async throws {
+        let (plugin, context) = try Fixtures.plugin(adding: [Fixtures.localCode])
+        let command = try GapsCommand.parse(["nolan", "--against", "nolan"])
+        await #expect(throws: DiagnosticError.self) { try await command.run(plugin: plugin, context: context.plugin) }
+        #expect(context.output.isEmpty, "no empty report")
     }
 
     @Test func everyOtherCodeIsAReferenceByDefault() async throws {
