@@ -180,9 +180,13 @@ public final class RecordStore: RegisterStore {
                     file: path, suggestion: "set 'workspace:' in the configuration to a folder you own")
             }
             if status.st_mode & 0o022 != 0 {
+                // A folder everyone shares (/tmp, with its sticky bit) is not to be made private.
+                let shared = status.st_mode & S_ISVTX != 0 || ["/", "/tmp", "/var/tmp", "/dev/shm"].contains(folder)
                 throw .error(
                     "the register's folder \(folder) may be written by others (mode \(String(status.st_mode & 0o777, radix: 8))); it was left as it is",
-                    file: path, suggestion: "make it private with: chmod 700 \(folder)")
+                    file: path, suggestion: shared
+                        ? "it is a folder everyone shares: set 'workspace:' in the configuration to a folder of your own, such as ~/ethics-records"
+                        : "make it private with: chmod 700 \(folder)")
             }
             return
         }

@@ -90,7 +90,8 @@ import Testing
         #expect(actions.stdout.contains("1 action and 1 decision, highest priority first."), "\(actions)")
     }
 
-    @Test("a file without a title (null, as the app writes an untitled canvas) takes the file's name and says so", arguments: ["null", nil])
+    @Test("a file without a title (null, as the app writes an untitled canvas, or empty) takes the file's name and says so",
+          arguments: ["null", "\"\"", nil])
     func anUntitledFileSaysWhereItsTitleCameFrom(_ title: String?) throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("{\(title.map { "\"title\": \($0), " } ?? "")\"blobs\": []}", to: "Repairs 2026.dec.json")

@@ -414,6 +414,10 @@ struct RecordsCommand: ParsableCommand {
             guard [.json, .markdown, .html, .odt, .docx].contains(format) else {
                 throw ValidationError("export writes json, markdown, html, odt or docx, not \(format.rawValue)")
             }
+            // Elsewhere '-' is standard output; an export is a folder of files, which cannot go there.
+            guard output != "-" else {
+                throw ValidationError("an export is a folder of files and cannot go to standard output; name the folder to create")
+            }
         }
 
         func run(session: HostSession) async throws {

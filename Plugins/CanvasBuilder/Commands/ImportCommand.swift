@@ -34,8 +34,8 @@ struct ImportCommand: PluginCommand {
         let canvas = try ODIImporter(template: template, today: context.clock.today()).canvas(from: document, fallbackTitle: base)
         // From a pipe (`<(…)`, named /dev/fd/63) the file's name says nothing: the title does.
         if ContentPath.folderBeside(file) != ContentPath.directory(of: file) { base = CanvasFile.stem(for: canvas.title) }
-        if document.value.objectValue?["title"]?.stringValue == nil {
-            context.notices.line("The file has no title, so the canvas is titled '\(base)' after the file name; an export writes that title.")
+        if document.value.objectValue?["title"]?.stringValue.map({ $0.allSatisfy(\.isWhitespace) }) ?? true {
+            context.notices.line("The file has no title, so the canvas is titled '\(canvas.title)' after the file name; an export writes that title.")
         }
         let path = output ?? ContentPath.folderBeside(file) + "/" + base + ".canvas.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {

@@ -25,8 +25,9 @@ struct ODIImporter {
             throw .error("'blobs' must be an array of canvas areas, not \(blobs.typeName)", at: document.location("/blobs"))
         }
         var taken: Set<String> = ["blobs"]
-        let title = root["title"]?.stringValue
-        if let written = root["title"], title == nil, !written.isNull {
+        // An empty title is no title, as null is: the canvas takes the file's name instead.
+        let title = root["title"]?.stringValue.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        if let written = root["title"], root["title"]?.stringValue == nil, !written.isNull {
             throw .error("the title must be a string, not \(written.typeName)", at: document.location("/title"))
         }
         if title != nil { taken.insert("title") }

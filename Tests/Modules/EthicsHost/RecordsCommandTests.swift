@@ -168,6 +168,8 @@ import Testing
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.hasPrefix("\(output): error: cannot write the export: File name too long"), "\(result)")
         #expect(!(try FileManager.default.contentsOfDirectory(atPath: harness.directory.path).contains { $0.contains("eeeee") }))
+        let dash = await harness.run(["records", "export", "--output", "-"])
+        #expect(dash.status == 2 && dash.stderr.contains("an export is a folder of files and cannot go to standard output"), "\(dash)")
     }
 
     @Test func exportWritesABundleWithAChecksumManifest() async throws {

@@ -22,6 +22,18 @@ import Testing
             tags: tags, attributes: ["justice"], body: Data(#"{"verdict":"proceed"}"#.utf8))
     }
 
+    /// A folder others may write is refused; one everyone shares, like /tmp, is not to be made
+    /// private, so the advice is to choose a folder of one's own.
+    @Test func aSharedFolderIsRefusedWithAdviceToChooseAnother() throws {
+        for (mode, advice) in [(mode_t(0o1777), "it is a folder everyone shares"), (mode_t(0o777), "make it private with: chmod 700")] {
+            let folder = directory.path + "/open-\(String(mode, radix: 8))"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            chmod(folder, mode)
+            let error = try #require(throws: DiagnosticError.self) { try RecordStore(path: folder + "/register.sqlite") }
+            #expect(error.diagnostics.first?.suggestion?.hasPrefix(advice) == true, "\(error)")
+        }
+    }
+
     /// A backup is put in place with a hard link, not a rename: a file that appeared at the
     /// target while the backup was being made is kept as it was, and the backup is not placed.
     @Test func aBackupNeverReplacesAFileThatAppearedMeanwhile() throws {
