@@ -137,6 +137,13 @@ struct WebForm {
         for (name, value) in hidden {
             html += "<input type=\"hidden\" name=\"\(e(name))\" value=\"\(e(value))\">\n"
         }
+        // Enter in a text box sends the form with its first button. A repeating group's "Add
+        // another" buttons come before the form's own, so the form's first button is put first
+        // too, out of sight and out of the tab order (people reach it where it is shown).
+        if let first = buttons.first, form.fields.contains(where: { if case .repeating = $0.kind { true } else { false } }) {
+            let sends = first.action.map { " name=\"action\" value=\"\(e($0))\"" } ?? ""
+            html += "<button type=\"submit\" class=\"visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\"\(sends)>\(e(first.label))</button>\n"
+        }
         if !form.fields.isEmpty && !form.title.isEmpty {
             html += "<h2>\(e(form.title))</h2>\n"
         }

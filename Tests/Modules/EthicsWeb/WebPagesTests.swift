@@ -176,6 +176,11 @@ import ZIPFoundation
             let browser = Browser(client)
             try await browser.signIn("olivia")
             let form = try await browser.get("/plugins/consequence-scanning/scan")
+            // Enter in a text box sends the form's first button, which is Continue, not "Add another".
+            let webForm = try #require(form.text.range(of: #"<form class="web-form""#)).lowerBound
+            let firstButton = try #require(form.text.range(of: "<button[^>]*>", options: .regularExpression, range: webForm..<form.text.endIndex)
+                .map { String(form.text[$0]) })
+            #expect(firstButton.contains(#"value="continue""#), "\(firstButton)")
             let page = try await browser.post("/plugins/consequence-scanning/scan", [
                 ("csrf", Browser.csrf(in: form)), ("action", "add:f.consequences"), ("f.title", "Kept"),
                 ("f.consequences.count", "1"), ("f.consequences.1.description", "First"),
