@@ -202,7 +202,8 @@ class Stories:
         self.driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
 
     def press(self, label: str) -> None:
-        self.submit(self.driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click)
+        # The visible button, as a person presses it (a form may hold a hidden copy for Enter).
+        self.submit(self.driver.find_element(By.XPATH, f"//button[normalize-space()='{label}' and not(@aria-hidden='true')]").click)
 
     def submit(self, action) -> None:  # type: ignore[no-untyped-def]
         """Does `action` (a click, an Enter) and waits for the next page to replace this one."""
