@@ -87,6 +87,12 @@ import Testing
         let sameButCase = try run(["users", "add", "sam", "--role", "officer", "--password-stdin"], input: "long enough password")
         #expect(sameButCase.status == 2, "\(sameButCase)")
         #expect(sameButCase.stderr.contains("there is already an account named 'Sam', which differs from 'sam' only in case"), "\(sameButCase)")
+        for lookalike in ["Sam\u{00A0}Jones", "Sam  Jones", "Sam\u{200B}Jones"] {
+            let refused = try run(["users", "add", lookalike, "--role", "officer", "--password-stdin"], input: "long enough password")
+            #expect(refused.status == 2 && refused.stderr.contains("parted by single plain spaces"), "\(refused)")
+        }
+        let fullWidth = try run(["users", "add", "\u{FF33}am", "--role", "officer", "--password-stdin"], input: "long enough password")
+        #expect(fullWidth.status == 2 && fullWidth.stderr.contains("there is already an account named 'Sam'"), "\(fullWidth)")
     }
 
     @Test func theServerListensOnLocalhostLogsRequestsAndStopsOnSIGTERM() async throws {

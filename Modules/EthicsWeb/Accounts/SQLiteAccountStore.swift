@@ -61,11 +61,13 @@ final class SQLiteAccountStore: AccountStore {
     /// read-only and back, and SQLite forgets every compiled statement at each switch, which made
     /// this look-up a fifth of a page's time. Its columns are named, not `*`: a kept statement
     /// keeps its column names, and a newer `ethics users` may migrate the file while the server runs.
+    /// Names are kept and looked up in one Unicode form (NFC), so "Zoë" signs in however the
+    /// keyboard spelt its ë.
     func account(named name: String) throws -> Account? {
         try queue.inDatabase { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT name, role, sign_off_roles, password_hash FROM account WHERE name = ?"),
-                arguments: [name]
+                arguments: [name.precomposedStringWithCanonicalMapping]
             ).map(Self.account)
         }
     }
@@ -76,15 +78,18 @@ final class SQLiteAccountStore: AccountStore {
 
     func add(_ account: Account) throws {
         try queue.write { db in
-            // Names that differ only in case ("Sam", "sam") could not be told apart on a sign-off.
+            // Names that differ only in case or in their compatibility forms ("Sam", "sam", the
+            // full-width "Ｓam") could not be told apart on a sign-off.
             let names = try String.fetchAll(db, sql: "SELECT name FROM account")
-            if let same = names.first(where: { $0.caseInsensitiveCompare(account.name) == .orderedSame }) {
+            let looks = account.name.precomposedStringWithCompatibilityMapping
+            if let same = names.first(where: { $0.precomposedStringWithCompatibilityMapping.caseInsensitiveCompare(looks) == .orderedSame }) {
                 throw DiagnosticError.error(
                     "there is already an account named '\(same)'" + (same == account.name ? "" : ", which differs from '\(account.name)' only in case"),
                     suggestion: "change it with 'ethics users passwd' or remove it first")
             }
             try db.execute(sql: "INSERT INTO account (name, role, sign_off_roles, password_hash) VALUES (?, ?, ?, ?)",
-                           arguments: [account.name, account.role.rawValue, Self.encode(account.signOffRoles), account.passwordHash ?? ""])
+                           arguments: [account.name.precomposedStringWithCanonicalMapping, account.role.rawValue,
+                                       Self.encode(account.signOffRoles), account.passwordHash ?? ""])
         }
     }
 
@@ -97,9 +102,9 @@ final class SQLiteAccountStore: AccountStore {
 
     func remove(named name: String) throws -> Bool {
         try queue.write { db in
-            try db.execute(sql: "DELETE FROM account WHERE name = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM account WHERE name = ?", arguments: [name.precomposedStringWithCanonicalMapping])
             let removed = db.changesCount > 0
-            try db.execute(sql: "DELETE FROM draft WHERE owner = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM draft WHERE owner = ?", arguments: [name.precomposedStringWithCanonicalMapping])
             return removed
         }
     }

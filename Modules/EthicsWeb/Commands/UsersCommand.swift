@@ -189,5 +189,12 @@ struct UsersCommand: ParsableCommand {
         guard name.first?.isWhitespace != true, name.last?.isWhitespace != true else {
             throw ValidationError("a name may not begin or end with a space: '\(name)'")
         }
+        // Names that look alike must not be two people on a sign-off: words are parted by one
+        // plain space, with no invisible characters.
+        guard !name.contains("  "), !name.unicodeScalars.contains(where: {
+            ($0.properties.isWhitespace && $0 != " ") || $0.properties.generalCategory == .format
+        }) else {
+            throw ValidationError("a name's words are parted by single plain spaces, with no invisible characters")
+        }
     }
 }

@@ -63,6 +63,17 @@ import Testing
         }
     }
 
+    /// One name, however the keyboard composed its accented letters.
+    @Test func anAccentedNameSignsInInEitherUnicodeForm() async throws {
+        let harness = try WebHarness()
+        try harness.accounts.add(Account(
+            name: "Zo\u{00EB} Smith", role: .officer, signOffRoles: [], passwordHash: Passwords.hash(WebHarness.password, cost: 4)))
+        try await harness.test { client in
+            let decomposed = try await Browser(client).signIn("Zoe\u{0308} Smith")
+            #expect(decomposed.status == .seeOther)
+        }
+    }
+
     @Test func aWrongPasswordAndAnUnknownNameGetTheSameAnswer() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
