@@ -28,6 +28,11 @@ struct ControlCharacterRenderingTests {
         #expect(!output.contains("\r") || format == .csv, "a carriage return only ends a CSV record")
     }
 
+    @Test("the one HTML escaping (a form's typed value echoed back) replaces NUL, which HTML does not allow")
+    func escapingReplacesNUL() {
+        #expect(HTMLText.escaped("dec-\u{0}<b>") == "dec-\u{2400}&lt;b&gt;")
+    }
+
     @Test("JSON keeps them, escaped")
     func json() throws {
         let output = try Renderer().render(document, as: .json)
