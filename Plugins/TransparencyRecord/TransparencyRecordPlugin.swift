@@ -428,6 +428,13 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         try SafeFile.checkTarget(json)
         try SafeFile.writeOutput(text, to: json, mode: 0o600)
         context.notices.line("Written to \(json).")
+        // Written all the same (a draft to share), but nobody should publish it unawares.
+        let report = Completeness(standard: standard, record: record)
+        if let first = report.missing.first {
+            let count = report.missing.count
+            context.notices.line("warning: the record is not complete: \(count) field\(count == 1 ? "" : "s") to answer or put right, "
+                + "such as \(first.field); 'ethics transparency-record check \(file)' lists them")
+        }
         return document
     }
 }
