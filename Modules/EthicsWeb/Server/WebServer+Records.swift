@@ -52,10 +52,15 @@ extension WebServer {
             </form>
 
             """
-        if records.isEmpty {
-            document.append(.paragraph(
-                found.total > 0 ? "There is no page \(pageNumber): the list has \(pages)."
-                    : text.isEmpty && kind.isEmpty ? "The register holds no records yet." : "No records match."))
+        if records.isEmpty, found.total > 0 {
+            // Past the last page (an old link, a hand-typed address): say so, and lead to the last.
+            document.append(.paragraph([
+                .text("There is no page \(pageNumber): the list has \(pages). "),
+                .link([.text("Go to page \(pages)")], url: Self.pageURL(pages, text: text, kind: kind)),
+            ]))
+            return try page(document, context, status: .notFound, before: search)
+        } else if records.isEmpty {
+            document.append(.paragraph(text.isEmpty && kind.isEmpty ? "The register holds no records yet." : "No records match."))
         } else {
             let shown = pages == 1 ? "" : ", \((pageNumber - 1) * Self.recordsPerPage + 1) to \((pageNumber - 1) * Self.recordsPerPage + records.count) shown"
             document.append(.table(Table(
@@ -75,18 +80,21 @@ extension WebServer {
         return try page(document, context, before: search)
     }
 
+    /// The address of page `number` of the register list, keeping the search.
+    static func pageURL(_ number: Int, text: String, kind: String) -> String {
+        var parameters: [String] = []
+        if !text.isEmpty { parameters.append("text=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+        if !kind.isEmpty { parameters.append("kind=" + (kind.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+        parameters.append("page=\(number)")
+        return "/records?" + parameters.joined(separator: "&")
+    }
+
     /// How many records the register list shows on a page.
     static let recordsPerPage = 50
 
     /// "Page 2 of 5", with links to the pages before and after that keep the search.
     static func pageLinks(page: Int, of pages: Int, text: String, kind: String) -> [Inline] {
-        func url(_ number: Int) -> String {
-            var parameters: [String] = []
-            if !text.isEmpty { parameters.append("text=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
-            if !kind.isEmpty { parameters.append("kind=" + (kind.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
-            parameters.append("page=\(number)")
-            return "/records?" + parameters.joined(separator: "&")
-        }
+        func url(_ number: Int) -> String { pageURL(number, text: text, kind: kind) }
         var inlines: [Inline] = []
         if page > 1 { inlines += [.link([.text("Previous page")], url: url(min(page - 1, pages))), .text(" · ")] }
         inlines.append(.text("Page \(min(page, pages)) of \(pages)"))
