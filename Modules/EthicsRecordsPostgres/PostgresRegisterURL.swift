@@ -1,3 +1,4 @@
+import EthicsCore
 import Foundation
 
 /// Where a council's PostgreSQL register is and how to reach it: `postgres://USER@HOST:PORT/DATABASE`
@@ -53,7 +54,7 @@ public struct PostgresRegisterURL: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the host is this machine, where TLS protects nothing.
     public var isLoopback: Bool {
-        ["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) || host.hasPrefix("127.")
+        WebAddress.isLoopback(host: host)
     }
 
     /// A URL's text read into its parts.

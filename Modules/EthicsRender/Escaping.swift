@@ -42,8 +42,6 @@ extension String {
             case UInt8(ascii: ">"): "&gt;"
             case UInt8(ascii: "\""): "&quot;"
             case UInt8(ascii: "'"): "&#39;"
-            // NUL is not allowed in HTML or XML: shown as its picture, as the renderer shows controls.
-            case 0: "\u{2400}"
             default: nil
             }
         }

@@ -15,6 +15,12 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
         self.text = text
     }
 
+    /// Whether `host` is this machine (`localhost`, `127.x.x.x`, `::1`), where TLS protects
+    /// nothing: a register on it may go without, a server on it need not warn.
+    public static func isLoopback(host: String) -> Bool {
+        ["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) || host.hasPrefix("127.")
+    }
+
     /// Stands in for an address reported as invalid, so the rest of the file is still checked.
     public static var yamlPlaceholder: WebAddress { WebAddress(checked: "https://invalid.example") }
 

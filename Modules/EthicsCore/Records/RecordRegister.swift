@@ -207,8 +207,7 @@ public struct RecordDraft: Sendable, Hashable {
         for (name, text) in [("title", title), ("author", author), ("status", status)] where text.utf8.contains(0) {
             throw RecordRegisterError("a record's \(name) must not contain a NUL character")
         }
-        for (name, text) in [("author", author), ("status", status)]
-        where text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        for (name, text) in [("author", author), ("status", status)] where ControlCharacters.containsAnyControl(text) {
             throw RecordRegisterError("a record's \(name) must be one line, without control characters (a line break, a tab or an escape)")
         }
         guard body.withUnsafeBytes(JSONObjectValidator.isObject) else {

@@ -1,3 +1,5 @@
+import EthicsDiagnostics
+
 /// Who is acting: the person a record, a review or a sign-off is written in the name of.
 ///
 /// On the command line it is `--as NAME`, else `$ETHICS_AUTHOR`, else the login name; a signed-in
@@ -21,7 +23,7 @@ public struct Person: Sendable, Hashable, Codable, CustomStringConvertible {
     /// break the line of every table, page and paper the name is kept on.
     public static func problem(with name: String) -> String? {
         if name.allSatisfy(\.isWhitespace) { return "names nobody" }
-        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if ControlCharacters.containsAnyControl(name) {
             return "holds a control character (a line break, a tab or an escape); a name is one line of text"
         }
         return nil

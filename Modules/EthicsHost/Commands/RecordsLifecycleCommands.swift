@@ -112,8 +112,7 @@ extension RecordsCommand {
         func run(session: HostSession) async throws {
             let actor = try RecordsCommand.actor(session)
             let store = try session.records.store()
-            try LifecycleStep.checkReplacement(
-                by == id ? nil : try store.fetch(by), named: by, for: id, kind: try store.fetch(id)?.kind, option: "--by")
+            try LifecycleStep.checkReplacement(try store.fetch(by), named: by, for: id, kind: try store.fetch(id)?.kind, option: "--by")
             let step = LifecycleStep(action: .supersede, by: actor.name, note: note, replacedBy: by)
             let version = try store.keep(step, of: id, link: RecordLink(from: by, to: id, relation: .supersedes)) { version in
                 RecordSuperseded(recordID: version.id, version: version.version, by: actor.name, replacedBy: by)

@@ -53,7 +53,7 @@ struct ServeCommand: HostCommand {
         let app = server.application(host: host, port: port, logger: logger) { port in
             errors.line("Serving \(session.config.council.name) at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (stop with Ctrl-C or SIGTERM)")
         }
-        if !behindTLS, !Self.isLoopback(host) {
+        if !behindTLS, !WebAddress.isLoopback(host: host) {
             errors.line("warning: serving \(host) over plain HTTP: passwords and records would cross the network unencrypted; "
                 + "put a TLS-terminating reverse proxy in front and pass --behind-tls")
         }
@@ -67,10 +67,6 @@ struct ServeCommand: HostCommand {
                 suggestion: "use 127.0.0.1 (this machine only), or an address of this machine")
         }
         errors.line("Stopped.")
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// The socket could not be opened where asked: the person's choice of address or port, not

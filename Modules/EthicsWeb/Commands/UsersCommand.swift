@@ -183,7 +183,7 @@ struct UsersCommand: ParsableCommand {
         guard !name.allSatisfy(\.isWhitespace), name.count <= 100 else {
             throw ValidationError("a name needs 1 to 100 characters")
         }
-        guard !name.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
+        guard !name.contains(where: \.isNewline), !ControlCharacters.containsAnyControl(name) else {
             throw ValidationError("a name may not contain control characters or line breaks")
         }
         guard name.first?.isWhitespace != true, name.last?.isWhitespace != true else {

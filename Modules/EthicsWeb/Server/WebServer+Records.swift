@@ -415,7 +415,7 @@ extension WebServer {
             }
         default:
             let by = answers.text("by") ?? ""
-            let replacement = by == id ? nil : try await store.run({ try store.fetch(by) })
+            let replacement = try await store.run({ try store.fetch(by) })
             try LifecycleStep.checkReplacement(replacement, named: by, for: id, kind: record.kind, option: "'The record that replaces it'")
             let lifecycle = LifecycleStep(action: .supersede, by: name, note: answers.text("supersede-note").flatMap { $0.isEmpty ? nil : $0 }, replacedBy: by)
             return try await store.run {

@@ -149,7 +149,7 @@ struct WebServer: Sendable {
     /// once signed in.
     static func localPath(_ text: String?) -> String? {
         guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
-              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+              !ControlCharacters.containsAnyControl(text) else { return nil }
         return text
     }
 

@@ -33,11 +33,12 @@ struct ImportCommand: PluginCommand {
         var base = name.hasSuffix(".dec.json") ? String(name.dropLast(9)) : String(name.split(separator: ".").first ?? "canvas")
         let canvas = try ODIImporter(template: template, today: context.clock.today()).canvas(from: document, fallbackTitle: base)
         // From a pipe (`<(…)`, named /dev/fd/63) the file's name says nothing: the title does.
-        if ContentPath.folderBeside(file) != ContentPath.directory(of: file) { base = CanvasFile.stem(for: canvas.title) }
+        let folder = ContentPath.folderBeside(file)
+        if folder != ContentPath.directory(of: file) { base = CanvasFile.stem(for: canvas.title) }
         if document.value.objectValue?["title"]?.stringValue.map({ $0.allSatisfy(\.isWhitespace) }) ?? true {
             context.notices.line("The file has no title, so the canvas is titled '\(canvas.title)' after the file name; an export writes that title.")
         }
-        let path = output ?? ContentPath.folderBeside(file) + "/" + base + ".canvas.yaml"
+        let path = output ?? folder + "/" + base + ".canvas.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output", file: path)
         }

@@ -91,15 +91,19 @@ import ZIPFoundation
     /// Keeps a consequence scan through the generic operation pages; returns its record id.
     static func scan(_ browser: Browser, reviewBy: String = "2026-03-20", extra: [(String, String)] = []) async throws -> (TestResponse, String?) {
         let form = try await browser.get("/plugins/consequence-scanning/scan")
-        let csrf = Browser.csrf(in: form)
-        let response = try await browser.post("/plugins/consequence-scanning/scan", extra + [
-            ("csrf", csrf), ("action", "continue"), ("f.title", "Housing repairs model"), ("f.review-by", reviewBy),
+        let response = try await browser.post("/plugins/consequence-scanning/scan", extra + scanFields(form, reviewBy: reviewBy))
+        let id = response.text.range(of: "csc-\\d{4}-\\d{4}", options: .regularExpression).map { String(response.text[$0]) }
+        return (response, id)
+    }
+
+    /// A scan of one consequence, answered on `form` (the scan's page, for its CSRF token).
+    static func scanFields(_ form: TestResponse, reviewBy: String = "2026-03-20") -> [(String, String)] {
+        [
+            ("csrf", Browser.csrf(in: form)), ("action", "continue"), ("f.title", "Housing repairs model"), ("f.review-by", reviewBy),
             ("f.consequences.count", "1"), ("f.consequences.1.description", "Quiet tenants wait longer"),
             ("f.consequences.1.intended", "unintended"), ("f.consequences.1.effect", "negative"),
             ("f.consequences.1.response", "act"), ("f.consequences.1.owner", "Repairs manager"),
-        ])
-        let id = response.text.range(of: "csc-\\d{4}-\\d{4}", options: .regularExpression).map { String(response.text[$0]) }
-        return (response, id)
+        ]
     }
 
     @Test func aScanIsKeptUnderTheSignedInPerson() async throws {
@@ -127,12 +131,7 @@ import ZIPFoundation
             let browser = Browser(client)
             try await browser.signIn("olivia")
             let form = try await browser.get("/plugins/consequence-scanning/scan")
-            let fields: [(String, String)] = [
-                ("csrf", Browser.csrf(in: form)), ("progress", WebCanvasTests.progress(form)), ("action", "continue"),
-                ("f.title", "Housing repairs model"), ("f.consequences.count", "1"), ("f.consequences.1.description", "Quiet tenants wait longer"),
-                ("f.consequences.1.intended", "unintended"), ("f.consequences.1.effect", "negative"),
-                ("f.consequences.1.response", "act"), ("f.consequences.1.owner", "Repairs manager"),
-            ]
+            let fields = [("progress", WebCanvasTests.progress(form))] + Self.scanFields(form)
             #expect(try await browser.post("/plugins/consequence-scanning/scan", fields).text.contains("Kept as"))
             let again = try await browser.post("/plugins/consequence-scanning/scan", fields)
             #expect(again.text.contains("This was kept already; it is not kept twice."), "\(again.text)")
