@@ -34,6 +34,11 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // An async function runs on its caller's executor unless it says `@concurrent`: a command
+    // then runs on the main thread from start to end, rather than handing itself to a new thread
+    // of the global executor at its first `await` (about a tenth of `ethics --help`). The server's
+    // work still runs on Hummingbird's tasks, which call into these modules from their own.
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
     // For start-up time: by default the compiler reaches a generic type it names in code (such
     // as the `KeyedDecodingContainer<CodingKeys>` of every Decodable type's `init(from:)`) by its
     // mangled name, which the runtime resolves by checking each generic requirement, a search of

@@ -113,6 +113,11 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "error: unknown template 'odi-canvas'; known templates: odi-data-ethics-canvas, uk-data-ethics-framework, dpia, equality-impact-assessment\n")
 
+        // A check the command makes as it runs points at the command's own help, not the toolkit's.
+        let untitled = try CommandRunner.ethics(["canvas-builder", "new", "--title", " "], in: directory.url)
+        #expect(untitled.status == 2)
+        #expect(untitled.stderr == "error: --title must not be empty\nSee 'ethics canvas-builder new --help' for its options.\n", "\(untitled)")
+
         _ = try CommandRunner.ethics(["canvas-builder", "new", "--title", "x", "--output", "x.canvas.yaml"], in: directory.url)
         let before = try String(contentsOfFile: directory.path + "/x.canvas.yaml", encoding: .utf8)
         let answers = try directory.write("areas:\n  reasons:\n    status: DONE\n", to: "a.yaml")

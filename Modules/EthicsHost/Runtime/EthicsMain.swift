@@ -69,47 +69,61 @@ public enum EthicsMain {
             pluginCommands: config.enabledPluginIDs.compactMap { registry.plugin(id: $0)?.command },
             configFile: config.file,
             hostCommands: hostCommands)
-        return await HostEnvironment.$current.withValue(environmentForHelp) {
-            if arguments == ["--help"] || arguments == ["-h"] {
-                // The toolkit's front page, from the same help generator that parsing would reach:
-                // the parse itself (two trial parses for completion scripts, then the root's
-                // options) is most of the time a first look at the toolkit would otherwise take.
-                output.line(EthicsCommand.helpMessage())
-                return ExitStatus.success.rawValue
-            }
-            let command: any ParsableCommand
-            do {
-                command = try EthicsCommand.parseAsRoot(arguments)
-            } catch {
-                if let unknown = unknownCommand(in: arguments) {
-                    errors.line(unknown)
-                    return ExitStatus.badInput.rawValue
-                }
-                return finish(with: error, output: output, errors: errors)
-            }
-            let session = HostSession(
-                config: config, registry: registry, output: output, errors: errors, environment: environment, actingAs: actingAs)
-            do {
-                switch command {
-                case let command as any HostCommand:
-                    try await command.run(session: session)
-                case let command as any PluginCommand:
-                    try await runPluginCommand(command, session: session)
-                default:
-                    // `help`, and commands that only group others (`ethics`, `ethics config`):
-                    // their default run asks for the help screen, which `finish` prints.
-                    var command = command
-                    try command.run()
-                }
-            } catch {
-                return finish(with: error, output: output, errors: errors, registerPath: session.records.path)
-            }
-            if let head = session.records.lastWrittenHead {
-                // Every write shows where the journal now stands, so it can be noted and checked later.
-                errors.line("Register journal head: \(head) (check it later with 'ethics records verify --expect-head \(head)')")
-            }
+        // The help generator reads the root command's configuration, which reads this run's
+        // enabled plugins from the task-local; it is bound only around the synchronous steps that
+        // reach the generator (a binding around an `await` would move the run off the main thread
+        // for nothing).
+        func describing<R>(_ body: () -> R) -> R {
+            HostEnvironment.$current.withValue(environmentForHelp, operation: body)
+        }
+        if arguments == ["--help"] || arguments == ["-h"] {
+            // The toolkit's front page, from the same help generator that parsing would reach:
+            // the parse itself (two trial parses for completion scripts, then the root's
+            // options) is most of the time a first look at the toolkit would otherwise take.
+            output.line(describing { EthicsCommand.helpMessage() })
             return ExitStatus.success.rawValue
         }
+        let parsed: Result<any ParsableCommand, any Error> = describing { Result { try EthicsCommand.parseAsRoot(arguments) } }
+        let command: any ParsableCommand
+        switch parsed {
+        case .success(let parsedCommand):
+            command = parsedCommand
+        case .failure(let error):
+            if let unknown = describing({ unknownCommand(in: arguments) }) {
+                errors.line(unknown)
+                return ExitStatus.badInput.rawValue
+            }
+            return describing { finish(with: error, output: output, errors: errors) }
+        }
+        let session = HostSession(
+            config: config, registry: registry, output: output, errors: errors, environment: environment, actingAs: actingAs)
+        do {
+            switch command {
+            case let command as any HostCommand:
+                try await command.run(session: session)
+            case let command as any PluginCommand:
+                try await runPluginCommand(command, session: session)
+            default:
+                // `help`, and commands that only group others (`ethics`, `ethics config`):
+                // their default run asks for the help screen, which `finish` prints.
+                var command = command
+                try command.run()
+            }
+        } catch let error as ValidationError {
+            // Found by a command as it ran, after parsing: the usage the parser would print with
+            // it is the root command's, so the message names the command's own help instead.
+            errors.line("error: \(error.message)")
+            let path = describing { commandPath(in: arguments) }
+            errors.line("See '\((["ethics"] + path).joined(separator: " ")) --help' for its options.")
+            return ExitStatus.badInput.rawValue
+        } catch {
+            return describing { finish(with: error, output: output, errors: errors, registerPath: session.records.path) }
+        }
+        if let head = session.records.lastWrittenHead {
+            // Every write shows where the journal now stands, so it can be noted and checked later.
+            errors.line("Register journal head: \(head) (check it later with 'ethics records verify --expect-head \(head)')")
+        }
+        return ExitStatus.success.rawValue
     }
 
     private static func runPluginCommand<C: PluginCommand>(_ command: C, session: HostSession) async throws {
@@ -156,21 +170,37 @@ public enum EthicsMain {
     /// the nearest command, rather than as "unexpected arguments"; nil when the words before the
     /// first option are all commands.
     static func unknownCommand(in arguments: [String]) -> String? {
+        var unknown: String?
+        _ = walkCommands(in: arguments) { word, path, names in
+            unknown = "error: '\(word)' is not a command of '\((["ethics"] + path).joined(separator: " "))'"
+                + (Suggestion.didYouMean(word, among: names).map { "; \($0)" } ?? "; its commands are \(names.joined(separator: ", "))")
+        }
+        return unknown
+    }
+
+    /// The names of the commands `arguments` runs, after `ethics`: `["canvas-builder", "new"]`.
+    static func commandPath(in arguments: [String]) -> [String] {
+        walkCommands(in: arguments) { _, _, _ in }
+    }
+
+    /// Follows the words before the first option down the command tree and returns the commands
+    /// they name; `stray` hears of a word that names none of the commands where one was expected
+    /// (with the path so far and the names it could have been).
+    private static func walkCommands(in arguments: [String], stray: (String, [String], [String]) -> Void) -> [String] {
         var command: any ParsableCommand.Type = EthicsCommand.self
-        var path = ["ethics"]
+        var path: [String] = []
         for word in arguments {
-            if word.hasPrefix("-") { return nil }
+            if word.hasPrefix("-") { break }
             let subcommands = command.configuration.subcommands + command.configuration.groupedSubcommands.flatMap(\.subcommands)
-            if subcommands.isEmpty { return nil }
-            let names = subcommands.compactMap { $0.configuration.commandName }
+            if subcommands.isEmpty { break }
             guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
-                return "error: '\(word)' is not a command of '\(path.joined(separator: " "))'"
-                    + (Suggestion.didYouMean(word, among: names).map { "; \($0)" } ?? "; its commands are \(names.joined(separator: ", "))")
+                stray(word, path, subcommands.compactMap { $0.configuration.commandName })
+                break
             }
             command = next
             path.append(word)
         }
-        return nil
+        return path
     }
 
     /// swift-argument-parser reports bad usage as EX_USAGE (64); the toolkit promises 2.

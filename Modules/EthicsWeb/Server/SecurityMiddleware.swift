@@ -20,7 +20,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         ].joined(separator: "; ")
     }
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    @concurrent func handle(_ request: Request, context: WebContext, next: @concurrent (Request, WebContext) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
@@ -62,7 +62,7 @@ struct SessionMiddleware: RouterMiddleware {
     let cookie: @Sendable (String) -> Cookie
     static let publicPaths: Set<String> = ["/login", "/health", WebStylesheet.path]
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    @concurrent func handle(_ request: Request, context: WebContext, next: @concurrent (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
         let session = sessions.session(request.cookies[Self.cookieName]?.value)
@@ -149,7 +149,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let page: @Sendable (_ title: String, _ message: String, _ context: WebContext, _ status: HTTPResponse.Status) throws -> Response
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    @concurrent func handle(_ request: Request, context: WebContext, next: @concurrent (Request, WebContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
