@@ -246,6 +246,7 @@ private struct RowReader {
                 at: cell(.author)?.location ?? rowStart))
         }
         let kind = readKind()
+        let status = readStatus()
         let reviewBy = readReviewBy()
         let tags = list(.tags)
         let attributeIDs = readAttributes()
@@ -254,7 +255,7 @@ private struct RowReader {
             let text = row.fields[column.index].text
             if let trimmed = Self.trimmed(text) { fields.append((column.name, trimmed)) }
         }
-        guard problems.isEmpty, let title, let author, let kind else { return nil }
+        guard problems.isEmpty, let title, let author, let kind, let status else { return nil }
         let body = CanonicalJSON.object(json: [
             ("fields", CanonicalJSON.object(fields)),
             ("importedFrom", CanonicalJSON.object(json: [
@@ -264,7 +265,7 @@ private struct RowReader {
         var allTags = tags
         if !allTags.contains("imported") { allTags.append("imported") }
         return RecordDraft(
-            kind: kind, title: title, author: author, status: line(.status) ?? defaults.status, reviewBy: reviewBy,
+            kind: kind, title: title, author: author, status: status, reviewBy: reviewBy,
             tags: allTags, attributes: attributeIDs, body: Data(body.utf8))
     }
 
@@ -283,6 +284,35 @@ private struct RowReader {
             "'\(text)' is not a kind of record; write one of \(kinds.joined(separator: ", "))", at: field.location,
             suggestion: Suggestion.didYouMean(text.lowercased(), among: kinds)))
         return nil
+    }
+
+    /// The longest status a row may give: a status is a word or two that heads a column of the
+    /// register's lists, not a note.
+    static let maximumStatusLength = 40
+
+    /// The row's status in lower case (the register's statuses are lower-case words, and a list
+    /// filtered by `approved` should find a log's `Approved`), or the default when the cell is
+    /// empty. The log's word is kept as its history has it (`approved`, `declined`), except
+    /// `superseded`: that names the record which replaces it, a link only `ethics records
+    /// supersede` makes, so a superseded row is imported as it stood and superseded after.
+    mutating func readStatus() -> String? {
+        guard let text = line(.status), let field = cell(.status) else { return defaults.status }
+        let status = text.lowercased()
+        if status == LifecycleStep.Action.supersede.status {
+            problems.append(.error(
+                "'\(text)' needs the record that replaces this one, which a log cannot name; import the row with the status "
+                    + "it had before, then run 'ethics records supersede ID --by REPLACEMENT'",
+                at: field.location))
+            return nil
+        }
+        if status.count > Self.maximumStatusLength || ControlCharacters.containsAnyControl(status) {
+            problems.append(.error(
+                "a status is a word or two on one line, at most \(Self.maximumStatusLength) characters; this one has \(status.count)",
+                at: field.location,
+                suggestion: "put notes in a column of their own: other columns are kept in the record"))
+            return nil
+        }
+        return status
     }
 
     mutating func readReviewBy() -> CalendarDate? {

@@ -85,6 +85,18 @@ import Testing
         ])
     }
 
+    @Test func aStatusIsKeptInLowerCaseAndOneThatNeedsALinkOrIsANoteIsRefusedAtItsCell() throws {
+        let log = try read("Title,Author,Status\nA,B,Approved\nC,D,declined\n")
+        #expect(log.entries.map(\.draft.status) == ["approved", "declined"])
+        let long = String(repeating: "agreed with conditions ", count: 3)
+        #expect(problems("Title,Author,Status\nA,B,Superseded\nC,D,\(long)\n") == [
+            "logs/decisions.csv:2:5: error: 'Superseded' needs the record that replaces this one, which a log cannot name; "
+                + "import the row with the status it had before, then run 'ethics records supersede ID --by REPLACEMENT'",
+            "logs/decisions.csv:3:5: error: a status is a word or two on one line, at most 40 characters; this one has 68; "
+                + "put notes in a column of their own: other columns are kept in the record",
+        ])
+    }
+
     @Test func theHeaderRowMustNameTitleAuthorAndEachColumnOnce() {
         #expect(problems("Titel,Author\nA,B\n") == [
             "logs/decisions.csv:1:1: error: the header row has no 'title' column; every record needs a title; rename the column 'Titel' to 'title'",
