@@ -16,6 +16,18 @@ enum RecordPages {
         var template: String?
         /// When its latest version was kept.
         var date: CalendarDate
+        /// The record that replaces it, when it was superseded.
+        var replacedBy: String? = nil
+
+        /// Whether the assessment still stands: a withdrawn or superseded one is no ground for the
+        /// tool's use, and a published record should not cite it as if it were.
+        var isInForce: Bool { !LifecycleStep.finalStatuses.contains(status) }
+
+        /// Why a record should not cite it, for a warning or a refusal; nil while it is in force.
+        var outOfForce: String? {
+            guard !isInForce else { return nil }
+            return "\(id) (\(title)), which is \(status)" + (replacedBy.map { " by \($0)" } ?? "")
+        }
 
         var description: String {
             let what = switch template {
@@ -24,7 +36,7 @@ enum RecordPages {
             case let other?: "Canvas (\(other))"
             case nil: kind == "decision" ? "Ethical decision record" : kind.prefix(1).uppercased() + kind.dropFirst()
             }
-            return "\(what), kept in the register as \(id) version \(version) (\(status))"
+            return "\(what), kept in the register as \(id) version \(version) (\(status)\(replacedBy.map { " by \($0)" } ?? ""))"
         }
     }
 

@@ -255,9 +255,18 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             let summary = try? version.decodeBody(as: AssessmentSummary.self)
             kept.append(RecordPages.KeptAssessment(
                 id: version.id, version: version.version, kind: version.kind, title: version.title, status: version.status,
-                template: summary?.template, date: context.clock.day(of: version.updated)))
+                template: summary?.template, date: context.clock.day(of: version.updated), replacedBy: version.step?.replacedBy))
         }
         return kept
+    }
+
+    /// Says which assessments the record cites that no longer stand, so nobody keeps or publishes
+    /// it unawares; section 5 shows each one's status too.
+    func warnOfAssessmentsOutOfForce(_ assessments: [RecordPages.KeptAssessment], file: String, context: PluginContext) {
+        for reason in assessments.compactMap(\.outOfForce) {
+            context.notices.line("warning: section 5 cites \(reason); list what stands in its place with "
+                + "'ethics transparency-record link-assessment \(file) ID', and take it out of the file's 'assessments:'")
+        }
     }
 
     func linkAssessment(file: String, id: String, context: PluginContext) async throws -> Document {
@@ -271,6 +280,12 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         }
         guard version.kind != Self.transparencyRecordKind.id else {
             throw DiagnosticError.error("'\(id)' is a transparency record, not an impact assessment")
+        }
+        if LifecycleStep.finalStatuses.contains(version.status) {
+            let replacement = version.step?.replacedBy
+            throw DiagnosticError.error(
+                "'\(id)' is \(version.status)\(replacement.map { " by \($0)" } ?? ""): a record cites the assessments that stand",
+                suggestion: replacement.map { "list \($0) instead" } ?? "list the assessment that now stands, or keep a new one")
         }
         if record.assessments.contains(id) {
             context.notices.line("\(id) is already listed in section 5 of \(file).")
@@ -335,6 +350,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         if !report.isComplete {
             context.notices.line("It is not complete yet: \(report.missing.count) required field\(report.missing.count == 1 ? "" : "s") missing ('ethics transparency-record check \(file)').")
         }
+        warnOfAssessmentsOutOfForce(assessments, file: file, context: context)
         var document = RecordPages.record(record, standard: standard, assessments: assessments, council: context.model.council.name)
         document.metadata.insert(.init("Record", "\(version.id) version \(version.version), \(version.status)"), at: 0)
         document.record = version.reference
@@ -428,6 +444,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         try SafeFile.checkTarget(json)
         try SafeFile.writeOutput(text, to: json, mode: 0o600)
         context.notices.line("Written to \(json).")
+        warnOfAssessmentsOutOfForce(assessments, file: file, context: context)
         // Written all the same (a draft to share), but nobody should publish it unawares.
         let report = Completeness(standard: standard, record: record)
         if let first = report.missing.first {
