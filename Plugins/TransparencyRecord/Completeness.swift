@@ -62,11 +62,9 @@ struct Completeness: Sendable {
                 missing.append(Missing(section: section, field: field.heading + suffix, message: "needs an answer"))
             }
         }
-        if field.id == "contact-email", let email = answers.text(field.id), !email.isEmpty, !Self.looksLikeEmail(email) {
-            missing.append(Missing(section: section, field: field.heading, message: "'\(email)' is not an email address"))
-        }
-        if field.id == "website", let url = answers.text(field.id), !url.isEmpty, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            missing.append(Missing(section: section, field: field.heading, message: "'\(url)' is not a web address (https://...)"))
+        if let format = field.format, let text = answers.text(field.id), !text.allSatisfy(\.isWhitespace),
+           let problem = format.problem(with: text, label: field.heading + suffix) {
+            missing.append(Missing(section: section, field: field.heading + suffix, message: problem))
         }
         if field.kind == .list, let inner = field.fields {
             for (index, item) in answers.items(field.id).enumerated() {
@@ -79,10 +77,5 @@ struct Completeness: Sendable {
                 count.answered += itemCount.answered
             }
         }
-    }
-
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
     }
 }

@@ -56,6 +56,8 @@ public struct Standard: Decodable, Sendable, Hashable {
         public var item: String?
         /// The fields of each item of a list.
         public var fields: [Field]?
+        /// The shape a text answer must have: `email` or `url`.
+        public var format: TextFormat?
 
         /// As a heading and a label: "1.4.1 - Third party".
         public var heading: String {
@@ -127,7 +129,7 @@ public struct Standard: Decodable, Sendable, Hashable {
         case .choices: .choices(choices(of: field))
         case .list: .repeating((field.fields ?? []).map(formField), itemLabel: field.item ?? "item")
         }
-        return FormField(id: field.id, label: field.heading, help: field.help, kind: kind, isRequired: false)
+        return FormField(id: field.id, label: field.heading, help: field.help, kind: kind, isRequired: false, format: field.format)
     }
 
     func choices(of field: Field) -> [FormChoice] {
@@ -171,6 +173,11 @@ public struct Standard: Decodable, Sendable, Hashable {
         }
         if field.kind == .list, field.fields?.isEmpty ?? true {
             problems.append(.error("the list '\(field.id)' needs 'fields:' for its items", at: node.location))
+        }
+        if field.format != nil, field.kind != .text {
+            problems.append(.error(
+                "'\(field.id)' has a 'format:', which only a one-line text field takes; it is \(field.kind.rawValue)",
+                at: node["format"]?.location ?? node.location))
         }
         if case .when(let flag) = field.required, !siblings.contains(where: { $0.id == flag && $0.kind == .flag }) {
             problems.append(.error(

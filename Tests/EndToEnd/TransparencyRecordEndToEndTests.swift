@@ -139,6 +139,20 @@ import Testing
         let stale = try workspace.run(["transparency-record", "render", file, "--report-number", "CAB-7", "--format", "markdown"])
         #expect(stale.stdout.contains("| Senior Responsible Owner | Awaited |"), "\(stale)")
         #expect(stale.stderr.contains("The file differs from atr-2026-0001 as the register keeps it"), "\(stale)")
+
+        // An assessment withdrawn since it was listed: section 5 says so, and keeping or exporting
+        // the record warns; a withdrawn or superseded assessment is not listed again.
+        let withdrawn = try workspace.run(["records", "withdraw", eia, "--reason", "Redone after consultation"], as: "Sam Patel")
+        #expect(withdrawn.status == 0, "\(withdrawn)")
+        let relinked = try workspace.run(["transparency-record", "link-assessment", file, eia])
+        #expect(relinked.status == 2 && relinked.stderr.contains("'\(eia)' is withdrawn: a record cites the assessments that stand"), "\(relinked)")
+        let exported = try workspace.run(["transparency-record", "export", file, "--to", "govuk", "--json", "withdrawn.json"])
+        #expect(exported.status == 0, "\(exported)")
+        #expect(exported.stderr.contains("warning: section 5 cites \(eia) (Predictive model for housing repairs), which is withdrawn"), "\(exported)")
+        let rekept = try workspace.run(["transparency-record", "record", file], as: "Jo Bloggs")
+        #expect(rekept.status == 0 && rekept.stderr.contains("warning: section 5 cites \(eia)"), "\(rekept)")
+        let shownNow = try workspace.run(["transparency-record", "render", file, "--format", "json"])
+        #expect(shownNow.stdout.contains("kept in the register as \(eia) version 2 (withdrawn)"), "\(shownNow)")
     }
 
     @Test func theGOVUKExportCarriesTheReferencesFieldLists() throws {
@@ -240,5 +254,19 @@ import Testing
         #expect(run.stderr.contains("bad.answers.yaml:4:3: error: 'senior-responsible-ownr' is not a question here"), "\(run)")
         #expect(run.stderr.contains("senior-responsible-owner"))
         #expect(try workspace.text(file) == before)
+
+        // Where the public is told to write or look must lead somewhere: in an answers file, and
+        // in the record file edited by hand.
+        try "record:\n  contact-email: housing repairs team\n  website: www.anytown.gov.uk/repairs\n".write(toFile: answers, atomically: true, encoding: .utf8)
+        let badAddresses = try workspace.run(["transparency-record", "fill", file, "--answers", answers])
+        #expect(badAddresses.status == 2, "\(badAddresses)")
+        #expect(badAddresses.stderr.contains("bad.answers.yaml:2:18: error: 'Contact email' must be an email address, "
+            + "such as data@council.gov.uk, not 'housing repairs team'"), "\(badAddresses)")
+        #expect(badAddresses.stderr.contains("bad.answers.yaml:3:12: error: 'Website URL' must be a web address in full, "
+            + "starting https://, not 'www.anytown.gov.uk/repairs'"), "\(badAddresses)")
+        #expect(try workspace.text(file) == before)
+        try (before + "  website: www.anytown.gov.uk/repairs\n").write(toFile: workspace.directory.path + "/" + file, atomically: true, encoding: .utf8)
+        let checked = try workspace.run(["transparency-record", "check", file])
+        #expect(checked.status == 2 && checked.stderr.hasPrefix(file + ":") && checked.stderr.contains(":12: error: 'Website URL' must be a web address in full"), "\(checked)")
     }
 }

@@ -1,3 +1,4 @@
+public import EthicsYAML
 /// A question, or a page of questions, described as data: the one description that a terminal
 /// asks line by line, an answers file answers in YAML, and a browser shows as an HTML form.
 ///
@@ -47,6 +48,9 @@ public struct FormField: Hashable, Sendable, Codable {
     public var kind: Kind
     /// Whether the form can be submitted without it.
     public var isRequired: Bool
+    /// The shape a one-line answer must have (an email address, a web address), checked wherever
+    /// it is given; nil for any line of text.
+    public var format: TextFormat?
 
     public indirect enum Kind: Hashable, Sendable, Codable {
         /// One line of text.
@@ -68,12 +72,47 @@ public struct FormField: Hashable, Sendable, Codable {
         case repeating([FormField], itemLabel: String)
     }
 
-    public init(id: String, label: String, help: String? = nil, kind: Kind, isRequired: Bool = true) {
+    public init(id: String, label: String, help: String? = nil, kind: Kind, isRequired: Bool = true, format: TextFormat? = nil) {
         self.id = id
         self.label = label
         self.help = help
         self.kind = kind
         self.isRequired = isRequired
+        self.format = format
+    }
+}
+
+/// A shape a one-line answer must have, beyond being one line: what a published record says about
+/// how to reach the council must lead somewhere. Checked by ``FormField/parse(_:)`` on every front
+/// end, and by a plugin's own checks of a file written by hand.
+public enum TextFormat: String, YAMLStringEnum, Codable, Hashable, CaseIterable {
+    /// An email address: `data@council.gov.uk`.
+    case email
+    /// A web address in full: `https://www.council.gov.uk/...`.
+    case url
+
+    /// What is wrong with `text` as an answer of this shape, said of the field `label`; nil when
+    /// it fits.
+    public func problem(with text: String, label: String) -> String? {
+        switch self {
+        case .email:
+            Self.isEmailAddress(text) ? nil : "'\(label)' must be an email address, such as data@council.gov.uk, not '\(text)'"
+        case .url:
+            WebAddress.isValid(text) ? nil : "'\(label)' must be a web address in full, starting https://, not '\(text)'"
+        }
+    }
+
+    /// One `@` between a name and a domain of at least two labels, and nothing blank or invisible:
+    /// the mistakes people make (a name without the domain, a space, a second address) rather than
+    /// the whole grammar of RFC 5322, which accepts addresses no council publishes.
+    static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty,
+              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
+            return false
+        }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
     }
 }
 

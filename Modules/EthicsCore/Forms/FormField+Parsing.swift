@@ -15,6 +15,9 @@ extension FormField {
             if trimmed.contains(where: \.isNewline) {
                 return .failure(FormProblem(field: id, message: "'\(label)' takes one line"))
             }
+            if !trimmed.isEmpty, let problem = format?.problem(with: trimmed, label: label) {
+                return .failure(FormProblem(field: id, message: problem))
+            }
             return .success(.text(trimmed))
         case .longText:
             return .success(.text(text.trimmingCharacters(in: .whitespacesAndNewlines)))

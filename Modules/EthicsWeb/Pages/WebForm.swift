@@ -206,8 +206,15 @@ struct WebForm {
         case .text, .integer, .date:
             var mode = ""
             if case .integer = field.kind { mode = " inputmode=\"numeric\"" }
+            // The input types a phone offers the right keyboard for; the server checks either way.
+            var type = "text"
+            switch field.format {
+            case .email?: (type, mode) = ("email", " autocomplete=\"email\" spellcheck=\"false\"")
+            case .url?: (type, mode) = ("url", " spellcheck=\"false\"")
+            case nil: break
+            }
             html += "<label class=\"label\" for=\"\(e(name))\">\(e(label))</label>\n" + hint + errorHTML
-            html += "<input class=\"input\" type=\"text\" id=\"\(e(name))\" name=\"\(e(name))\" value=\"\(e(typed.first ?? ""))\"\(mode)\(described)\(error == nil ? "" : " aria-invalid=\"true\"")>\n"
+            html += "<input class=\"input\" type=\"\(type)\" id=\"\(e(name))\" name=\"\(e(name))\" value=\"\(e(typed.first ?? ""))\"\(mode)\(described)\(error == nil ? "" : " aria-invalid=\"true\"")>\n"
         case .longText:
             html += "<label class=\"label\" for=\"\(e(name))\">\(e(label))</label>\n" + hint + errorHTML
             html += "<textarea class=\"textarea\" id=\"\(e(name))\" name=\"\(e(name))\" rows=\"5\"\(described)\(error == nil ? "" : " aria-invalid=\"true\"")>\(e(typed.first ?? ""))</textarea>\n"

@@ -27,6 +27,22 @@ import Testing
         #expect(try Self.form.field("due")!.parse("2026-02-28").get() == .date(CalendarDate("2026-02-28")!))
     }
 
+    @Test func anEmailOrWebAddressMustLeadSomewhere() throws {
+        let email = FormField(id: "contact", label: "Contact email", kind: .text, format: .email)
+        #expect(try email.parse(" data@testshire.gov.uk ").get() == .text("data@testshire.gov.uk"))
+        #expect(try email.parse("").get() == .text(""), "an empty answer is the required check's business")
+        for bad in ["data", "data@testshire", "data@@testshire.gov.uk", "@testshire.gov.uk", "data team@testshire.gov.uk", "data@testshire..gov.uk", "data@-x.gov.uk"] {
+            guard case .failure(let problem) = email.parse(bad) else { Issue.record("accepted '\(bad)'"); continue }
+            #expect(problem.message == "'Contact email' must be an email address, such as data@council.gov.uk, not '\(bad)'")
+        }
+        let url = FormField(id: "website", label: "Website", kind: .text, format: .url)
+        #expect(try url.parse("https://www.testshire.gov.uk/repairs").get() == .text("https://www.testshire.gov.uk/repairs"))
+        for bad in ["www.testshire.gov.uk", "https://", "ftp://testshire.gov.uk", "https://testshire.gov.uk/a page"] {
+            guard case .failure(let problem) = url.parse(bad) else { Issue.record("accepted '\(bad)'"); continue }
+            #expect(problem.message == "'Website' must be a web address in full, starting https://, not '\(bad)'")
+        }
+    }
+
     @Test func theTerminalAsksAgainUntilTheAnswerFits() throws {
         let terminal = ScriptedTerminal(["Jo", "green", "2", "9", "3", ""])
         let outcome = try FormConversation(terminal: terminal).ask(Self.form)
