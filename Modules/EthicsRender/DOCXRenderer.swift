@@ -496,7 +496,7 @@ struct DOCXRenderer {
                 var inner = format
                 inner.bold = true
                 self.inlines(content, inner)
-            case .code(let code):
+            case .code(let code), .command(let code, _):
                 var inner = format
                 inner.code = true
                 run(code, format: inner)

@@ -291,7 +291,7 @@ struct HTMLRenderer {
                 html += "<strong>"
                 self.inlines(content, insideLink: insideLink)
                 html += "</strong>"
-            case .code(let code):
+            case .code(let code), .command(let code, _):
                 html += "<code>"
                 html.appendHTMLEscaped(code)
                 html += "</code>"

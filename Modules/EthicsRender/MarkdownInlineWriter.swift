@@ -51,7 +51,7 @@ struct MarkdownInlineWriter {
             delimit(content, with: "*")
         case .strong(let content):
             delimit(content, with: "**")
-        case .code(let code):
+        case .code(let code), .command(let code, _):
             write(code: code)
         case .link(let content, let url):
             guard !insideLink, LinkPolicy.allows(url) else { return write(content) }

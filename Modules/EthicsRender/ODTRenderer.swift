@@ -390,7 +390,7 @@ struct ODTRenderer {
                 xml += "<text:span text:style-name=\"Strong_20_Emphasis\">"
                 self.inlines(content, insideLink: insideLink)
                 xml += "</text:span>"
-            case .code(let code):
+            case .code(let code), .command(let code, _):
                 xml += "<text:span text:style-name=\"Source_20_Text\">"
                 appendText(code)
                 xml += "</text:span>"

@@ -52,7 +52,7 @@ enum PaperTextWidth {
             for inline in inlines {
                 switch inline {
                 case .text(let text), .termReference(let text, _): add(text, widths: bold ? PaperTextWidth.bold : regular)
-                case .code(let text): add(text, widths: nil)
+                case .code(let text), .command(let text, _): add(text, widths: nil)
                 case .emphasis(let content): add(content, bold: bold)
                 case .strong(let content): add(content, bold: true)
                 case .link(let content, let url): content.isEmpty ? add(url, widths: regular) : add(content, bold: bold)

@@ -14,7 +14,7 @@ enum PlainInlines {
     private static func append(_ inlines: [Inline], to text: inout String) {
         for inline in inlines {
             switch inline {
-            case .text(let string), .code(let string), .termReference(let string, _):
+            case .text(let string), .code(let string), .termReference(let string, _), .command(let string, _):
                 text += string
             case .emphasis(let content), .strong(let content):
                 append(content, to: &text)

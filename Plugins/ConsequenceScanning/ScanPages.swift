@@ -52,7 +52,12 @@ enum ScanPages {
     static func list(_ scans: [(version: RecordVersion, scan: Scan?)]) -> Document {
         var document = Document(title: "Consequence scans")
         guard !scans.isEmpty else {
-            document.append(.paragraph("No consequence scans are kept yet. Start one with 'ethics consequence-scanning scan'."))
+            document.append(.paragraph([
+                "No consequence scans are kept yet. Start one with ",
+                .command("ethics consequence-scanning scan", page: OperationPage(
+                    "a new scan", plugin: ConsequenceScanningPlugin.descriptor.id, operation: "scan")),
+                ".",
+            ]))
             return document
         }
         document.append(.table(Table(

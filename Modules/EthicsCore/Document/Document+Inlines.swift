@@ -95,7 +95,7 @@ extension [Inline] {
                 mapped = .strong(try content.mapInlines(transform))
             case .link(let content, let url):
                 mapped = .link(try content.mapInlines(transform), url: url)
-            case .text, .code, .termReference, .lineBreak:
+            case .text, .code, .termReference, .lineBreak, .command:
                 mapped = inline
             }
             result.append(contentsOf: try transform(mapped))
@@ -115,7 +115,7 @@ extension [Inline] {
                 result.append(.emphasis(try content.mapText(transform)))
             case .strong(let content):
                 result.append(.strong(try content.mapText(transform)))
-            case .link, .code, .termReference, .lineBreak:
+            case .link, .code, .termReference, .lineBreak, .command:
                 result.append(inline)
             }
         }

@@ -81,7 +81,7 @@ extension Inline {
 
     fileprivate func appendPlainText(to text: inout String) {
         switch self {
-        case .text(let string), .code(let string), .termReference(let string, _):
+        case .text(let string), .code(let string), .termReference(let string, _), .command(let string, _):
             text += string
         case .emphasis(let content), .strong(let content), .link(let content, _):
             content.appendPlainText(to: &text)

@@ -3,11 +3,11 @@
 /// schema people can read and query with tools such as `jq`.
 extension Inline: Codable {
     private enum CodingKeys: String, CodingKey {
-        case type, text, content, url, termID
+        case type, text, content, url, termID, page
     }
 
     private enum Kind: String, Codable {
-        case text, emphasis, strong, code, link, termReference, lineBreak
+        case text, emphasis, strong, code, link, termReference, lineBreak, command
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,6 +31,8 @@ extension Inline: Codable {
                 termID: try container.decode(String.self, forKey: .termID))
         case .lineBreak:
             self = .lineBreak
+        case .command:
+            self = .command(try container.decode(String.self, forKey: .text), page: try container.decode(OperationPage.self, forKey: .page))
         }
     }
 
@@ -59,6 +61,10 @@ extension Inline: Codable {
             try container.encode(termID, forKey: .termID)
         case .lineBreak:
             try container.encode(Kind.lineBreak, forKey: .type)
+        case .command(let command, let page):
+            try container.encode(Kind.command, forKey: .type)
+            try container.encode(command, forKey: .text)
+            try container.encode(page, forKey: .page)
         }
     }
 }

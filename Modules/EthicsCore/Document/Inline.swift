@@ -20,6 +20,25 @@ public indirect enum Inline: Hashable, Sendable {
     case termReference(String, termID: String)
     /// A forced line break inside a paragraph (an address, a verse); not a paragraph break.
     case lineBreak
+    /// A command of the toolkit that does what the sentence suggests (`ethics consequence-scanning
+    /// scan`), with the page that does it in a browser. Written as the command in every format;
+    /// `ethics serve` writes a link to the page instead, where the browser has it, so a document
+    /// written once reads right at a terminal and in a browser.
+    case command(String, page: OperationPage)
+}
+
+/// The page of a plugin's operation, as a sentence names it (`a new scan`).
+public struct OperationPage: Hashable, Sendable, Codable {
+    /// The words a link to the page shows, fitting the sentence in place of the command.
+    public var words: String
+    public var plugin: String
+    public var operation: String
+
+    public init(_ words: String, plugin: String, operation: String) {
+        self.words = words
+        self.plugin = plugin
+        self.operation = operation
+    }
 }
 
 extension Inline: ExpressibleByStringInterpolation {

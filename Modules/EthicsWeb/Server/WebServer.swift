@@ -42,6 +42,8 @@ struct WebServer: Sendable {
         self.plugins = plugins
         baseContext = context
         operations = session.config.enabledPluginIDs.compactMap { plugins[$0] }.flatMap(WebOperation.all(of:))
+        session.hooks.add(CommandPages.hook(paths: Dictionary(
+            operations.map { ("\($0.pluginID)/\($0.name)", $0.path) }, uniquingKeysWith: { first, _ in first })))
         self.accounts = accounts
         self.sessions = sessions
         self.throttle = throttle

@@ -28,8 +28,10 @@ struct ClausePage {
         let links = library.links(of: clause)
         if links.isEmpty {
             document.append(.paragraph([
-                .text("The content links this clause to no other. "),
-                .code("ethics code-mapper crosswalk \(code.id) OTHER"), .text(" finds counterparts by shared attributes."),
+                .text("The content links this clause to no other; "),
+                .command("ethics code-mapper crosswalk \(code.id) OTHER", page: OperationPage(
+                    "a crosswalk", plugin: CodeMapperPlugin.descriptor.id, operation: "crosswalk")),
+                .text(" finds counterparts in another code by shared attributes."),
             ]))
         } else {
             document.append(.table(Table(

@@ -11,8 +11,9 @@ struct SearchPage {
             subtitle: "\(results.count) \(results.count == 1 ? "clause" : "clauses") found")
         if results.isEmpty {
             document.append(.paragraph([
-                .text("No clause mentions every word of \u{201C}\(query)\u{201D}. Try fewer or shorter words, or list the codes with "),
-                .code("ethics code-mapper list"), .text("."),
+                .text("No clause mentions every word of \u{201C}\(query)\u{201D}. Try fewer or shorter words, or see "),
+                .command("ethics code-mapper list", page: OperationPage("every code", plugin: CodeMapperPlugin.descriptor.id, operation: "list")),
+                .text("."),
             ]))
         }
         // The table is written even when empty, so that CSV output always has its header row.

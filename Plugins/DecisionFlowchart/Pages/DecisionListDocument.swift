@@ -8,7 +8,12 @@ struct DecisionListDocument {
     var document: Document {
         var document = Document(title: "Decisions")
         if decisions.isEmpty {
-            document.append(.paragraph("No decisions have been recorded yet. Start one with 'ethics decision-flowchart run --title TEXT'."))
+            document.append(.paragraph([
+                "No decisions have been recorded yet. Start one with ",
+                .command("ethics decision-flowchart run --title TEXT", page: OperationPage(
+                    "a new walk", plugin: DecisionFlowchartPlugin.descriptor.id, operation: "walk")),
+                ".",
+            ]))
         } else {
             document.append(.paragraph("\(decisions.count) \(decisions.count == 1 ? "decision" : "decisions") recorded."))
             document.append(.table(Table(

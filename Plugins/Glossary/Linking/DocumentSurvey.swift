@@ -48,7 +48,7 @@ struct DocumentSurvey {
                 termReferences.append(termID)
             case .emphasis(let content), .strong(let content), .link(let content, _):
                 visit(content)
-            case .text, .code, .lineBreak:
+            case .text, .code, .lineBreak, .command:
                 break
             }
         }

@@ -8,8 +8,9 @@ extension GlossaryDocuments {
         guard !hits.isEmpty else {
             return Document(title: title, blocks: [
                 .paragraph([
-                    .text("Nothing in the glossary matches \"\(query)\". Try fewer words, or "),
-                    .code("ethics glossary list"), .text(" to see every entry."),
+                    .text("Nothing in the glossary matches \"\(query)\". Try fewer words, or see "),
+                    .command("ethics glossary list", page: OperationPage("every entry", plugin: GlossaryPlugin.descriptor.id, operation: "list")),
+                    .text("."),
                 ]),
             ])
         }

@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsRender
 import Foundation
 import Testing
 
@@ -18,6 +19,21 @@ struct DocumentModelTests {
     func jsonRoundTrip() throws {
         let data = try JSONEncoder().encode(Samples.everyBlock)
         #expect(try JSONDecoder().decode(Document.self, from: data) == Samples.everyBlock)
+    }
+
+    @Test("a command is written as the command in every format, and survives a JSON round trip")
+    func commandsAreWrittenAsTheCommand() throws {
+        let page = OperationPage("a new scan", plugin: "consequence-scanning", operation: "scan")
+        let inline = Inline.command("ethics consequence-scanning scan", page: page)
+        #expect(try JSONDecoder().decode(Inline.self, from: JSONEncoder().encode(inline)) == inline)
+        let document = Document(title: "Scans", blocks: [.paragraph(["Start one with ", inline, "."])])
+        let renderer = Renderer()
+        #expect(try renderer.render(document, as: .html).contains("Start one with <code>ethics consequence-scanning scan</code>."))
+        #expect(try renderer.render(document, as: .markdown).contains("Start one with `ethics consequence-scanning scan`."))
+        #expect(try renderer.render(document, as: .text).contains("Start one with ethics consequence-scanning scan."))
+        #expect(document.blocks[0].plainText == "Start one with ethics consequence-scanning scan.")
+        let odt = try renderer.renderBytes(document, as: .odt)
+        #expect(odt.count > 100)
     }
 
     @Test("blocks and inlines are encoded as objects tagged with their type")
@@ -46,7 +62,7 @@ struct DocumentModelTests {
             case .text(let text): [.text(text.uppercased())]
             case .code(let code): [.code(code.uppercased())]
             case .termReference(let text, let id): [.termReference(text.uppercased(), termID: id)]
-            case .emphasis, .strong, .link, .lineBreak: [inline]
+            case .emphasis, .strong, .link, .lineBreak, .command: [inline]
             }
         }
         let blocks = shouted.blocks.filter {

@@ -65,6 +65,21 @@ import ZIPFoundation
         }
     }
 
+    /// A document's pointer to a command is, in the browser, a link to the page that does it;
+    /// a command the browser does not offer stays as written.
+    @Test func aCommandADocumentSuggestsIsALinkToItsPage() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let scans = try await browser.get("/plugins/consequence-scanning/list")
+            #expect(scans.text.contains("Start one with <a href=\"/plugins/consequence-scanning/scan\">a new scan</a>."), "\(scans.text)")
+            #expect(!scans.text.contains("ethics consequence-scanning scan"))
+            let nothing = try await browser.get("/plugins/glossary/search?f.query=zzzzqqq")
+            #expect(nothing.text.contains("or see <code>ethics glossary list</code>."), "the browser has no list of the glossary: \(nothing.text)")
+        }
+    }
+
     /// A suggestion to run a command is the command line's way; in a browser it is left out.
     @Test func aSuggestionToRunACommandIsLeftOutOfThePage() {
         let error = DiagnosticError([
