@@ -74,6 +74,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/data/ethics"), "nothing was kept")
     }
 
+    /// A file marked read-only is not replaced, neither as a command's output nor as the canvas
+    /// a fill changes, although the folder would allow the new file's rename over it.
+    @Test func aReadOnlyFileIsNotReplaced() throws {
+        let directory = try TemporaryDirectory()
+        _ = try shell(#""$ETHICS" canvas-builder new --title Locked --output locked.canvas.yaml && chmod 0444 locked.canvas.yaml"#, in: directory)
+        let canvas = try String(contentsOfFile: directory.path + "/locked.canvas.yaml", encoding: .utf8)
+        _ = try directory.write("areas:\n  reasons:\n    status: COMPLETE\n", to: "a.yaml")
+        let fill = try shell(#""$ETHICS" canvas-builder fill locked.canvas.yaml --answers a.yaml"#, in: directory)
+        #expect(fill.status == 2, "\(fill)")
+        #expect(fill.stderr.contains("locked.canvas.yaml: error: cannot write the canvas: it is read-only; make it writable (chmod u+w) to change it"), "\(fill)")
+        #expect(try String(contentsOfFile: directory.path + "/locked.canvas.yaml", encoding: .utf8) == canvas)
+        _ = try directory.write("kept\n", to: "out.md")
+        _ = try shell("chmod 0444 out.md", in: directory)
+        let output = try shell(#""$ETHICS" glossary show DPIA --format markdown -o out.md"#, in: directory)
+        #expect(output.status == 2 && output.stderr.contains("it is read-only"), "\(output)")
+        #expect(try String(contentsOfFile: directory.path + "/out.md", encoding: .utf8) == "kept\n")
+    }
+
     @Test(arguments: ["/dev/stdout", "-"])
     func outputToStandardOutputIsWrittenThere(_ target: String) throws {
         let directory = try TemporaryDirectory()

@@ -30,8 +30,19 @@ extension SafeFile {
         guard access(folder.isEmpty ? "/" : folder, W_OK) == 0 else {
             throw WriteError(path: path, reason: "the folder \(folder.isEmpty ? "/" : folder) cannot be written to")
         }
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw WriteError(path: path, reason: "it is a folder")
+        if stat(path, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw WriteError(path: path, reason: "it is a folder") }
+            if (status.st_mode & S_IFMT) == S_IFREG { try refuseReadOnly(path, status) }
+        }
+    }
+
+    /// Refuses to replace a file that is read-only, for everyone (no write permission at all:
+    /// someone marked it so, such as a canvas as signed off, and that holds even for root) or
+    /// for this user. Replacing goes by a new file and a rename, which the folder's permissions
+    /// alone would allow, so without this check a read-only file would be quietly replaced.
+    static func refuseReadOnly(_ path: String, _ status: stat) throws(WriteError) {
+        if status.st_mode & 0o222 == 0 || access(path, W_OK) != 0 {
+            throw WriteError(path: path, reason: "it is read-only; make it writable (chmod u+w) to change it, or write to another file")
         }
     }
 

@@ -37,7 +37,7 @@ public enum SafeFile {
         let exists = stat(path, &existing) == 0
         if exists {
             switch existing.st_mode & S_IFMT {
-            case S_IFREG: break
+            case S_IFREG: try refuseReadOnly(path, existing)
             case S_IFDIR: throw WriteError(path: path, reason: "it is a folder; name a file inside it")
             default:
                 try writeDirectly(Array(bytes), to: path)
