@@ -110,6 +110,37 @@ struct RecordsPostgresEndToEndTests {
         #expect(viaEnvironment.status == 0, "\(viaEnvironment)")
     }
 
+    /// A council moving servers: the register on one database is copied into another's, through
+    /// the configuration that names the first, with the same head on both.
+    @Test func aRegisterOnTheServerIsCopiedToAnotherDatabase() throws {
+        #expect(try initDatabase().status == 0)
+        let config = try config()
+        func ethics(_ arguments: [String], password: String? = nil) throws -> CommandResult {
+            try CommandRunner.ethics(
+                ["--config", config] + arguments,
+                environment: ["ETHICS_AUTHOR": "Board"].merging(password.map { ["ETHICS_REGISTER_PASSWORD": $0] } ?? [:]) { $1 })
+        }
+        let log = try directory.write("Title,Author\r\nHousing data,Officer\r\nChatbot,Officer\r\n", to: "log.csv")
+        #expect(try ethics(["records", "import", log]).status == 0)
+        let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year!
+        #expect(try ethics(["records", "withdraw", "dec-\(year)-0002", "--reason", "Not pursued"]).status == 0)
+        let head = try #require(try ethics(["records", "verify"]).stdout.split(separator: "\n").first { $0.hasPrefix("Journal head: ") })
+            .dropFirst("Journal head: ".count)
+
+        let second = try PostgresTestServer.Database()
+        var secondURL = try second.initialised()
+        secondURL.password = nil
+        let copy = try ethics(["records", "copy", "--to", secondURL.description], password: PostgresTestServer.toolkitPassword)
+        #expect(copy.status == 0, "\(copy)")
+        #expect(copy.stdout.contains("Journal head on both: \(head)"), "\(copy)")
+        let there = try CommandRunner.ethics(
+            ["records", "list", "--format", "csv"],
+            environment: ["ETHICS_REGISTER_URL": secondURL.description, "ETHICS_REGISTER_PASSWORD": PostgresTestServer.toolkitPassword])
+        #expect(there.status == 0 && there.stdout.contains("dec-\(year)-0002,decision,2,Chatbot"), "\(there)")
+        #expect(try ethics(["records", "copy", "--to", secondURL.description], password: PostgresTestServer.toolkitPassword).status == 2,
+                "only into an empty register")
+    }
+
     @Test func eachFaultIsExitTwoWithOneLineNamingTheURL() throws {
         #expect(try initDatabase().status == 0)
         let cases: [(environment: [String: String], expected: String)] = [
