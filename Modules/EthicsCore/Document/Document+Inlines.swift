@@ -13,6 +13,12 @@ extension Document {
         return document
     }
 
+    /// Whether any inline of the document, at any depth, satisfies `predicate`: a hook that
+    /// rewrites one kind of inline asks first, so the many documents without it are not copied.
+    public func containsInline(where predicate: (Inline) -> Bool) -> Bool {
+        blocks.contains { $0.containsInline(where: predicate) }
+    }
+
     /// Rewrites the runs of plain prose: every `.text` inline that is not inside a link.
     ///
     /// This is what a listener that links glossary terms wants: text inside an existing link,
@@ -29,6 +35,37 @@ extension Block {
     /// ``Document/mapInlines(_:)``.
     public func mapInlines<E: Error>(_ transform: (Inline) throws(E) -> [Inline]) throws(E) -> Block {
         try mapInlineSequences { inlines throws(E) in try inlines.mapInlines(transform) }
+    }
+
+    /// Whether any inline in this block or the blocks it contains satisfies `predicate`; see
+    /// ``Document/containsInline(where:)``.
+    public func containsInline(where predicate: (Inline) -> Bool) -> Bool {
+        func inlines(_ sequence: [Inline]) -> Bool {
+            sequence.contains { inline in
+                if predicate(inline) { return true }
+                switch inline {
+                case .emphasis(let content), .strong(let content), .link(let content, _): return inlines(content)
+                case .text, .code, .termReference, .lineBreak, .command: return false
+                }
+            }
+        }
+        func blocks(_ blocks: [Block]) -> Bool { blocks.contains { $0.containsInline(where: predicate) } }
+        switch self {
+        case .heading(_, let content, _), .paragraph(let content):
+            return inlines(content)
+        case .list(_, let items):
+            return items.contains(where: blocks)
+        case .table(let table):
+            return inlines(table.caption) || (table.header + table.rows.joined()).contains { inlines($0.content) }
+        case .definitions(let definitions):
+            return definitions.contains { inlines($0.term) || blocks($0.details) }
+        case .quote(let content):
+            return blocks(content)
+        case .callout(_, let title, let content):
+            return inlines(title) || blocks(content)
+        case .code, .graph, .thematicBreak, .form:
+            return false
+        }
     }
 
     /// Rewrites the plain prose in this block; see ``Document/mapText(_:)``.

@@ -8,7 +8,9 @@ enum CommandPages {
     /// `paths` maps `plugin/operation` to the page of each operation the browser offers.
     static func hook(paths: [String: String]) -> DocumentHook {
         DocumentHook(name: "serve.command-pages", order: -100, formats: [.html]) { document in
-            document.mapInlines { inline in
+            // Most pages name no command; they are not copied for nothing.
+            guard document.containsInline(where: { if case .command = $0 { true } else { false } }) else { return document }
+            return document.mapInlines { inline in
                 guard case .command(_, let page) = inline, let path = paths["\(page.plugin)/\(page.operation)"] else { return [inline] }
                 return [.link(page.words, url: path)]
             }

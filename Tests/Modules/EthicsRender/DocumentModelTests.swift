@@ -55,6 +55,21 @@ struct DocumentModelTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Block.self, from: json) }
     }
 
+    @Test("containsInline finds an inline at any depth, and none where there is none")
+    func containsInlineLooksEverywhere() {
+        func isCommand(_ inline: Inline) -> Bool { if case .command = inline { true } else { false } }
+        let command = Inline.command("ethics x y", page: OperationPage("the page", plugin: "x", operation: "y"))
+        let nested = Document(title: "Nested", blocks: [
+            .definitions([Block.Definition(term: ["Term"], details: [
+                .list(.unordered, items: [[.table(Table(caption: [], header: ["Heading"], rows: [[Table.Cell([.strong([.link([command], url: "#a")])])]]))]]),
+            ])]),
+        ])
+        #expect(nested.containsInline(where: isCommand))
+        #expect(!Samples.everyBlock.containsInline(where: isCommand))
+        #expect(Samples.everyBlock.containsInline { if case .termReference = $0 { true } else { false } })
+        #expect(!Document(title: "Code only", blocks: [.code("ethics x y", language: nil)]).containsInline { _ in true })
+    }
+
     @Test("mapInlines reaches the inlines of every kind of block")
     func mapInlinesReachesEverything() {
         let shouted = Samples.everyBlock.mapInlines { inline -> [Inline] in
