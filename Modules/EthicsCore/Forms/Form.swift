@@ -98,21 +98,26 @@ public enum TextFormat: String, YAMLStringEnum, Codable, Hashable, CaseIterable 
         case .email:
             Self.isEmailAddress(text) ? nil : "'\(label)' must be an email address, such as data@council.gov.uk, not '\(text)'"
         case .url:
-            WebAddress.isValid(text) ? nil : "'\(label)' must be a web address in full, starting https://, not '\(text)'"
+            WebAddress.isPublishable(text)
+                ? nil : "'\(label)' must be a public web address in full, such as https://www.council.gov.uk/page, not '\(text)'"
         }
     }
 
-    /// One `@` between a name and a domain of at least two labels, and nothing blank or invisible:
-    /// the mistakes people make (a name without the domain, a space, a second address) rather than
-    /// the whole grammar of RFC 5322, which accepts addresses no council publishes.
+    /// A name, one `@`, and a domain of at least two labels: the name of letters, digits and
+    /// the few marks addresses use (`.` not first, last or doubled; `+`, `-`, `_`, `'`), the domain
+    /// of letters, digits and hyphens (not at a label's ends). Stricter than RFC 5322, which
+    /// allows quoted names and comments no council publishes, so that `mailto:` prefixes, angle
+    /// brackets and pasted display names are caught.
     static func isEmailAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty,
-              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
-            return false
-        }
-        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
+        guard parts.count == 2, text.count <= 254 else { return false }
+        let name = parts[0], domain = parts[1]
+        guard !name.isEmpty, name.count <= 64, !name.hasPrefix("."), !name.hasSuffix("."), !name.contains(".."),
+              name.allSatisfy({ $0.isLetter || $0.isNumber || ".+-_'".contains($0) }) else { return false }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { label in
+            !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-") && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        } && labels.last!.allSatisfy(\.isLetter)
     }
 }
 

@@ -43,14 +43,33 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
             guard let close = hostAndPort.firstIndex(of: "]") else { return false }
             host = hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]
             let rest = hostAndPort[hostAndPort.index(after: close)...]
-            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy(\.isASCII) && rest.dropFirst().allSatisfy(\.isNumber)) else { return false }
+            guard rest.isEmpty || (rest.hasPrefix(":") && isPort(rest.dropFirst())) else { return false }
         } else {
             let parts = hostAndPort.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count <= 2 else { return false }
             host = parts[0]
-            if parts.count == 2, !parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
+            if parts.count == 2, !isPort(parts[1]) { return false }
         }
         return !host.isEmpty && !host.hasPrefix(".") && !host.contains("..")
+    }
+
+    /// A port number a connection can use: 1 to 65535, in digits.
+    private static func isPort(_ text: Substring) -> Bool {
+        text.count <= 5 && text.allSatisfy { $0.isASCII && $0.isNumber } && (Int(text).map { (1...65535).contains($0) } ?? false)
+    }
+
+    /// An address fit to publish for the public to follow: ``isValid(_:)``, and besides a host
+    /// with a domain (`www.council.gov.uk`, not `intranet`), no user name or password before the
+    /// host, and none of the characters an address must carry percent-encoded (`<`, `>`, `"`,
+    /// braces, `|`, `\`, `^`, a backquote), which a page or a reader would take for its end.
+    public static func isPublishable(_ url: String) -> Bool {
+        guard isValid(url), !url.contains(where: { "<>\"{}|\\^`".contains($0) }),
+              let colon = url.firstIndex(of: ":") else { return false }
+        // isValid has seen "://" right after the scheme.
+        let authority = url[url.index(colon, offsetBy: 3)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !authority.contains("@") else { return false }
+        let host = authority.hasPrefix("[") ? authority : authority.split(separator: ":").first ?? ""
+        return host.hasPrefix("[") || (host.contains(".") && !host.hasSuffix("."))
     }
 
     /// A space, a control character or any other Unicode white space. ASCII is decided by value:

@@ -117,6 +117,9 @@ import Testing
         ("https://example.org/a\tb", false), ("https://example.org/\u{7F}", false), ("https://example.org/\u{85}", false),
         ("https://example.org/a\u{A0}b", false), ("https://example.org/a\u{2003}b", false), ("https://example.org/a\u{3000}b", false),
         ("https://example.org/~a!$&'()*+,;=", true), ("https://exämple.org/café", true),
+        // A port a connection can use.
+        ("https://example.org:65535/", true), ("https://example.org:0/", false), ("https://example.org:99999/", false),
+        ("https://[2001:db8::1]:99999/", false),
     ])
     func aWebAddressNeedsAHostAndItsSchemeInAnyCase(_ url: String, _ accepted: Bool) {
         #expect(WebAddress.isValid(url) == accepted, "\(url)")

@@ -29,17 +29,28 @@ import Testing
 
     @Test func anEmailOrWebAddressMustLeadSomewhere() throws {
         let email = FormField(id: "contact", label: "Contact email", kind: .text, format: .email)
-        #expect(try email.parse(" data@testshire.gov.uk ").get() == .text("data@testshire.gov.uk"))
+        for good in ["data@testshire.gov.uk", "j.o'brien+ai@testshire.gov.uk", "dáta@testshire.gov.uk"] {
+            #expect(try email.parse(" \(good) ").get() == .text(good))
+        }
         #expect(try email.parse("").get() == .text(""), "an empty answer is the required check's business")
-        for bad in ["data", "data@testshire", "data@@testshire.gov.uk", "@testshire.gov.uk", "data team@testshire.gov.uk", "data@testshire..gov.uk", "data@-x.gov.uk"] {
+        for bad in [
+            "data", "data@testshire", "data@@testshire.gov.uk", "@testshire.gov.uk", "data team@testshire.gov.uk", "data@testshire..gov.uk",
+            "data@-x.gov.uk", "mailto:data@testshire.gov.uk", "<data@testshire.gov.uk>", ".data@testshire.gov.uk", "data..x@testshire.gov.uk",
+            "data(team)@testshire.gov.uk", "data@testshire.gov.uk.", "data@testshire.gov.123",
+        ] {
             guard case .failure(let problem) = email.parse(bad) else { Issue.record("accepted '\(bad)'"); continue }
             #expect(problem.message == "'Contact email' must be an email address, such as data@council.gov.uk, not '\(bad)'")
         }
         let url = FormField(id: "website", label: "Website", kind: .text, format: .url)
-        #expect(try url.parse("https://www.testshire.gov.uk/repairs").get() == .text("https://www.testshire.gov.uk/repairs"))
-        for bad in ["www.testshire.gov.uk", "https://", "ftp://testshire.gov.uk", "https://testshire.gov.uk/a page"] {
+        for good in ["https://www.testshire.gov.uk/repairs?x=1#a", "http://testshire.gov.uk", "https://testshire.gov.uk:8443/"] {
+            #expect(try url.parse(good).get() == .text(good))
+        }
+        for bad in [
+            "www.testshire.gov.uk", "https://", "ftp://testshire.gov.uk", "https://testshire.gov.uk/a page", "https://intranet/",
+            "https://testshire.gov.uk:99999/", "https://jo:secret@testshire.gov.uk/", "https://testshire.gov.uk/<script>", "javascript:alert(1)",
+        ] {
             guard case .failure(let problem) = url.parse(bad) else { Issue.record("accepted '\(bad)'"); continue }
-            #expect(problem.message == "'Website' must be a web address in full, starting https://, not '\(bad)'")
+            #expect(problem.message == "'Website' must be a public web address in full, such as https://www.council.gov.uk/page, not '\(bad)'")
         }
     }
 
