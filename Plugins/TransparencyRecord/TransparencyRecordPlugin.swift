@@ -210,6 +210,8 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
 
     func fill(file: String, section: String?, forms: any FormDriver, context: PluginContext) async throws -> Document {
         let (standard, read) = try load(file)
+        // Before any question: answers typed for a file that cannot be written would be lost.
+        try SafeFile.checkTarget(file)
         var record = read
         var form = standard.form
         if let section, !section.isEmpty {

@@ -118,6 +118,10 @@ import Testing
         #expect(untitled.status == 2)
         #expect(untitled.stderr == "error: --title must not be empty\nSee 'ethics canvas-builder new --help' for its options.\n", "\(untitled)")
 
+        try FileManager.default.createDirectory(atPath: directory.path + "/sub", withIntermediateDirectories: false)
+        let folder = try CommandRunner.ethics(["canvas-builder", "new", "--title", "x", "--output", "sub"], in: directory.url)
+        #expect(folder.status == 2 && folder.stderr.contains("sub: error: it is a folder"), "\(folder)")
+
         _ = try CommandRunner.ethics(["canvas-builder", "new", "--title", "x", "--output", "x.canvas.yaml"], in: directory.url)
         let before = try String(contentsOfFile: directory.path + "/x.canvas.yaml", encoding: .utf8)
         let answers = try directory.write("areas:\n  reasons:\n    status: DONE\n", to: "a.yaml")

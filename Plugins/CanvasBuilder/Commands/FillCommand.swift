@@ -24,6 +24,8 @@ struct FillCommand: PluginCommand {
 
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         var (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
+        // Before any question: answers typed for a file that cannot be written would be lost.
+        try SafeFile.checkTarget(file)
         if let area, template.area(area) == nil {
             let ids = template.areas.map(\.id)
             // The option is at fault, not the canvas file.

@@ -22,6 +22,7 @@ struct NewCommand: PluginCommand {
         let template = try plugin.store.template(self.template ?? plugin.settings.defaultTemplate)
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--title must not be empty") }
         let path = output ?? "\(CanvasFile.stem(for: title)).canvas.yaml"
+        try SafeFile.checkTarget(path)
         guard !FileManager.default.fileExists(atPath: path) else {
             throw DiagnosticError.error("the file already exists; choose another --output or edit it with `fill`", file: path)
         }
