@@ -44,6 +44,13 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
             context.output.write(OperationHelp<Plugin>.help(for: operation))
             return
         }
+        // `-o` is where the command's report goes; given alone to an operation that writes a file
+        // of its own (`transparency-record new -o x.atrs.yaml`), it was surely meant as that file.
+        if arguments.output != nil, operation.usesFiles, let file = operation.input.field("file"), arguments.answers[file.id] == nil {
+            throw DiagnosticError.error(
+                "-o names where the report of '\(operation.name)' goes, not \(file.label.prefix(1).lowercased() + file.label.dropFirst())",
+                suggestion: "name that with --file FILE\(operation.positional.first == file.id ? " (or as the first argument)" : ""), and -o as well if the report is wanted in a file")
+        }
         let forms = CommandLineForms(answersFile: arguments.answersFile, terminal: context.terminal, furtherForms: Set(operation.asks))
         let answers = try forms.complete(operation.input, given: arguments.answers, options: true)
         let delivery = DocumentDelivery(format: arguments.format ?? operation.formats[0], path: arguments.output)
@@ -81,10 +88,18 @@ struct CommandLineForms: FormDriver {
         }
         // A further form is asked on the terminal for every field it has no answer to yet, since
         // its fields may all be optional (a record filled over several sittings).
-        if let terminal, form.fields.contains(where: { current[$0.id] == nil }) {
-            let rest = Form(id: form.id, title: form.title, help: form.help, fields: form.fields.filter { current[$0.id] == nil })
+        let unanswered = form.fields.filter { current[$0.id] == nil }
+        if let terminal, !unanswered.isEmpty {
+            let rest = Form(id: form.id, title: form.title, help: form.help, fields: unanswered)
             guard case .answered(let asked) = try FormConversation(terminal: terminal).ask(rest, current: current) else { return current }
             return asked
+        }
+        // With neither an answers file nor a terminal, a form of optional questions would be
+        // answered with nothing, and the command would report its work done having asked nothing.
+        if !unanswered.isEmpty, !form.fields.contains(where: \.isRequired) {
+            throw DiagnosticError.error(
+                "'\(form.title)' is answered at a terminal or from an answers file, and there is neither",
+                suggestion: "pass --answers FILE with '\(form.id):' mapping its answers, or run it at a terminal")
         }
         return try complete(form, given: current, options: false)
     }
