@@ -292,24 +292,38 @@ private struct RowReader {
 
     /// The row's status in lower case (the register's statuses are lower-case words, and a list
     /// filtered by `approved` should find a log's `Approved`), or the default when the cell is
-    /// empty. The log's word is kept as its history has it (`approved`, `declined`), except
-    /// `superseded`: that names the record which replaces it, a link only `ethics records
-    /// supersede` makes, so a superseded row is imported as it stood and superseded after.
+    /// empty. The log's word is kept as its history has it (`approved`, `declined`), except a
+    /// status that ends a record's life (`superseded`, `withdrawn`): the register keeps who ended
+    /// it, why, and what replaced it, which a log's cell cannot say, so such a row is imported as
+    /// it stood and ended after with the register's own command.
     mutating func readStatus() -> String? {
         guard let text = line(.status), let field = cell(.status) else { return defaults.status }
         let status = text.lowercased()
-        if status == LifecycleStep.Action.supersede.status {
+        if LifecycleStep.finalStatuses.contains(status), let step = LifecycleStep.Action.allCases.first(where: { $0.status == status }) {
+            let command = step == .supersede ? "ethics records supersede ID --by REPLACEMENT" : "ethics records withdraw ID --reason TEXT"
             problems.append(.error(
-                "'\(text)' needs the record that replaces this one, which a log cannot name; import the row with the status "
-                    + "it had before, then run 'ethics records supersede ID --by REPLACEMENT'",
+                "'\(text)' ends a record's life, which the register records with who did it and why; import the row with the "
+                    + "status it had before, then run '\(command)'",
                 at: field.location))
             return nil
         }
-        if status.count > Self.maximumStatusLength || ControlCharacters.containsAnyControl(status) {
+        // Letters and digits in any script, spaces and a few marks: nothing invisible (a
+        // zero-width space) and nothing that turns the text around (a right-to-left override).
+        let marks: Set<Character> = [" ", "-", "_", "'", ".", "/", "(", ")", "&"]
+        let rule = "a status is a word or two: letters, digits, spaces and - _ ' . / ( ) &, at most \(Self.maximumStatusLength) characters"
+        if status.count > Self.maximumStatusLength {
             problems.append(.error(
-                "a status is a word or two on one line, at most \(Self.maximumStatusLength) characters; this one has \(status.count)",
-                at: field.location,
+                "\(rule); this one has \(status.count)", at: field.location,
                 suggestion: "put notes in a column of their own: other columns are kept in the record"))
+            return nil
+        }
+        if let stray = status.first(where: { !($0.isLetter || $0.isNumber || marks.contains($0)) }) {
+            // Named by its code point: the character itself may be invisible, or turn the message around.
+            let points = stray.unicodeScalars.map { scalar in
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
+            problems.append(.error("\(rule); this one has \(points.joined(separator: " "))", at: field.location))
             return nil
         }
         return status

@@ -85,15 +85,21 @@ import Testing
         ])
     }
 
-    @Test func aStatusIsKeptInLowerCaseAndOneThatNeedsALinkOrIsANoteIsRefusedAtItsCell() throws {
-        let log = try read("Title,Author,Status\nA,B,Approved\nC,D,declined\n")
-        #expect(log.entries.map(\.draft.status) == ["approved", "declined"])
+    @Test func aStatusIsKeptInLowerCaseAndOneThatEndsARecordOrIsANoteIsRefusedAtItsCell() throws {
+        let log = try read("Title,Author,Status\nA,B,Approved\nC,D,declined\nE,F,\"on\nhold\"\n")
+        #expect(log.entries.map(\.draft.status) == ["approved", "declined", "on hold"])
         let long = String(repeating: "agreed with conditions ", count: 3)
-        #expect(problems("Title,Author,Status\nA,B,Superseded\nC,D,\(long)\n") == [
-            "logs/decisions.csv:2:5: error: 'Superseded' needs the record that replaces this one, which a log cannot name; "
+        #expect(problems("Title,Author,Status\nA,B,Superseded\nC,D,\(long)\nE,F,withdrawn\nG,H,ok\u{200B}ay\nI,J,\u{202E}devorppa\n") == [
+            "logs/decisions.csv:2:5: error: 'Superseded' ends a record's life, which the register records with who did it and why; "
                 + "import the row with the status it had before, then run 'ethics records supersede ID --by REPLACEMENT'",
-            "logs/decisions.csv:3:5: error: a status is a word or two on one line, at most 40 characters; this one has 68; "
-                + "put notes in a column of their own: other columns are kept in the record",
+            "logs/decisions.csv:3:5: error: a status is a word or two: letters, digits, spaces and - _ ' . / ( ) &, at most 40 characters; "
+                + "this one has 68; put notes in a column of their own: other columns are kept in the record",
+            "logs/decisions.csv:4:5: error: 'withdrawn' ends a record's life, which the register records with who did it and why; "
+                + "import the row with the status it had before, then run 'ethics records withdraw ID --reason TEXT'",
+            "logs/decisions.csv:5:5: error: a status is a word or two: letters, digits, spaces and - _ ' . / ( ) &, at most 40 characters; "
+                + "this one has U+200B",
+            "logs/decisions.csv:6:5: error: a status is a word or two: letters, digits, spaces and - _ ' . / ( ) &, at most 40 characters; "
+                + "this one has U+202E",
         ])
     }
 
