@@ -80,6 +80,23 @@ import ZIPFoundation
         }
     }
 
+    /// An email or web address field is asked with the input a phone offers the right keyboard
+    /// for, and checked by the server with the command line's message all the same.
+    @Test func anEmailOrWebAddressFieldIsAskedWithItsOwnInputAndChecked() {
+        let form = Form(id: "contact", title: "Contact", fields: [
+            FormField(id: "email", label: "Contact email", kind: .text, format: .email),
+            FormField(id: "website", label: "Website", kind: .text, isRequired: false, format: .url),
+            FormField(id: "team", label: "Team", kind: .text),
+        ])
+        let html = WebForm(form: form).html(action: "/x", csrf: "t", buttons: [.run("Save")])
+        #expect(html.contains("type=\"email\" id=\"f.email\"") && html.contains("autocomplete=\"email\""), "\(html)")
+        #expect(html.contains("type=\"url\" id=\"f.website\""), "\(html)")
+        #expect(html.contains("type=\"text\" id=\"f.team\""), "\(html)")
+        let (_, page) = WebForm.read(form, from: FormBody("f.email=data+team&f.website=www.example.org&f.team=Repairs"))
+        #expect(page.errors["f.email"] == "'Contact email' must be an email address, such as data@council.gov.uk, not 'data team'")
+        #expect(page.errors["f.website"]?.hasPrefix("'Website' must be a public web address in full") == true)
+    }
+
     /// A suggestion to run a command is the command line's way; in a browser it is left out.
     @Test func aSuggestionToRunACommandIsLeftOutOfThePage() {
         let error = DiagnosticError([
