@@ -7,8 +7,11 @@
 /// screen of the person reading, and in a Markdown, CSV or HTML file they are either invisible or
 /// invalid. Every C0 control except tab and line feed, a carriage return not ending a line, DEL
 /// and every C1 control is replaced by a visible stand-in: the Unicode control picture for C0
-/// and DEL (`␛` for ESC, `␀` for NUL), U+FFFD for C1, which has no pictures. Nothing is removed,
-/// so a reader can still see that something was there.
+/// and DEL (`␛` for ESC, `␀` for NUL), U+FFFD for C1, which has no pictures. So are the
+/// bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069): one
+/// turns the rest of a line around, so a title or a status reads as something it is not.
+/// Right-to-left writing needs none of them, and the marks (U+200E, U+200F) stay. Nothing is
+/// removed, so a reader can still see that something was there.
 public enum ControlCharacters {
     /// `text` with its control characters replaced; the same string when it has none, which is
     /// found in one pass over its UTF-8 without allocating.
@@ -26,7 +29,7 @@ public enum ControlCharacters {
                 result.append(Unicode.Scalar(0x2400 + scalar.value)!)
             case 0x7F:
                 result.append("\u{2421}")
-            case 0x80..<0xA0:
+            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
                 result.append("\u{FFFD}")
             default:
                 result.append(scalar)
@@ -48,6 +51,8 @@ public enum ControlCharacters {
                     return true
                 } else if byte == 0xC2, index + 1 < bytes.count, (0x80..<0xA0).contains(bytes[index + 1]) {
                     return true
+                } else if byte == 0xE2, index + 2 < bytes.count, isBidirectionalControl(bytes[index + 1], bytes[index + 2]) {
+                    return true
                 }
                 index += 1
             }
@@ -58,6 +63,14 @@ public enum ControlCharacters {
     /// Whether `text` holds any control character at all, tab and line breaks included: for
     /// names that must be one plain line (identifiers, file names).
     public static func containsAnyControl(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
+        text.unicodeScalars.contains {
+            $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+        }
+    }
+
+    /// The last two bytes of a bidirectional embedding, override or isolate in UTF-8 (E2 80 AA to
+    /// E2 80 AE, E2 81 A6 to E2 81 A9).
+    private static func isBidirectionalControl(_ second: UInt8, _ third: UInt8) -> Bool {
+        (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
     }
 }

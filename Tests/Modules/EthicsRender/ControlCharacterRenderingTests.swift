@@ -6,7 +6,7 @@ import Testing
 /// typed on the command line, U+009B in a CSV cell) must not come out raw in any format.
 @Suite("Control characters in rendered documents")
 struct ControlCharacterRenderingTests {
-    static let hostile = "Repairs \u{1B}[2J\u{1B}]0;pwn\u{07} \u{9B}31m \u{0}end\u{7F}"
+    static let hostile = "Repairs \u{1B}[2J\u{1B}]0;pwn\u{07} \u{9B}31m \u{0}end\u{7F} \u{202E}devorppa"
 
     private var document: Document {
         Document(title: Self.hostile, blocks: [
@@ -23,6 +23,7 @@ struct ControlCharacterRenderingTests {
         let output = try Renderer().render(document, as: format)
         let controls = output.unicodeScalars.filter {
             ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || (0x7F..<0xA0).contains($0.value)
+                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
         }
         #expect(controls.isEmpty, "\(format): \(controls.map { String($0.value, radix: 16) })")
         #expect(!output.contains("\r") || format == .csv, "a carriage return only ends a CSV record")
