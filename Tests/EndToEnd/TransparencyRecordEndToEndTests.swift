@@ -255,6 +255,11 @@ import Testing
         #expect(run.stderr.contains("senior-responsible-owner"))
         #expect(try workspace.text(file) == before)
 
+        // A missing bare word is asked for where it goes.
+        let noID = try workspace.run(["transparency-record", "link-assessment", file])
+        #expect(noID.status == 2 && noID.stderr.contains(
+            "error: 'The assessment's record id, such as can-2026-0002' needs an answer; give it as the second argument (or --id), or pass --answers FILE"),
+            "\(noID)")
         // Without a terminal or an answers file nothing is asked, and nothing is claimed done.
         let unasked = try workspace.run(["transparency-record", "fill", file])
         #expect(unasked.status == 2 && unasked.stderr.contains("is answered at a terminal or from an answers file, and there is neither"), "\(unasked)")

@@ -51,7 +51,8 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
                 "-o names where the report of '\(operation.name)' goes, not \(file.label.prefix(1).lowercased() + file.label.dropFirst())",
                 suggestion: "name that with --file FILE\(operation.positional.first == file.id ? " (or as the first argument)" : ""), and -o as well if the report is wanted in a file")
         }
-        let forms = CommandLineForms(answersFile: arguments.answersFile, terminal: context.terminal, furtherForms: Set(operation.asks))
+        let forms = CommandLineForms(
+            answersFile: arguments.answersFile, terminal: context.terminal, furtherForms: Set(operation.asks), positional: operation.positional)
         let answers = try forms.complete(operation.input, given: arguments.answers, options: true)
         let delivery = DocumentDelivery(format: arguments.format ?? operation.formats[0], path: arguments.output)
         try delivery.check(output: context.output)
@@ -76,6 +77,8 @@ struct CommandLineForms: FormDriver {
     let terminal: (any Terminal)?
     /// The keys of the answers file that belong to forms the operation asks as it runs, not to its input.
     var furtherForms: Set<String> = []
+    /// The input's fields that may be given as bare words, in order (`link-assessment FILE ID`).
+    var positional: [String] = []
 
     func answers(to form: Form, current: FormAnswers) async throws -> FormAnswers {
         if let answersFile {
@@ -104,6 +107,8 @@ struct CommandLineForms: FormDriver {
         return try complete(form, given: current, options: false)
     }
 
+    private static let ordinals = ["first", "second", "third", "fourth", "next"]
+
     /// `given` completed from the answers file or the terminal; every problem at once.
     /// - Parameter options: whether the given answers came from options, so that the message for
     ///   one left out names its option.
@@ -124,10 +129,12 @@ struct CommandLineForms: FormDriver {
             throw DiagnosticError(problems.map { problem in
                 let field = form.field(problem.field)
                 let isList: Bool = if case .repeating? = field?.kind { true } else { false }
-                let option = options && field != nil && !isList ? "--\(problem.field): " : ""
+                let place = positional.firstIndex(of: problem.field)
+                let option = options && field != nil && !isList && place == nil ? "--\(problem.field): " : ""
                 let suggestion = isList
                     ? "list them in an answers file (--answers FILE), or run it at a terminal to be asked"
-                    : "give it as an option, or pass --answers FILE, or run it at a terminal to be asked"
+                    : place.map { "give it as the \(Self.ordinals[min($0, Self.ordinals.count - 1)]) argument (or --\(problem.field)), or pass --answers FILE" }
+                        ?? "give it as an option, or pass --answers FILE, or run it at a terminal to be asked"
                 return Diagnostic.error(option + problem.message, suggestion: answersFile == nil ? suggestion : nil)
             })
         }
