@@ -8,7 +8,7 @@ public struct GlossaryPlugin: EthicsPlugin {
     public static var command: any ParsableCommand.Type { GlossaryCommand.self }
 
     /// What the browser (`ethics serve`) offers, from the same documents as the hand-written
-    /// commands: search, and one entry in full. The command line keeps its own tree.
+    /// commands: search, one entry in full, and the list. The command line keeps its own tree.
     public static let operations: [PluginOperation<GlossaryPlugin>] = [
         PluginOperation(
             "search", summary: "Search the glossary",
@@ -33,6 +33,22 @@ public struct GlossaryPlugin: EthicsPlugin {
                     suggestion: near.isEmpty ? "try 'ethics glossary search'" : "did you mean \(near.joined(separator: ", or "))?")
             }
             return GlossaryDocuments.entry(entry, in: glossary, attributes: context.model.attributes)
+        },
+        PluginOperation(
+            "list", summary: "List the glossary's entries",
+            input: [
+                FormField(
+                    id: "kind", label: "Only", kind: .choice(ListCommand.Kind.allCases.map { FormChoice(id: $0.rawValue, label: $0.label) }),
+                    isRequired: false),
+                FormField(id: "attribute", label: "Bearing on the attribute", help: "Its id, such as justice or autonomy.", kind: .text, isRequired: false),
+                FormField(id: "tag", label: "With the tag", help: "Such as ai or law.", kind: .text, isRequired: false),
+            ],
+            formats: OutputFormat.documentFormats + [.csv]
+        ) { plugin, input, context in
+            func words(_ id: String) -> [String] { (input.answers.text(id)?.trimmingBlanks).map { $0.isEmpty ? [] : [$0] } ?? [] }
+            return try plugin.list(
+                attributes: words("attribute"), tags: words("tag"), kind: input.answers.choice("kind").flatMap(ListCommand.Kind.init(rawValue:)),
+                catalog: context.model.attributes)
         },
     ]
 
@@ -60,6 +76,36 @@ public struct GlossaryPlugin: EthicsPlugin {
         activation.hook(DocumentHook(name: "link-terms", order: 100) { document in
             TermLinker(glossary: try store.glossary()).link(document)
         })
+    }
+
+    /// The entries bearing on any of `attributes`, with any of `tags`, of `kind` (each filter
+    /// left out when empty), alphabetically. An attribute the council does not have, or a tag no
+    /// entry carries, is almost always a typing mistake; saying so beats an empty list.
+    func list(attributes: [String], tags: [String], kind: ListCommand.Kind?, catalog: AttributeCatalog) throws(DiagnosticError) -> Document {
+        let glossary = try glossary()
+        var problems = DiagnosticCollector()
+        for attribute in attributes where catalog[attribute] == nil {
+            problems.append(.error(
+                "there is no attribute '\(attribute)'",
+                suggestion: Suggestion.didYouMean(attribute, among: catalog.ids) ?? "the attributes are: \(catalog.ids.joined(separator: ", "))"))
+        }
+        let known = glossary.tags
+        for tag in tags where !known.contains(tag) {
+            problems.append(.error(
+                "no entry has the tag '\(tag)'",
+                suggestion: Suggestion.didYouMean(tag, among: known) ?? "the tags are: \(known.joined(separator: ", "))"))
+        }
+        try problems.throwIfErrors()
+        let entries = glossary.entries.filter { entry in
+            (attributes.isEmpty || entry.attributes.contains(where: attributes.contains))
+                && (tags.isEmpty || entry.tags.contains(where: tags.contains))
+                && (kind?.includes(entry.kind) ?? true)
+        }
+        var filters: [String] = []
+        if !attributes.isEmpty { filters.append("attribute: " + attributes.joined(separator: " or ")) }
+        if !tags.isEmpty { filters.append("tag: " + tags.joined(separator: " or ")) }
+        if let kind { filters.append("kind: \(kind.rawValue)") }
+        return GlossaryDocuments.entryList(entries, filters: filters, attributes: catalog)
     }
 
     public func checkContent() throws(DiagnosticError) {

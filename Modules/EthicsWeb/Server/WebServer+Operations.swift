@@ -35,9 +35,10 @@ extension WebServer {
         }
         let heading = document(for: operation)
         if !operation.writes {
-            // A read: run it when its form is answered (or it asks nothing).
+            // A read: run it when its form is answered, or when it needs no answer (a list whose
+            // fields only narrow it is shown whole, with its filters above).
             let asked = operation.input.fields.contains { query.has(WebForm.prefix + $0.id) }
-            if operation.input.fields.isEmpty || asked {
+            if !operation.input.fields.contains(where: \.isRequired) || asked {
                 let (answers, form) = WebForm.read(operation.input, from: query)
                 if !operation.input.fields.isEmpty, !form.errors.isEmpty {
                     return try page(heading, context, status: .badRequest, after: readForm(form, of: operation))

@@ -10,6 +10,15 @@ struct ListCommand: PluginCommand {
     enum Kind: String, CaseIterable, ExpressibleByArgument {
         case term, resource, standard, guidance, tool, code, legislation, publication
 
+        /// As a choice in a form: "Terms", "Tools".
+        var label: String {
+            switch self {
+            case .term: "Terms"
+            case .resource: "Resources of every type"
+            default: rawValue.prefix(1).uppercased() + rawValue.dropFirst() + (self == .legislation ? "" : "s")
+            }
+        }
+
         func includes(_ kind: EntryKind) -> Bool {
             switch (self, kind) {
             case (.term, .term), (.resource, .resource): true
@@ -47,37 +56,7 @@ struct ListCommand: PluginCommand {
     }
 
     func run(plugin: GlossaryPlugin, context: PluginContext) async throws {
-        let glossary = try plugin.glossary()
-        try checkFilters(glossary: glossary, catalog: context.model.attributes)
-        let entries = glossary.entries.filter { entry in
-            (attributes.isEmpty || entry.attributes.contains(where: attributes.contains))
-                && (tags.isEmpty || entry.tags.contains(where: tags.contains))
-                && (kind?.includes(entry.kind) ?? true)
-        }
-        var filters: [String] = []
-        if !attributes.isEmpty { filters.append("attribute: " + attributes.joined(separator: " or ")) }
-        if !tags.isEmpty { filters.append("tag: " + tags.joined(separator: " or ")) }
-        if let kind { filters.append("kind: \(kind.rawValue)") }
-        let document = GlossaryDocuments.entryList(entries, filters: filters, attributes: context.model.attributes)
+        let document = try plugin.list(attributes: attributes, tags: tags, kind: kind, catalog: context.model.attributes)
         try context.write(document, as: format, to: output)
-    }
-
-    /// An attribute the council does not have, or a tag no entry carries, is almost always a
-    /// typing mistake; saying so beats printing an empty list.
-    private func checkFilters(glossary: Glossary, catalog: AttributeCatalog) throws(DiagnosticError) {
-        var problems = DiagnosticCollector()
-        for attribute in attributes where catalog[attribute] == nil {
-            problems.append(.error(
-                "there is no attribute '\(attribute)'",
-                suggestion: Suggestion.didYouMean(attribute, among: catalog.ids)
-                    ?? "the attributes are: \(catalog.ids.joined(separator: ", "))"))
-        }
-        let known = glossary.tags
-        for tag in tags where !known.contains(tag) {
-            problems.append(.error(
-                "no entry has the tag '\(tag)'",
-                suggestion: Suggestion.didYouMean(tag, among: known) ?? "the tags are: \(known.joined(separator: ", "))"))
-        }
-        try problems.throwIfErrors()
     }
 }

@@ -76,7 +76,24 @@ import ZIPFoundation
             #expect(scans.text.contains("Start one with <a href=\"/plugins/consequence-scanning/scan\">a new scan</a>."), "\(scans.text)")
             #expect(!scans.text.contains("ethics consequence-scanning scan"))
             let nothing = try await browser.get("/plugins/glossary/search?f.query=zzzzqqq")
-            #expect(nothing.text.contains("or see <code>ethics glossary list</code>."), "the browser has no list of the glossary: \(nothing.text)")
+            #expect(nothing.text.contains("or see <a href=\"/plugins/glossary/list\">every entry</a>."), "\(nothing.text)")
+        }
+    }
+
+    /// The glossary is browsed whole, then narrowed by the list's optional filters, with the
+    /// command line's messages for a filter that matches nothing the council has.
+    @Test func theGlossaryIsListedWholeAndNarrowed() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("olivia")
+            let whole = try await browser.get("/plugins/glossary/list")
+            #expect(whole.status == .ok)
+            #expect(whole.text.contains("<table") && whole.text.contains("method=\"get\""), "the list, with its filters above")
+            let terms = try await browser.get("/plugins/glossary/list?f.kind=term&f.attribute=&f.tag=")
+            #expect(terms.status == .ok && terms.text.contains("kind: term"), "\(terms.text)")
+            let typo = try await browser.get("/plugins/glossary/list?f.attribute=justise")
+            #expect(typo.status == .badRequest && typo.text.contains("there is no attribute &#39;justise&#39;"), "\(typo.text)")
         }
     }
 
