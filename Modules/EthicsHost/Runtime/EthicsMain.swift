@@ -83,7 +83,18 @@ public enum EthicsMain {
             output.line(describing { EthicsCommand.helpMessage() })
             return ExitStatus.success.rawValue
         }
-        let parsed: Result<any ParsableCommand, any Error> = describing { Result { try EthicsCommand.parseAsRoot(arguments) } }
+        let parsed: Result<any ParsableCommand, any Error> = describing {
+            // Most runs name a command with no subcommands of its own: the rest of the line is
+            // parsed against that command alone, which skips building the tree of every command
+            // and the trial parse for completion scripts (a fifth of `decision-flowchart show`).
+            // Anything that does not parse so (a help request, a mistake) is parsed again from
+            // the root, so every message is the one the whole tree gives.
+            let (path, type) = walkCommands(in: arguments) { _, _, _ in }
+            if !path.isEmpty, Self.subcommands(of: type).isEmpty, let command = try? type.parseAsRoot(Array(arguments.dropFirst(path.count))) {
+                return .success(command)
+            }
+            return Result { try EthicsCommand.parseAsRoot(arguments) }
+        }
         let command: any ParsableCommand
         switch parsed {
         case .success(let parsedCommand):
@@ -180,18 +191,20 @@ public enum EthicsMain {
 
     /// The names of the commands `arguments` runs, after `ethics`: `["canvas-builder", "new"]`.
     static func commandPath(in arguments: [String]) -> [String] {
-        walkCommands(in: arguments) { _, _, _ in }
+        walkCommands(in: arguments) { _, _, _ in }.path
     }
 
     /// Follows the words before the first option down the command tree and returns the commands
-    /// they name; `stray` hears of a word that names none of the commands where one was expected
-    /// (with the path so far and the names it could have been).
-    private static func walkCommands(in arguments: [String], stray: (String, [String], [String]) -> Void) -> [String] {
+    /// they name and the last one's type; `stray` hears of a word that names none of the commands
+    /// where one was expected (with the path so far and the names it could have been).
+    private static func walkCommands(
+        in arguments: [String], stray: (String, [String], [String]) -> Void
+    ) -> (path: [String], type: any ParsableCommand.Type) {
         var command: any ParsableCommand.Type = EthicsCommand.self
         var path: [String] = []
         for word in arguments {
             if word.hasPrefix("-") { break }
-            let subcommands = command.configuration.subcommands + command.configuration.groupedSubcommands.flatMap(\.subcommands)
+            let subcommands = subcommands(of: command)
             if subcommands.isEmpty { break }
             guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
                 stray(word, path, subcommands.compactMap { $0.configuration.commandName })
@@ -200,7 +213,12 @@ public enum EthicsMain {
             command = next
             path.append(word)
         }
-        return path
+        return (path, command)
+    }
+
+    private static func subcommands(of command: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
+        let configuration = command.configuration
+        return configuration.subcommands + configuration.groupedSubcommands.flatMap(\.subcommands)
     }
 
     /// swift-argument-parser reports bad usage as EX_USAGE (64); the toolkit promises 2.
