@@ -33,9 +33,9 @@ public struct ConsequenceScanningPlugin: EthicsPlugin {
         PluginOperation(
             "scan", summary: "Run a consequence scan and keep it in the register.",
             discussion: """
-                On a terminal, asks for each consequence in turn; elsewhere, pass --answers FILE (a YAML \
-                mapping of the same questions, with 'consequences:' as a list). Give --decision ID to link \
-                the scan to the decision it responds to.
+                Asks for each consequence in turn: what it is, whether it was intended, whether it is \
+                positive or negative, and whether the team acts on it, influences it or monitors it, with \
+                an owner. A scan may name the decision it responds to, and is linked to it.
                 """,
             input: ScanForm.fields, writes: true
         ) { plugin, input, context in

@@ -38,7 +38,8 @@ public struct GlossaryPlugin: EthicsPlugin {
             "list", summary: "List the glossary's entries",
             input: [
                 FormField(
-                    id: "kind", label: "Only", kind: .choice(ListCommand.Kind.allCases.map { FormChoice(id: $0.rawValue, label: $0.label) }),
+                    id: "kind", label: "Only",
+                    kind: .choice([FormChoice(id: "any", label: "Every kind")] + ListCommand.Kind.allCases.map { FormChoice(id: $0.rawValue, label: $0.label) }),
                     isRequired: false),
                 FormField(id: "attribute", label: "Bearing on the attribute", help: "Its id, such as justice or autonomy.", kind: .text, isRequired: false),
                 FormField(id: "tag", label: "With the tag", help: "Such as ai or law.", kind: .text, isRequired: false),
@@ -47,6 +48,7 @@ public struct GlossaryPlugin: EthicsPlugin {
         ) { plugin, input, context in
             func words(_ id: String) -> [String] { (input.answers.text(id)?.trimmingBlanks).map { $0.isEmpty ? [] : [$0] } ?? [] }
             return try plugin.list(
+                // "Every kind" is a choice of its own, so a browser's radio buttons can go back to it.
                 attributes: words("attribute"), tags: words("tag"), kind: input.answers.choice("kind").flatMap(ListCommand.Kind.init(rawValue:)),
                 catalog: context.model.attributes)
         },
@@ -83,6 +85,9 @@ public struct GlossaryPlugin: EthicsPlugin {
     /// entry carries, is almost always a typing mistake; saying so beats an empty list.
     func list(attributes: [String], tags: [String], kind: ListCommand.Kind?, catalog: AttributeCatalog) throws(DiagnosticError) -> Document {
         let glossary = try glossary()
+        // Case aside: `Justice` or `AI` typed means the attribute `justice` or the tag `ai`.
+        let attributes = attributes.map { $0.lowercased() }
+        let tags = tags.map { typed in glossary.tags.first { $0.lowercased() == typed.lowercased() } ?? typed }
         var problems = DiagnosticCollector()
         for attribute in attributes where catalog[attribute] == nil {
             problems.append(.error(

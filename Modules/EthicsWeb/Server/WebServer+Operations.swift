@@ -13,7 +13,9 @@ extension WebServer {
         let pluginID = context.parameters.get("plugin") ?? ""
         let name = context.parameters.get("operation") ?? ""
         guard let operation = operations.first(where: { $0.pluginID == pluginID && $0.name == name }) else {
-            throw HTTPError(.notFound, message: "There is no such page: '\(pluginID) \(name)' is not an operation of an enabled plugin.")
+            // Some of a plugin's commands are the command line's alone (a plugin's own list when the
+            // register's pages show the same); the home page lists what the browser offers.
+            throw HTTPError(.notFound, message: "There is no such page: the browser does not offer '\(pluginID) \(name)'. The home page lists what it does.")
         }
         return operation
     }

@@ -94,6 +94,11 @@ import ZIPFoundation
             #expect(terms.status == .ok && terms.text.contains("kind: term"), "\(terms.text)")
             let typo = try await browser.get("/plugins/glossary/list?f.attribute=justise")
             #expect(typo.status == .badRequest && typo.text.contains("there is no attribute &#39;justise&#39;"), "\(typo.text)")
+            let anyKind = try await browser.get("/plugins/glossary/list?f.kind=any&f.attribute=Justice&f.tag=LAW")
+            #expect(anyKind.status == .ok && anyKind.text.contains("attribute: justice; tag: law)"), "case aside, every kind: \(anyKind.text)")
+            #expect(whole.text.contains("value=\"any\""), "the kind can be set back to every kind")
+            let notOffered = try await browser.get("/plugins/decision-flowchart/list")
+            #expect(notOffered.status == .notFound && notOffered.text.contains("the browser does not offer"), "\(notOffered.text)")
         }
     }
 
