@@ -180,8 +180,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
     /// The slug GOV.UK gives a record, as a file name: "Predictive model for housing repairs"
     /// becomes predictive-model-for-housing-repairs.atrs.yaml.
     static func fileName(for name: String) -> String {
-        let slug = Inline.anchorSlug(name).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        return (slug.isEmpty ? "record" : slug) + ".atrs.yaml"
+        SafeFile.stem(for: name, otherwise: "record") + ".atrs.yaml"
     }
 
     func create(name: String, file: String?, context: PluginContext) throws -> Document {

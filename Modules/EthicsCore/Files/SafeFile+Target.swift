@@ -1,9 +1,19 @@
+import Foundation
 import Glibc
 
 extension SafeFile {
     /// The longest file name written: the file system's 255 bytes less room for the temporary
     /// file's suffix (`.tmp-PID-RANDOM`).
     public static let maximumNameLength = 255 - 32
+
+    /// The name, before its extension, of a file made for something titled `title` (a canvas, a
+    /// transparency record): its slug (``Inline/anchorSlug(_:)``) of at most 80 characters, well
+    /// inside what file systems take, without a `-` or `_` at either end (a name starting `-`
+    /// reads as an option on a command line); `fallback` when the title has no letter or digit.
+    public static func stem(for title: String, otherwise fallback: String) -> String {
+        let slug = Inline.anchorSlug(title).prefix(80).trimmingCharacters(in: CharacterSet(charactersIn: "-_"))
+        return slug.isEmpty ? fallback : slug
+    }
 
     /// Checks, before any work is kept, that `path` can be written: its folder exists and may be
     /// written to, and it is not a folder. A command that keeps a record and then writes a file

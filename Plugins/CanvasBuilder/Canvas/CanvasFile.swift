@@ -139,10 +139,7 @@ enum CanvasFile {
     /// The name (before `.canvas.yaml`) of the file for a canvas titled `title`: its slug, or
     /// `canvas` when the title has no letter or digit to make one of.
     static func stem(for title: String) -> String {
-        // A long title makes a file name of its first words, well inside what file systems take.
-        var slug = Inline.anchorSlug(title)
-        if slug.count > 80 { slug = String(slug.prefix(80)); while slug.hasSuffix("-") { slug.removeLast() } }
-        return slug.allSatisfy { $0 == "-" || $0 == "_" } ? "canvas" : slug
+        SafeFile.stem(for: title, otherwise: "canvas")
     }
 
     static func write(_ canvas: Canvas, to path: String) throws(DiagnosticError) {

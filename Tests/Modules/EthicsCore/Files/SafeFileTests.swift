@@ -4,6 +4,16 @@ import Foundation
 import Testing
 
 @Suite struct SafeFileTests {
+    /// One rule for every file named after a title: a canvas's and a transparency record's alike.
+    @Test func aFileNamedAfterATitleIsItsSlugOfAtMostEightyCharactersWithoutEdgeMarks() {
+        #expect(SafeFile.stem(for: "Predictive model for housing repairs", otherwise: "record") == "predictive-model-for-housing-repairs")
+        #expect(SafeFile.stem(for: "Zoë's café", otherwise: "record") == "zoes-cafe")
+        #expect(SafeFile.stem(for: "???", otherwise: "record") == "record", "anchorSlug's '_' for nothing is no name")
+        #expect(SafeFile.stem(for: "-Repairs-", otherwise: "canvas") == "repairs", "a name starting '-' reads as an option")
+        let long = SafeFile.stem(for: String(repeating: "housing repairs ", count: 20), otherwise: "canvas")
+        #expect(long.count <= 80 && long.hasPrefix("housing-repairs-housing") && !long.hasSuffix("-"), "\(long)")
+    }
+
     @Test func writesANewFileReadableByItsOwnerOnly() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/record.json"
