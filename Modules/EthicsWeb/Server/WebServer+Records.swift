@@ -111,19 +111,16 @@ extension WebServer {
     /// --within DAYS` lists them.
     func duePage(_ request: Request, _ context: WebContext) async throws -> Response {
         let (answers, form) = WebForm.read(Self.dueForm, from: FormBody(request.uri.query ?? ""))
-        let choose = form.html(action: "/records/due", csrf: "", buttons: [.run("Show")], reads: true)
+        func choose(_ form: WebForm) -> String { form.html(action: "/records/due", csrf: "", buttons: [.run("Show")], reads: true) }
         guard form.errors.isEmpty else {
-            return try page(Document(title: "Reviews due"), context, status: .badRequest, after: choose)
+            return try page(Document(title: "Reviews due"), context, status: .badRequest, after: choose(form))
         }
         let days = answers.integer("within") ?? 30
         let today = session.clock.today()
         let cutoff = session.clock.adding(days: days, to: today)
-        let records = try await session.register.latestVersions(kind: nil)
-            .filter { record in
-                guard let review = record.reviewBy else { return false }
-                return review <= cutoff && !LifecycleStep.finalStatuses.contains(record.status)
-            }
-            .sorted { ($0.reviewBy!, $0.id) < ($1.reviewBy!, $1.id) }
+        // The register's own query, as `ethics records due` asks it: in force, soonest first.
+        var records: [RecordVersion] = []
+        if let store = try session.records.existingStore() { records = try await store.run { try store.due(by: cutoff) } }
         var document = Document(title: "Reviews due", metadata: [
             .init("Today", today.description), .init("Looking ahead", "\(days) day\(days == 1 ? "" : "s"), to \(cutoff)"),
         ])
@@ -143,7 +140,7 @@ extension WebServer {
         }
         var shown = form
         if answers.integer("within") == nil { shown.show(FormAnswers(["within": .integer(days)])) }
-        return try page(document, context, after: shown.html(action: "/records/due", csrf: "", buttons: [.run("Show")], reads: true))
+        return try page(document, context, after: choose(shown))
     }
 
     func record(_ context: WebContext) async throws -> RecordVersion {
