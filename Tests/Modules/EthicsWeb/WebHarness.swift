@@ -64,6 +64,15 @@ struct WebHarness {
         try await app.test(.router) { client in try await body(client) }
     }
 
+    /// `body` with a browser signed in as `name`: how most page tests begin.
+    func signedIn(as name: String, _ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        try await test { client in
+            let browser = Browser(client)
+            try await browser.signIn(name)
+            try await body(browser)
+        }
+    }
+
     /// The same, over a real socket on 127.0.0.1: the server sees the peer's address, which
     /// in-process requests do not have (single sign-on trusts a header by its sender's address).
     func testLive(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

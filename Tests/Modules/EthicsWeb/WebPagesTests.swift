@@ -15,9 +15,7 @@ import ZIPFoundation
 @Suite struct WebPagesTests {
     @Test func theHomePageListsEveryEnabledPluginsOperations() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let home = try await browser.get("/").text
             for path in ["/plugins/glossary/search", "/plugins/decision-flowchart/walk", "/plugins/consequence-scanning/scan", "/records/due"] {
                 #expect(home.contains("href=\"\(path)\""), "\(path)")
@@ -30,9 +28,7 @@ import ZIPFoundation
     @Test func operationsOnNamedFilesAreNotOffered() async throws {
         let harness = try WebHarness()
         let victim = try harness.directory.write("precious: data\n", to: "victim.txt")
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let home = try await browser.get("/").text
             #expect(home.contains("href=\"/plugins/transparency-record/list\""))
             for name in ["new", "fill", "check", "render", "record", "from-canvas", "from-decision", "link-assessment", "export"] {
@@ -49,9 +45,7 @@ import ZIPFoundation
 
     @Test func glossarySearchIsAGetFormWithResultsFromTheRenderer() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let empty = try await browser.get("/plugins/glossary/search")
             #expect(empty.text.contains("method=\"get\""))
             #expect(!empty.text.contains("name=\"csrf\" value=\"\""))
@@ -69,9 +63,7 @@ import ZIPFoundation
     /// a command the browser does not offer stays as written.
     @Test func aCommandADocumentSuggestsIsALinkToItsPage() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let scans = try await browser.get("/plugins/consequence-scanning/list")
             #expect(scans.text.contains("Start one with <a href=\"/plugins/consequence-scanning/scan\">a new scan</a>."), "\(scans.text)")
             #expect(!scans.text.contains("ethics consequence-scanning scan"))
@@ -84,9 +76,7 @@ import ZIPFoundation
     /// command line's messages for a filter that matches nothing the council has.
     @Test func theGlossaryIsListedWholeAndNarrowed() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let whole = try await browser.get("/plugins/glossary/list")
             #expect(whole.status == .ok)
             #expect(whole.text.contains("<table") && whole.text.contains("method=\"get\""), "the list, with its filters above")
@@ -133,9 +123,7 @@ import ZIPFoundation
 
     @Test func anEmptySearchIsRefusedWithTheCommandLinesMessage() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let page = try await browser.get("/plugins/glossary/search?f.query=")
             #expect(page.status == .badRequest)
             #expect(page.text.contains("&#39;What to look for&#39; needs an answer"))
@@ -162,9 +150,7 @@ import ZIPFoundation
 
     @Test func aScanIsKeptUnderTheSignedInPerson() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             #expect(!(try await browser.get("/plugins/consequence-scanning/scan").text.contains("name=\"f.author\"")),
                     "no form asks who else is accountable")
             let (response, id) = try await Self.scan(browser, extra: [("f.author", "Amira Khan")])
@@ -181,9 +167,7 @@ import ZIPFoundation
     /// named on the page itself.
     @Test func aScanSentTwiceIsKeptOnce() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let form = try await browser.get("/plugins/consequence-scanning/scan")
             let fields = [("progress", WebCanvasTests.progress(form))] + Self.scanFields(form)
             #expect(try await browser.post("/plugins/consequence-scanning/scan", fields).text.contains("Kept as"))
@@ -196,9 +180,7 @@ import ZIPFoundation
     /// What the record will refuse is said on the page that asks for it, not at the walk's end.
     @Test func anOverLongWalkTitleIsRefusedOnTheFirstPage() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let path = "/plugins/decision-flowchart/walk"
             let page = try await browser.post(path, [
                 ("csrf", try await browser.csrf()), ("action", "continue"), ("f.title", String(repeating: "t", count: 301)),
@@ -211,9 +193,7 @@ import ZIPFoundation
 
     @Test func aBadDateGetsTheCommandLinesMessageAndKeepsNothing() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let (response, _) = try await Self.scan(browser, reviewBy: "31/03/2027")
             #expect(response.status == .badRequest)
             #expect(response.text.contains("must be a date written YYYY-MM-DD, e.g. 2027-03-31, not &#39;31/03/2027&#39;"))
@@ -225,9 +205,7 @@ import ZIPFoundation
 
     @Test func addAnotherShowsOneMoreItem() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let form = try await browser.get("/plugins/consequence-scanning/scan")
             // Enter in a text box sends the form's first button, which is Continue, not "Add another".
             let webForm = try #require(form.text.range(of: #"<form class="web-form""#)).lowerBound
@@ -246,9 +224,7 @@ import ZIPFoundation
 
     @Test func aDecisionIsWalkedOneNodeAPageWithBackAndKeptUnderTheSignedInPerson() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             func progress(_ page: TestResponse) -> String {
                 let html = page.text
                 guard let start = html.range(of: "name=\"progress\" value=\"") else { return "" }
@@ -286,9 +262,7 @@ import ZIPFoundation
 
     @Test func aTamperedProgressIsRefused() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let csrf = try await browser.csrf()
             let forged = try JSONEncoder().encode(OperationProgress(input: FormAnswers(["title": .text("Forged")]))).base64EncodedString() + ".AAAA"
             let page = try await browser.post("/plugins/decision-flowchart/walk", [("csrf", csrf), ("progress", forged), ("action", "continue")])
@@ -298,9 +272,7 @@ import ZIPFoundation
 
     @Test func aReviewIsRecordedFromTheDueListUnderTheSignedInPerson() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let (_, scanID) = try await Self.scan(browser)
             let id = try #require(scanID)
             let due = try await browser.get("/records/due")
@@ -440,9 +412,7 @@ import ZIPFoundation
 
     @Test func theRegisterListSearchesAndLinksEachRecord() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let (_, scanID) = try await Self.scan(browser)
             let id = try #require(scanID)
             #expect(try await browser.get("/records").text.contains("href=\"/records/\(id)\""))
@@ -460,9 +430,7 @@ import ZIPFoundation
                 try write.record(RecordDraft(kind: .decision, title: "Decision \(number)", author: "Olivia", tags: number.isMultiple(of: 2) ? ["even"] : [])).id
             }
         }
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let first = try await browser.get("/records").text
             #expect(first.contains("\(ids.count) records, latest version each, 1 to \(WebServer.recordsPerPage) shown"))
             #expect(first.contains("href=\"/records/\(ids[WebServer.recordsPerPage - 1])\""))
@@ -574,9 +542,7 @@ import ZIPFoundation
 
     @Test func aWalkSavedPartWayIsResumedWhereItWasLeft() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let path = "/plugins/decision-flowchart/walk"
             let csrf = try await browser.csrf()
             let first = try await browser.post(path, [("csrf", csrf), ("action", "continue"), ("f.title", "Library opening hours")])
@@ -597,7 +563,7 @@ import ZIPFoundation
             #expect(Browser.csrf(in: resumed) == csrf)
             // A draft no longer wanted is discarded from the home page; nobody else's can be.
             let draftID = String(link.split(separator: "=").last ?? "")
-            let other = Browser(client)
+            let other = Browser(browser.client)
             try await other.signIn("abdul")
             #expect(try await other.post("/drafts/\(draftID)/discard", [("csrf", try await other.csrf())]).status == .notFound)
             let discarded = try await browser.post("/drafts/\(draftID)/discard", [("csrf", csrf)])
@@ -611,9 +577,7 @@ import ZIPFoundation
 @Suite struct WebCodeMapperTests {
     @Test func theMatrixCrosswalkAndGapsArePages() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let matrix = try await browser.get("/plugins/code-mapper/matrix")
             #expect(matrix.status == .ok)
             #expect(matrix.text.contains("<table"), "the matrix is the renderer's table")

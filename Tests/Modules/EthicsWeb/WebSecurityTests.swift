@@ -90,9 +90,7 @@ import Testing
 
     @Test func aPostWithoutTheSessionsCSRFTokenIsRefused() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let missing = try await browser.post("/logout", [])
             #expect(missing.status == .forbidden)
             let wrong = try await browser.post("/logout", [("csrf", "forged-token-of-the-same-shape-1234567890abc")])
@@ -169,9 +167,7 @@ import Testing
 
     @Test func aSessionEndsAfterAnHourIdleAndAfterEightHoursInAll() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             harness.clock.advance(3599)
             #expect(try await browser.get("/").status == .ok)
             harness.clock.advance(3601)
@@ -189,19 +185,16 @@ import Testing
 
     @Test func removingAnAccountSignsItOut() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
-            #expect(try harness.accounts.remove(named: "olivia"))
+        try await harness.signedIn(as: "olivia") { browser in
+            let removed = try harness.accounts.remove(named: "olivia")
+            #expect(removed)
             #expect(try await browser.get("/").status == .found)
         }
     }
 
     @Test func aNewPasswordSignsOutEverySessionBegunWithTheOld() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             #expect(try await browser.get("/").status == .ok)
             var account = try #require(try harness.accounts.account(named: "olivia"))
             account.passwordHash = Passwords.hash("a brand new password", cost: 4)
@@ -283,9 +276,7 @@ import Testing
 
     @Test func whatPeopleTypeIsEscapedOnThePage() async throws {
         let harness = try WebHarness()
-        try await harness.test { client in
-            let browser = Browser(client)
-            try await browser.signIn("olivia")
+        try await harness.signedIn(as: "olivia") { browser in
             let page = try await browser.get("/plugins/glossary/search?f.query=" + Browser.encode("<script>alert(1)</script>"))
             #expect(page.status == .ok)
             #expect(!page.text.contains("<script>alert(1)"))
