@@ -83,14 +83,15 @@ public enum EthicsMain {
             output.line(describing { EthicsCommand.helpMessage() })
             return ExitStatus.success.rawValue
         }
+        let walk = describing { CommandWalk(arguments) }
         let parsed: Result<any ParsableCommand, any Error> = describing {
             // Most runs name a command with no subcommands of its own: the rest of the line is
             // parsed against that command alone, which skips building the tree of every command
             // and the trial parse for completion scripts (a fifth of `decision-flowchart show`).
             // Anything that does not parse so (a help request, a mistake) is parsed again from
             // the root, so every message is the one the whole tree gives.
-            let (path, type) = walkCommands(in: arguments) { _, _, _ in }
-            if !path.isEmpty, Self.subcommands(of: type).isEmpty, let command = try? type.parseAsRoot(Array(arguments.dropFirst(path.count))) {
+            if !walk.path.isEmpty, CommandWalk.subcommands(of: walk.command).isEmpty,
+               let command = try? walk.command.parseAsRoot(Array(arguments.dropFirst(walk.path.count))) {
                 return .success(command)
             }
             return Result { try EthicsCommand.parseAsRoot(arguments) }
@@ -100,7 +101,7 @@ public enum EthicsMain {
         case .success(let parsedCommand):
             command = parsedCommand
         case .failure(let error):
-            if let unknown = describing({ unknownCommand(in: arguments) }) {
+            if let unknown = walk.unknownCommand {
                 errors.line(unknown)
                 return ExitStatus.badInput.rawValue
             }
@@ -124,8 +125,7 @@ public enum EthicsMain {
             // Found by a command as it ran, after parsing: the usage the parser would print with
             // it is the root command's, so the message names the command's own help instead.
             errors.line("error: \(error.message)")
-            let path = describing { commandPath(in: arguments) }
-            errors.line("See '\((["ethics"] + path).joined(separator: " ")) --help' for its options.")
+            errors.line("See '\((["ethics"] + walk.path).joined(separator: " ")) --help' for its options.")
             return ExitStatus.badInput.rawValue
         } catch {
             return describing { finish(with: error, output: output, errors: errors, registerPath: session.records.path) }
@@ -175,50 +175,6 @@ public enum EthicsMain {
             errors.line("error: \(message.isEmpty ? String(describing: error) : message)")
             return ExitStatus.internalFailure.rawValue
         }
-    }
-
-    /// A misspelt command (`ethics glosary search`, `ethics records lst`) named as such, with
-    /// the nearest command, rather than as "unexpected arguments"; nil when the words before the
-    /// first option are all commands.
-    static func unknownCommand(in arguments: [String]) -> String? {
-        var unknown: String?
-        _ = walkCommands(in: arguments) { word, path, names in
-            unknown = "error: '\(word)' is not a command of '\((["ethics"] + path).joined(separator: " "))'"
-                + (Suggestion.didYouMean(word, among: names).map { "; \($0)" } ?? "; its commands are \(names.joined(separator: ", "))")
-        }
-        return unknown
-    }
-
-    /// The names of the commands `arguments` runs, after `ethics`: `["canvas-builder", "new"]`.
-    static func commandPath(in arguments: [String]) -> [String] {
-        walkCommands(in: arguments) { _, _, _ in }.path
-    }
-
-    /// Follows the words before the first option down the command tree and returns the commands
-    /// they name and the last one's type; `stray` hears of a word that names none of the commands
-    /// where one was expected (with the path so far and the names it could have been).
-    private static func walkCommands(
-        in arguments: [String], stray: (String, [String], [String]) -> Void
-    ) -> (path: [String], type: any ParsableCommand.Type) {
-        var command: any ParsableCommand.Type = EthicsCommand.self
-        var path: [String] = []
-        for word in arguments {
-            if word.hasPrefix("-") { break }
-            let subcommands = subcommands(of: command)
-            if subcommands.isEmpty { break }
-            guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
-                stray(word, path, subcommands.compactMap { $0.configuration.commandName })
-                break
-            }
-            command = next
-            path.append(word)
-        }
-        return (path, command)
-    }
-
-    private static func subcommands(of command: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
-        let configuration = command.configuration
-        return configuration.subcommands + configuration.groupedSubcommands.flatMap(\.subcommands)
     }
 
     /// swift-argument-parser reports bad usage as EX_USAGE (64); the toolkit promises 2.
@@ -278,5 +234,39 @@ public enum EthicsMain {
             return "\(entry.location): error: the plugin '\(name)' is switched off here; set 'plugins.\(name)' to true (or remove 'enabled: false') to use it"
         }
         return "\(config.file): error: the plugin '\(name)' is compiled in but not enabled by this configuration; add it under 'plugins:' in \(config.file), e.g.\n  plugins:\n    \(name): {}"
+    }
+}
+
+/// The words before the first option of a command line, followed down the command tree (read
+/// while the enabled plugins are bound, as every look at the tree is).
+struct CommandWalk {
+    /// The commands the words name, after `ethics`: `["canvas-builder", "new"]`.
+    private(set) var path: [String] = []
+    /// The last of them (`EthicsCommand` when none).
+    private(set) var command: any ParsableCommand.Type = EthicsCommand.self
+    /// A misspelt command (`ethics glosary search`, `ethics records lst`) named as such, with the
+    /// nearest command, rather than as "unexpected arguments"; nil when every word before the
+    /// first option is a command.
+    private(set) var unknownCommand: String?
+
+    init(_ arguments: [String]) {
+        for word in arguments {
+            if word.hasPrefix("-") { break }
+            let subcommands = Self.subcommands(of: command)
+            if subcommands.isEmpty { break }
+            guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
+                let names = subcommands.compactMap { $0.configuration.commandName }
+                unknownCommand = "error: '\(word)' is not a command of '\((["ethics"] + path).joined(separator: " "))'"
+                    + (Suggestion.didYouMean(word, among: names).map { "; \($0)" } ?? "; its commands are \(names.joined(separator: ", "))")
+                break
+            }
+            command = next
+            path.append(word)
+        }
+    }
+
+    static func subcommands(of command: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
+        let configuration = command.configuration
+        return configuration.subcommands + configuration.groupedSubcommands.flatMap(\.subcommands)
     }
 }
