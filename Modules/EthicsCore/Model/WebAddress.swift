@@ -36,7 +36,7 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
               let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return false }
         let scheme = url[..<colon].lowercased()
         guard scheme == "https" || scheme == "http" else { return false }
-        let authority = url[url.index(colon, offsetBy: 3)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let authority = authority(of: url, schemeEnd: colon)
         let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
         let host: Substring
         if hostAndPort.hasPrefix("[") {
@@ -53,6 +53,12 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
         return !host.isEmpty && !host.hasPrefix(".") && !host.contains("..")
     }
 
+    /// What follows `scheme://` up to the path, query or fragment: `user@host:port`. `schemeEnd`
+    /// is the colon, which ``isValid(_:)`` has seen followed by `//`.
+    private static func authority(of url: String, schemeEnd colon: String.Index) -> Substring {
+        url[url.index(colon, offsetBy: 3)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    }
+
     /// A port number a connection can use: 1 to 65535, in digits.
     private static func isPort(_ text: Substring) -> Bool {
         text.count <= 5 && text.allSatisfy { $0.isASCII && $0.isNumber } && (Int(text).map { (1...65535).contains($0) } ?? false)
@@ -65,8 +71,7 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
     public static func isPublishable(_ url: String) -> Bool {
         guard isValid(url), !url.contains(where: { "<>\"{}|\\^`".contains($0) }),
               let colon = url.firstIndex(of: ":") else { return false }
-        // isValid has seen "://" right after the scheme.
-        let authority = url[url.index(colon, offsetBy: 3)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let authority = authority(of: url, schemeEnd: colon)
         guard !authority.contains("@") else { return false }
         let host = authority.hasPrefix("[") ? authority : authority.split(separator: ":").first ?? ""
         return host.hasPrefix("[") || (host.contains(".") && !host.hasSuffix("."))

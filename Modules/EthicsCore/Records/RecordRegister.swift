@@ -187,11 +187,11 @@ public struct RecordDraft: Sendable, Hashable {
             attributes: attributes, body: try encoder.encode(content))
     }
 
-    /// Checks what every register refuses: an empty title or author, a NUL character (SQLite's
-    /// text ends at one, so the record would be kept cut short), and a body that is not a JSON object.
     /// The longest title a record may have.
     public static let maximumTitleLength = 300
 
+    /// Checks what every register refuses: an empty title or author, a NUL character (SQLite's
+    /// text ends at one, so the record would be kept cut short), and a body that is not a JSON object.
     public func validate() throws(RecordRegisterError) {
         if title.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs a title")
