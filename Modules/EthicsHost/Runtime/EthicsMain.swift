@@ -84,6 +84,12 @@ public enum EthicsMain {
             return ExitStatus.success.rawValue
         }
         let walk = describing { CommandWalk(arguments) }
+        // `ethics help WORDS` is answered by swift-argument-parser with the nearest help it has,
+        // exit 0, whatever the words: a misspelt command is named instead, as it is without `help`.
+        if arguments.first == "help", let unknown = describing({ CommandWalk(Array(arguments.dropFirst())) }).unknownCommand {
+            errors.line(unknown)
+            return ExitStatus.badInput.rawValue
+        }
         let parsed: Result<any ParsableCommand, any Error> = describing {
             // Most runs name a command with no subcommands of its own: the rest of the line is
             // parsed against that command alone, which skips building the tree of every command
@@ -91,7 +97,7 @@ public enum EthicsMain {
             // Anything that does not parse so (a help request, a mistake) is parsed again from
             // the root, so every message is the one the whole tree gives.
             if !walk.path.isEmpty, CommandWalk.subcommands(of: walk.command).isEmpty,
-               let command = try? walk.command.parseAsRoot(Array(arguments.dropFirst(walk.path.count))) {
+               let command = walk.parseCommandAlone(Array(arguments.dropFirst(walk.path.count))) {
                 return .success(command)
             }
             return Result { try EthicsCommand.parseAsRoot(arguments) }
@@ -237,6 +243,19 @@ public enum EthicsMain {
     }
 }
 
+/// A stand-in root with one command under it, for parsing that command alone.
+///
+/// Parsed as a root itself, the command would first be given two trial parses for the flags that
+/// ask for a shell completion script (each building an argument set by reflection, about a
+/// fifteenth of `decision-flowchart show`). swift-argument-parser makes those only for a true
+/// root, not for one that names its "super-command", as this one does. Completion scripts are
+/// asked of `ethics` itself, which is parsed from the real root as before.
+private struct StandInRoot<Command: ParsableCommand>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "ethics", _superCommandName: "ethics", subcommands: [Command.self])
+    }
+}
+
 /// The words before the first option of a command line, followed down the command tree (read
 /// while the enabled plugins are bound, as every look at the tree is).
 struct CommandWalk {
@@ -265,8 +284,18 @@ struct CommandWalk {
         }
     }
 
+    /// The rest of the line (after ``path``) parsed against ``command`` alone, under a
+    /// ``StandInRoot``; nil when it does not parse to that command (a mistake, or a request for
+    /// help, whose screen must name the whole path from the real root).
+    func parseCommandAlone(_ rest: [String]) -> (any ParsableCommand)? {
+        func parse<Command: ParsableCommand>(_: Command.Type) -> (any ParsableCommand)? {
+            (try? StandInRoot<Command>.parseAsRoot([Command._commandName] + rest)) as? Command
+        }
+        return parse(command)
+    }
+
+    /// Grouped and ungrouped alike (swift-argument-parser's `subcommands` already holds both).
     static func subcommands(of command: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
-        let configuration = command.configuration
-        return configuration.subcommands + configuration.groupedSubcommands.flatMap(\.subcommands)
+        command.configuration.subcommands
     }
 }

@@ -79,6 +79,25 @@ import Testing
         #expect(top.status == 2 && top.stderr == "error: 'fixtur' is not a command of 'ethics'; did you mean 'fixture'?\n", "\(top)")
         let nested = await host.run(["config", "chek"])
         #expect(nested.status == 2 && nested.stderr == "error: 'chek' is not a command of 'ethics config'; did you mean 'check'?\n", "\(nested)")
+        let far = await host.run(["zzzzzzzz"])
+        #expect(far.status == 2 && far.stderr == "error: 'zzzzzzzz' is not a command of 'ethics'; its commands are fixture, plugins, config, records\n",
+                "each command named once: \(far)")
+        let help = await host.run(["help", "config", "chek"])
+        #expect(help.status == 2 && help.stdout.isEmpty && help.stderr == nested.stderr, "\(help)")
+        let known = await host.run(["help", "config", "check"])
+        #expect(known.status == 0 && known.stdout.contains("USAGE: ethics config check"), "\(known)")
+    }
+
+    /// A command with no subcommands is parsed alone, under a stand-in root; its help, asked
+    /// for on its own line, must still come from the real root and name the whole path.
+    @Test func aCommandsOwnHelpNamesItsWholePath() async throws {
+        let host = try HostHarness()
+        for arguments in [["fixture", "greet", "--help"], ["fixture", "greet", "-h"], ["help", "fixture", "greet"]] {
+            let result = await host.run(arguments)
+            #expect(result.status == 0 && result.stdout.contains("USAGE: ethics fixture greet"), "\(arguments): \(result)")
+        }
+        let parsed = await host.run(["fixture", "greet", "Anytown"])
+        #expect(parsed.status == 0 && parsed.stdout.hasPrefix("Hello, Anytown"), "\(parsed)")
     }
 
     @Test func completionScriptsNameThePluginCommands() async throws {
