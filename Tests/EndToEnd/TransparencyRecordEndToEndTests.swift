@@ -255,6 +255,15 @@ import Testing
         #expect(run.stderr.contains("senior-responsible-owner"))
         #expect(try workspace.text(file) == before)
 
+        // An option before any operation is refused, not answered with the usage and exit 0.
+        for option in ["--version", "--file"] {
+            let early = try workspace.run(["transparency-record", option])
+            #expect(early.status == 2 && early.stdout.isEmpty
+                    && early.stderr.contains("error: '\(option)' comes before any operation of transparency-record"), "\(early)")
+        }
+        #expect(try workspace.run(["transparency-record", "--version"]).stderr.contains("'ethics --version' shows the toolkit's version"))
+        #expect(try workspace.run(["transparency-record", "--help"]).stdout.contains("USAGE: ethics transparency-record <operation>"))
+
         // A missing bare word is asked for where it goes.
         let noID = try workspace.run(["transparency-record", "link-assessment", file])
         #expect(noID.status == 2 && noID.stderr.contains(

@@ -22,9 +22,9 @@ enum OperationHelp<Plugin: EthicsPlugin> {
     private static func writeOverview() -> String {
         var lines = ["Operations:"]
         let operations = Plugin.operations
-        let width = (operations.map(\.name.count).max() ?? 0) + 2
+        let width = (operations.map { $0.name.count }.max() ?? 0) + 2
         for operation in operations {
-            lines.append("  " + operation.name.padding(toLength: width, withPad: " ", startingAt: 0) + operation.summary)
+            lines.append("  " + padded(operation.name, to: width) + operation.summary)
         }
         lines.append("")
         lines.append("'ethics \(Plugin.descriptor.id) <operation> --help' shows an operation's options.")
@@ -67,14 +67,22 @@ enum OperationHelp<Plugin: EthicsPlugin> {
             rows.append(("--\(option.rawValue) <\(option.help.valueName ?? "value")>", option.help.abstract))
         }
         rows.append(("-h, --help", "Show help information."))
-        let width = min((rows.map(\.0.count).max() ?? 0) + 2, 32)
+        let width = min((rows.map { $0.0.count }.max() ?? 0) + 2, 32)
         for (option, description) in rows {
             if option.count + 2 > width {
                 text += "  \(option)\n" + String(repeating: " ", count: width + 2) + description + "\n"
             } else {
-                text += "  " + option.padding(toLength: width, withPad: " ", startingAt: 0) + description + "\n"
+                text += "  " + padded(option, to: width) + description + "\n"
             }
         }
         return text
     }
+}
+
+/// `text` followed by spaces to `width` characters. Written here rather than with Foundation's
+/// `padding(toLength:withPad:startingAt:)`, which goes through `NSString`: the overview is written
+/// on every run, whatever the command (swift-argument-parser reads each command's configuration),
+/// and the bridge's first use was a tenth of a millisecond of it.
+private func padded(_ text: String, to width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
 }

@@ -25,9 +25,18 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
     public init() {}
 
     public func run(plugin: Plugin, context: PluginContext) async throws {
-        guard let name = words.first, !name.hasPrefix("-") || ["-h", "--help"].contains(name) else {
+        guard let name = words.first else {
             context.output.write(OperationHelp<Plugin>.usage)
             return
+        }
+        let operationNames = Plugin.operations.map { $0.name }
+        if name.hasPrefix("-") && !["-h", "--help"].contains(name) {
+            // `ethics consequence-scanning --version`, or an operation's option before the
+            // operation: said so, rather than answered with the usage as if all were well.
+            throw DiagnosticError.error(
+                "'\(name)' comes before any operation of \(Plugin.descriptor.id)",
+                suggestion: "name the operation first, then its options (\(operationNames.joined(separator: ", ")))"
+                    + (name == "--version" ? "; 'ethics --version' shows the toolkit's version" : ""))
         }
         if ["-h", "--help", "help"].contains(name) {
             context.output.write(OperationHelp<Plugin>.usage)
@@ -36,8 +45,8 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
         guard let operation = Plugin.operations.first(where: { $0.name == name }) else {
             throw DiagnosticError.error(
                 "'\(name)' is not an operation of \(Plugin.descriptor.id)",
-                suggestion: Suggestion.didYouMean(name, among: Plugin.operations.map(\.name))
-                    ?? "the operations are: \(Plugin.operations.map(\.name).joined(separator: ", "))")
+                suggestion: Suggestion.didYouMean(name, among: operationNames)
+                    ?? "the operations are: \(operationNames.joined(separator: ", "))")
         }
         let arguments = try OperationArguments(Array(words.dropFirst()), for: operation)
         if arguments.wantsHelp {
