@@ -56,10 +56,30 @@ public struct Glossary: Sendable {
 
     /// The entry a person means by `name`: its id, or its label or an alternative label written
     /// in any case and punctuation (a preferred label first). Nil when nothing matches exactly.
+    ///
+    /// One name looked up does not pay for the search index, whose trigrams were a tenth of
+    /// `ethics glossary show`: the labels are folded and compared in turn (a few thousand bytes)
+    /// unless a search has built the index already, as a server's first search does.
     public func resolve(_ name: String) -> GlossaryEntry? {
         let trimmed = name.trimmingBlanks
         if let position = positions[trimmed] { return entries[position] }
-        return searchIndex.value.entries(labelled: trimmed).first.map { entries[$0] }
+        if searchIndex.isBuilt {
+            return searchIndex.value.entries(labelled: trimmed).first.map { entries[$0] }
+        }
+        let folded = TextFolding.foldedBytes(trimmed)
+        guard !folded.isEmpty else { return nil }
+        var label: [UInt8] = []
+        func folds(_ text: String) -> Bool {
+            label.removeAll(keepingCapacity: true)
+            TextFolding.appendFolded(text, to: &label)
+            return label == folded
+        }
+        var alternative: Int?
+        for position in entries.indices {
+            if folds(entries[position].label) { return entries[position] }
+            if alternative == nil, entries[position].altLabels.contains(where: folds) { alternative = position }
+        }
+        return alternative.map { entries[$0] }
     }
 
     /// Every tag used, alphabetically.

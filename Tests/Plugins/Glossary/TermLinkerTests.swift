@@ -149,6 +149,25 @@ import Testing
         _ = TermLinker(glossary: glossary).link(Document(title: "T", blocks: [.paragraph("Fairness matters.")]))
         #expect(glossary.builtIndexes == (search: false, phrases: true))
         _ = glossary.resolve("DPIA")
+        #expect(glossary.builtIndexes == (search: false, phrases: true), "one name is looked up without the search index")
+        _ = glossary.search("fairness")
         #expect(glossary.builtIndexes == (search: true, phrases: true))
+    }
+
+    /// `resolve` finds a name by folding the labels in turn until something has built the search
+    /// index, then through the index: both ways must give the same entry for every label.
+    @Test func resolvingANameGivesTheSameEntryWithOrWithoutTheSearchIndex() {
+        let entries = Fixtures.glossary.entries
+        let names = entries.flatMap { [$0.label, $0.label.uppercased(), String($0.label.map { $0 == " " ? "-" : $0 })] + $0.altLabels }
+            + ["no such term", "  ", "-"]
+        let unindexed = Glossary(entries: entries)
+        let without = names.map { unindexed.resolve($0)?.id }
+        #expect(unindexed.builtIndexes.search == false)
+        let indexed = Glossary(entries: entries)
+        _ = indexed.search("fairness")
+        let with = names.map { indexed.resolve($0)?.id }
+        #expect(without == with)
+        #expect(without.compactMap { $0 }.count >= entries.count, "every preferred label is found")
+        #expect(without.suffix(3).allSatisfy { $0 == nil })
     }
 }
