@@ -93,9 +93,9 @@ public enum EthicsMain {
         let parsed: Result<any ParsableCommand, any Error> = describing {
             // Most runs name a command with no subcommands of its own: the rest of the line is
             // parsed against that command alone, which skips building the tree of every command
-            // and the trial parse for completion scripts (a fifth of `decision-flowchart show`).
-            // Anything that does not parse so (a help request, a mistake) is parsed again from
-            // the root, so every message is the one the whole tree gives.
+            // and the trial parses for completion scripts over it (a fifth of `decision-flowchart
+            // show`). Anything that does not parse so (a help request, a mistake) is parsed again
+            // from the root, so every message and help screen is the one the whole tree gives.
             if !walk.path.isEmpty, CommandWalk.subcommands(of: walk.command).isEmpty,
                let command = walk.parseCommandAlone(Array(arguments.dropFirst(walk.path.count))) {
                 return .success(command)
@@ -243,19 +243,6 @@ public enum EthicsMain {
     }
 }
 
-/// A stand-in root with one command under it, for parsing that command alone.
-///
-/// Parsed as a root itself, the command would first be given two trial parses for the flags that
-/// ask for a shell completion script (each building an argument set by reflection, about a
-/// fifteenth of `decision-flowchart show`). swift-argument-parser makes those only for a true
-/// root, not for one that names its "super-command", as this one does. Completion scripts are
-/// asked of `ethics` itself, which is parsed from the real root as before.
-private struct StandInRoot<Command: ParsableCommand>: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "ethics", _superCommandName: "ethics", subcommands: [Command.self])
-    }
-}
-
 /// The words before the first option of a command line, followed down the command tree (read
 /// while the enabled plugins are bound, as every look at the tree is).
 struct CommandWalk {
@@ -284,14 +271,14 @@ struct CommandWalk {
         }
     }
 
-    /// The rest of the line (after ``path``) parsed against ``command`` alone, under a
-    /// ``StandInRoot``; nil when it does not parse to that command (a mistake, or a request for
-    /// help, whose screen must name the whole path from the real root).
+    /// The rest of the line (after ``path``) parsed against ``command`` alone; nil when it does
+    /// not parse to that command (a mistake, or a request for help, whose screen must name the
+    /// whole path, as the real root's parse gives it).
     func parseCommandAlone(_ rest: [String]) -> (any ParsableCommand)? {
-        func parse<Command: ParsableCommand>(_: Command.Type) -> (any ParsableCommand)? {
-            (try? StandInRoot<Command>.parseAsRoot([Command._commandName] + rest)) as? Command
+        guard let parsed = try? command.parseAsRoot(rest), ObjectIdentifier(type(of: parsed)) == ObjectIdentifier(command) else {
+            return nil
         }
-        return parse(command)
+        return parsed
     }
 
     /// Grouped and ungrouped alike (swift-argument-parser's `subcommands` already holds both).
