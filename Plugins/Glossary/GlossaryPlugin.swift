@@ -86,15 +86,15 @@ public struct GlossaryPlugin: EthicsPlugin {
     func list(attributes: [String], tags: [String], kind: ListCommand.Kind?, catalog: AttributeCatalog) throws(DiagnosticError) -> Document {
         let glossary = try glossary()
         // Case aside: `Justice` or `AI` typed means the attribute `justice` or the tag `ai`.
+        let known = glossary.tags
         let attributes = attributes.map { $0.lowercased() }
-        let tags = tags.map { typed in glossary.tags.first { $0.lowercased() == typed.lowercased() } ?? typed }
+        let tags = tags.map { typed in known.first { $0.lowercased() == typed.lowercased() } ?? typed }
         var problems = DiagnosticCollector()
         for attribute in attributes where catalog[attribute] == nil {
             problems.append(.error(
                 "there is no attribute '\(attribute)'",
                 suggestion: Suggestion.didYouMean(attribute, among: catalog.ids) ?? "the attributes are: \(catalog.ids.joined(separator: ", "))"))
         }
-        let known = glossary.tags
         for tag in tags where !known.contains(tag) {
             problems.append(.error(
                 "no entry has the tag '\(tag)'",

@@ -25,12 +25,13 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
     public init() {}
 
     public func run(plugin: Plugin, context: PluginContext) async throws {
-        guard let name = words.first else {
+        guard let name = words.first, !["-h", "--help", "help"].contains(name) else {
             context.output.write(OperationHelp<Plugin>.usage)
             return
         }
-        let operationNames = Plugin.operations.map { $0.name }
-        if name.hasPrefix("-") && !["-h", "--help"].contains(name) {
+        let operations = Plugin.operations
+        let operationNames = operations.map { $0.name }
+        if name.hasPrefix("-") {
             // `ethics consequence-scanning --version`, or an operation's option before the
             // operation: said so, rather than answered with the usage as if all were well.
             throw DiagnosticError.error(
@@ -38,11 +39,7 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
                 suggestion: "name the operation first, then its options (\(operationNames.joined(separator: ", ")))"
                     + (name == "--version" ? "; 'ethics --version' shows the toolkit's version" : ""))
         }
-        if ["-h", "--help", "help"].contains(name) {
-            context.output.write(OperationHelp<Plugin>.usage)
-            return
-        }
-        guard let operation = Plugin.operations.first(where: { $0.name == name }) else {
+        guard let operation = operations.first(where: { $0.name == name }) else {
             throw DiagnosticError.error(
                 "'\(name)' is not an operation of \(Plugin.descriptor.id)",
                 suggestion: Suggestion.didYouMean(name, among: operationNames)
