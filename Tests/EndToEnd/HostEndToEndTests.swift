@@ -32,6 +32,20 @@ import Testing
         }
     }
 
+    /// `ethics --help` is written by the host's front page, `ethics help` by the parser: the
+    /// shipped binary must give the same page both ways, at the default width and at another.
+    @Test func theFrontPageIsThePageTheParserGives() throws {
+        for columns in [nil, "50"] {
+            let environment = columns.map { ["COLUMNS": $0] } ?? [:]
+            let front = try CommandRunner.ethics(["--help"], environment: environment)
+            #expect(front.status == 0 && front.stderr.isEmpty, "\(front)")
+            #expect(front.stdout.contains("USAGE: ethics [--config <file>] [--as <name>] <subcommand>"))
+            let parsed = try CommandRunner.ethics(["help"], environment: environment)
+            #expect(parsed.status == 0, "\(parsed)")
+            #expect(front.stdout == parsed.stdout, "columns \(columns ?? "default")")
+        }
+    }
+
     /// Run from a project's subfolder, the project's ethics.yaml is not read (only ./ethics.yaml
     /// is), and the run says so rather than quietly using the default toolkit and its register.
     @Test func aConfigurationInAFolderAboveIsNamedWhenItIsNotUsed() throws {

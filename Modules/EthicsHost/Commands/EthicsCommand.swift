@@ -24,15 +24,17 @@ struct EthicsCommand: ParsableCommand {
     }
 
     /// Read by the host before parsing (it may come anywhere on the command line, before or
-    /// after the subcommand); declared here so that `--help` documents it.
-    @Option(help: ArgumentHelp(
-        "The configuration file to use (default: $ETHICS_CONFIG, then ./ethics.yaml, then the toolkit's Configs/toolkit.yaml).",
-        valueName: "file"))
-    var config: String?
+    /// after the subcommand); declared here so that the parser's help documents it.
+    @Option(help: configHelp) var config: String?
 
-    /// Read by the host before parsing, like `--config`; declared here so that `--help` documents it.
-    @Option(name: .customLong("as"), help: ArgumentHelp(
+    /// Read by the host before parsing, like `--config`; declared here so that help documents it.
+    @Option(name: .customLong("as"), help: actingAsHelp) var actingAs: String?
+
+    /// The two options' help, shared with ``FrontPage``, which writes `ethics --help` itself.
+    static let configHelp = ArgumentHelp(
+        "The configuration file to use (default: $ETHICS_CONFIG, then ./ethics.yaml, then the toolkit's Configs/toolkit.yaml).",
+        valueName: "file")
+    static let actingAsHelp = ArgumentHelp(
         "Who is acting: the name records, reviews and sign-offs are kept under (default: $ETHICS_AUTHOR, then the login name).",
-        valueName: "name"))
-    var actingAs: String?
+        valueName: "name")
 }

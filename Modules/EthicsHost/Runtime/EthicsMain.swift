@@ -77,10 +77,11 @@ public enum EthicsMain {
             HostEnvironment.$current.withValue(environmentForHelp, operation: body)
         }
         if arguments == ["--help"] || arguments == ["-h"] {
-            // The toolkit's front page, from the same help generator that parsing would reach:
-            // the parse itself (two trial parses for completion scripts, then the root's
-            // options) is most of the time a first look at the toolkit would otherwise take.
-            output.line(describing { EthicsCommand.helpMessage() })
+            // The toolkit's front page, without parsing (two trial parses for completion
+            // scripts, then the root's options) and without the parser's help generator: see
+            // FrontPage for why, and for the test that holds it equal to the parser's page.
+            let columns = FrontPage.columns(environment: environment, outputIsTerminal: output.isTerminal)
+            output.line(describing { FrontPage.text(columns: columns) })
             return ExitStatus.success.rawValue
         }
         let walk = describing { CommandWalk(arguments) }

@@ -33,6 +33,31 @@ import Testing
         #expect(unnamed.isEmpty, "commands without a commandName: \(unnamed)")
     }
 
+    /// `ethics --help` is written by ``FrontPage`` rather than by the parser's help generator
+    /// (for speed); it must still be, character for character, the page the parser would write,
+    /// at any width, with or without plugins.
+    @Test(arguments: [80, 44, 132])
+    func theFrontPageIsTheParsersHelp(columns: Int) {
+        let full = HostEnvironment(
+            pluginCommands: WebHarness.plugins.map { $0.command }, configFile: "/council/ethics.yaml",
+            hostCommands: WebCommands.all)
+        for environment in [full, HostEnvironment(pluginCommands: [], configFile: "")] {
+            HostEnvironment.$current.withValue(environment) {
+                let page = FrontPage.text(columns: columns)
+                #expect(page == EthicsCommand.helpMessage(columns: columns))
+                #expect(page.contains("USAGE: ethics [--config <file>] [--as <name>] <subcommand>"))
+            }
+        }
+    }
+
+    /// The width is the parser's: `COLUMNS` first, and 80 when the output is not a terminal.
+    @Test func theFrontPageIsWrappedToTheParsersWidth() {
+        #expect(FrontPage.columns(environment: ["COLUMNS": "60"], outputIsTerminal: false) == 60)
+        #expect(FrontPage.columns(environment: [:], outputIsTerminal: false) == 80)
+        #expect(FrontPage.wrapped("one two three", to: 10, indent: 2) == "  one two\n  three")
+        #expect(FrontPage.wrapped("a\n\nb", to: 9) == "a\n\nb")
+    }
+
     /// The names are the ones users type: lower case, words joined by hyphens.
     @Test func commandNamesAreKebabCase() {
         for command in Self.everyCommand() {
