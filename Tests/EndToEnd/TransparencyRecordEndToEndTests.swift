@@ -81,7 +81,8 @@ import Testing
         for (template, name) in [("dpia", "dpia.canvas.yaml"), ("equality-impact-assessment", "eia.canvas.yaml")] {
             let made = try workspace.run(["canvas-builder", "new", "--title", "Predictive model for housing repairs", "--template", template, "--output", name])
             #expect(made.status == 0, "\(made)")
-            let recorded = try workspace.run(["canvas-builder", "record", name, "--status", "for-board"], as: "Dana Smith")
+            // Kept as drafts: a new, empty assessment does not go to the board.
+            let recorded = try workspace.run(["canvas-builder", "record", name], as: "Dana Smith")
             #expect(recorded.status == 0, "\(recorded)")
             ids.append(try #require(recorded.stdout.firstMatch(of: /can-[0-9]{4}-[0-9]{4}/)).output.description)
         }
@@ -117,17 +118,17 @@ import Testing
         #expect(html.stdout.contains(">4.2.6 - Model architecture</h5>"))
         #expect(html.stdout.contains("algorithmic_transparency_record_atrs_version"))
         #expect(html.stdout.contains("dec-2026-0001") && html.stdout.contains("Ethical decision record"))
-        #expect(html.stdout.contains("kept in the register as \(dpia) version 1 (for-board)"), "\(html.stdout)")
-        #expect(html.stdout.contains("kept in the register as \(eia) version 1 (for-board)"))
+        #expect(html.stdout.contains("kept in the register as \(dpia) version 1 (draft)"), "\(html.stdout)")
+        #expect(html.stdout.contains("kept in the register as \(eia) version 1 (draft)"))
         // The glossary links terms in HTML; the plain text shows each assessment's kind as written.
         let text = try workspace.run(["transparency-record", "render", file, "--format", "json"])
-        #expect(text.stdout.contains("Data protection impact assessment, kept in the register as \(dpia) version 1 (for-board)"), "\(text)")
-        #expect(text.stdout.contains("Equality impact assessment, kept in the register as \(eia) version 1 (for-board)"))
+        #expect(text.stdout.contains("Data protection impact assessment, kept in the register as \(dpia) version 1 (draft)"), "\(text)")
+        #expect(text.stdout.contains("Equality impact assessment, kept in the register as \(eia) version 1 (draft)"))
         let links = try workspace.run(["records", "show", "atr-2026-0001"])
         #expect(links.stdout.contains(dpia) && links.stdout.contains(eia), "\(links)")
         // Section 5 as the register keeps it lists the assessments as they stood when it was kept.
         let section5 = try workspace.run(["records", "show", "atr-2026-0001", "--format", "markdown"])
-        #expect(section5.stdout.contains("kept in the register as \(dpia) version 1 (for-board)"), "\(section5)")
+        #expect(section5.stdout.contains("kept in the register as \(dpia) version 1 (draft)"), "\(section5)")
         let json = try workspace.run(["transparency-record", "render", file, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("algorithmic_transparency_record_organisation_type"))
 

@@ -65,4 +65,17 @@ struct CanvasCheck: Sendable {
     var isComplete: Bool {
         groups.allSatisfy(\.isComplete) && incompleteActions.isEmpty && reviewBy != nil && !reviewOverdue
     }
+
+    /// What stands in the way, in a few words ("3 areas to finish, no review date"); empty when
+    /// the canvas is complete.
+    var whatIsLeft: [String] {
+        var left: [String] = []
+        let unfinished = areas.filter { !$0.isComplete }.count
+        if unfinished > 0 { left.append(CanvasBuilderPlugin.areasToFinish(unfinished)) }
+        if !incompleteActions.isEmpty {
+            left.append("\(incompleteActions.count) action\(incompleteActions.count == 1 ? "" : "s") without an owner or priority")
+        }
+        if reviewBy == nil { left.append("no review date") } else if reviewOverdue { left.append("a review date that has passed") }
+        return left
+    }
 }

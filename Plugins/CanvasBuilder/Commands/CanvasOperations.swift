@@ -94,7 +94,7 @@ extension CanvasBuilderPlugin {
         let attributes = template.areas.filter { answered.contains($0.id) }.flatMap(\.attributes)
         let kind = template.kind == .assessment ? Self.assessmentKind : Self.canvasKind
         let draft = try RecordDraft(
-            kind: kind, title: canvas.title, author: author, status: CanvasStanding.carriedOver(from: existing?.status).rawValue, reviewBy: canvas.reviewBy, tags: [template.id],
+            kind: kind, title: canvas.title, author: author, status: CanvasStanding.carriedOver(from: existing?.status, complete: check.isComplete).rawValue, reviewBy: canvas.reviewBy, tags: [template.id],
             attributes: attributes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
             content: CanvasRecordBody(canvas: canvas, template: template, check: check, file: existing.flatMap { try? $0.decodeBody(as: CanvasRecordBody.self).file } ?? Self.registerFile))
         let (templateID, complete, existingID) = (template.id, check.isComplete, existing?.id)

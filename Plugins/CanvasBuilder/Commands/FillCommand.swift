@@ -41,14 +41,8 @@ struct FillCommand: PluginCommand {
                 throw ValidationError("fill asks questions only on a terminal; pass --answers FILE to fill from a file")
             }
             let areas = area.flatMap { template.area($0) }.map { [$0] } ?? template.areas
-            let session = InteractiveFill(template: template, terminal: terminal)
-            do {
-                changed = try session.fill(&canvas, areas: areas)
-            } catch {
-                context.output.line("")
-                context.output.line("Stopped; \(file) is unchanged.")
-                throw ExitCode(1)
-            }
+            // Input that ends (Ctrl-D) before the last area is bad input (exit 2), the file as it was.
+            changed = try InteractiveFill(template: template, terminal: terminal).fill(&canvas, areas: areas)
         }
         canvas.updated = context.clock.today()
         try CanvasFile.write(canvas, to: file)

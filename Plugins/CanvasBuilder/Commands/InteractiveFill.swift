@@ -1,4 +1,5 @@
 import EthicsCore
+import EthicsDiagnostics
 
 /// Fills areas by asking on the terminal: each area is asked as its form (status, score for a
 /// scored area, notes, and an answer to each question) by the toolkit's one terminal form driver.
@@ -8,9 +9,9 @@ struct InteractiveFill {
     var template: CanvasTemplate
     var terminal: any Terminal
 
-    struct Cancelled: Error {}
-
-    func fill(_ canvas: inout Canvas, areas: [CanvasTemplate.Area]) throws(Cancelled) -> [String] {
+    /// - Throws: the form driver's error when the input ends (Ctrl-D) before the last area is
+    ///   answered: bad input like any other (exit status 2), with the file left as it was.
+    func fill(_ canvas: inout Canvas, areas: [CanvasTemplate.Area]) throws(DiagnosticError) -> [String] {
         var changed: [String] = []
         let forms = FormConversation(terminal: terminal)
         for (index, area) in areas.enumerated() {
@@ -18,9 +19,8 @@ struct InteractiveFill {
             terminal.line("")
             terminal.write("[\(index + 1)/\(areas.count)] \(template.group(of: area.id)?.title ?? "") / ")
             let form = AreaForm(area: area, template: template)
-            guard case .answered(let answers) = try? forms.ask(form.form, current: form.answers(of: before)) else {
-                throw Cancelled()
-            }
+            // This form driver offers neither :back nor :save, so every outcome is an answer.
+            guard case .answered(let answers) = try forms.ask(form.form, current: form.answers(of: before)) else { continue }
             let entry = form.entry(from: answers, replacing: before ?? CanvasArea(id: area.id))
             if entry != before {
                 canvas.withArea(area.id, in: template) { $0 = entry }

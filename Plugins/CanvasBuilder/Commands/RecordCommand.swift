@@ -16,7 +16,7 @@ struct RecordCommand: PluginCommand {
     @Argument(help: ArgumentHelp("The canvas file.", valueName: "file"))
     var file: String
 
-    @Option(help: "Where the canvas stands: draft, or for-board when it goes to the board. Approval is a sign-off: 'ethics records approve'.")
+    @Option(help: "Where the canvas stands: draft, or for-board when it goes to the board (complete, as 'check' says). Approval is a sign-off: 'ethics records approve'.")
     var status: CanvasStanding = .draft
 
     @Option(help: "Who is accountable for this version (a name, role or team).")
@@ -25,6 +25,12 @@ struct RecordCommand: PluginCommand {
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         var (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
         let check = CanvasCheck(canvas: canvas, template: template, today: context.clock.today())
+        if status == .forBoard, !check.isComplete {
+            // What the board signs off is what it was given: a canvas goes to it complete.
+            throw DiagnosticError.error(
+                "a canvas goes to the board complete, and this one has \(check.whatIsLeft.joined(separator: ", "))", file: file,
+                suggestion: "'ethics canvas-builder check \(file)' lists what is left; keep it meanwhile with --status draft")
+        }
         let answered = Set(canvas.areas.filter { !$0.answers.isEmpty || $0.status != nil }.map(\.id))
         let attributes = template.areas.filter { answered.contains($0.id) }.flatMap(\.attributes)
         let kind = template.kind == .assessment ? CanvasBuilderPlugin.assessmentKind : CanvasBuilderPlugin.canvasKind
@@ -67,10 +73,11 @@ enum CanvasStanding: String, CaseIterable, ExpressibleByArgument {
     case draft
     case forBoard = "for-board"
 
-    /// The standing of new content for a record last at `status`: for-board stays for-board;
-    /// anything else (approved, a status of an older version of the toolkit) is draft again.
-    static func carriedOver(from status: String?) -> CanvasStanding {
-        status == CanvasStanding.forBoard.rawValue ? .forBoard : .draft
+    /// The standing of new content for a record last at `status`: for-board stays for-board while
+    /// the canvas is still complete; anything else (approved, a status of an older version of the
+    /// toolkit, a canvas no longer complete) is draft again.
+    static func carriedOver(from status: String?, complete: Bool) -> CanvasStanding {
+        status == CanvasStanding.forBoard.rawValue && complete ? .forBoard : .draft
     }
 }
 

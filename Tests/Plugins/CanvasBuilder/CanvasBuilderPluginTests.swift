@@ -1,3 +1,4 @@
+import ArgumentParser
 import EthicsCore
 import EthicsDiagnostics
 import EthicsTestSupport
@@ -121,6 +122,70 @@ import Testing
         let file = try directory.write("template: odi-canvas\ntemplate-version: '1'\ntitle: x\ncreated: 2026-11-01\nupdated: 2026-11-01\n", to: "t.canvas.yaml")
         let message = Shipped.problem { _ = try CanvasFile.read(file, templates: Shipped.store()) }
         #expect(message?.hasPrefix("\(file):1:11: error: unknown template 'odi-canvas' (at template)") == true, "\(message ?? "")")
+    }
+
+    /// Ctrl-D part-way through `fill` is bad input (the command then exits 2, the file as it was),
+    /// not a check that found problems (1); the areas answered before it are answered as typed.
+    @Test func inputThatEndsBeforeTheLastAreaIsBadInput() throws {
+        let template = try Shipped.odi()
+        let day = try #require(CalendarDate(year: 2026, month: 3, day: 1))
+        let blank = Canvas(
+            template: template.id, templateVersion: template.version, title: "Repairs", uuid: "u", created: day,
+            updated: day, reviewBy: day, record: nil, areas: template.areas.map { CanvasArea(id: $0.id) }, actions: [], odi: nil)
+        var canvas = blank
+        let areas = Array(template.areas.prefix(2))
+        let questions = areas.map { 2 + $0.questions.count + ($0.scored ? 1 : 0) }
+        // Area one: a status, then Enter for every other field (a long answer ends with an empty line).
+        let first = ["1"] + Array(repeating: "", count: questions[0] - 1)
+        let ended = ScriptedTerminal(first + ["2"])
+        let message = Shipped.problem { _ = try InteractiveFill(template: template, terminal: ended).fill(&canvas, areas: areas) }
+        #expect(message?.contains("the input ended before '\(areas[1].title)' was answered") == true, "\(message ?? "no error")")
+
+        let whole = ScriptedTerminal(first + ["3"] + Array(repeating: "", count: questions[1] - 1))
+        canvas = blank
+        #expect(try InteractiveFill(template: template, terminal: whole).fill(&canvas, areas: areas) == areas.map(\.id))
+    }
+
+    /// A canvas goes to the board complete (what the board signs off is what it was given): an
+    /// incomplete one is refused with what is left, and keeps nothing; a complete one is kept
+    /// for-board; content kept later that is no longer complete goes back to draft.
+    @Test func aCanvasGoesToTheBoardOnlyWhenComplete() async throws {
+        let template = try Shipped.odi()
+        let today = try #require(CalendarDate(year: 2026, month: 3, day: 1))
+        var canvas = Canvas(
+            template: template.id, templateVersion: template.version, title: "Repairs", uuid: "u", created: today,
+            updated: today, reviewBy: try #require(CalendarDate(year: 2026, month: 9, day: 1)), record: nil,
+            areas: template.areas.map { area in
+                var entry = CanvasArea(id: area.id)
+                entry.status = .complete
+                if area.scored { entry.score = 3 }
+                for question in area.questions { entry.setAnswer(question.id, "Answered.") }
+                return entry
+            },
+            actions: [CanvasAction(title: "Run a DPIA", priority: .high, owner: "Data team", type: .action)], odi: nil)
+        let directory = try TemporaryDirectory(prefix: "for-board")
+        let file = directory.path + "/repairs.canvas.yaml"
+        var incomplete = canvas
+        incomplete.withArea(template.areas[0].id, in: template) { $0.status = .inProgress }
+        try CanvasFile.write(incomplete, to: file)
+
+        let context = TestContext.make(plugin: CanvasBuilderPlugin.descriptor)
+        let plugin = try CanvasBuilderPlugin(
+            settings: .init(templates: [Shipped.path("odi-data-ethics-canvas.yaml")]), context: context.plugin)
+        await #expect {
+            try await RecordCommand.parse([file, "--status", "for-board"]).run(plugin: plugin, context: context.plugin)
+        } throws: { error in
+            "\(error)".contains("a canvas goes to the board complete, and this one has 1 area to finish")
+        }
+        #expect(context.register.journalTopics.isEmpty, "nothing kept")
+
+        try CanvasFile.write(canvas, to: file)
+        try await RecordCommand.parse([file, "--status", "for-board"]).run(plugin: plugin, context: context.plugin)
+        #expect(context.output.contains("(canvas, for-board)"), "\(context.output)")
+
+        #expect(CanvasStanding.carriedOver(from: "for-board", complete: true) == .forBoard)
+        #expect(CanvasStanding.carriedOver(from: "for-board", complete: false) == .draft)
+        #expect(CanvasStanding.carriedOver(from: "approved", complete: true) == .draft)
     }
 
     @Test func writingThenReadingGivesTheSameCanvas() throws {
