@@ -491,10 +491,13 @@ public final class RecordStore: RegisterStore {
             arguments += [since.description]
         }
         if let text = query.text, !text.isEmpty {
+            // Case is folded by Swift's `lowercased()` (GRDB's `swiftLowercaseString`), as the
+            // other engines fold it: SQLite's own `lower` folds ASCII letters only, so "MÔN"
+            // would not find "Ynys Môn".
             onVersions.append("""
-                instr(lower(v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body), lower(?)) > 0
+                instr(swiftLowercaseString(v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body), ?) > 0
                 """)
-            arguments += [text]
+            arguments += [text.lowercased()]
         }
         func filter(_ conditions: [String]) -> String {
             conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")

@@ -204,8 +204,12 @@ public final class PostgresRecordStore: RegisterStore {
         }
         if let text = query.text, !text.isEmpty {
             binds.append(.text(text))
+            // The columns sort byte by byte (`COLLATE "C"`), and under that collation `lower`
+            // folds ASCII letters only; the database's own character type folds every script
+            // (in the UTF-8 locales PostgreSQL is installed with), as the other engines do.
             onVersions.append("""
-                strpos(lower(v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body), lower($\(binds.count))) > 0
+                strpos(lower((v.title || ' ' || v.author || ' ' || v.status || ' ' || v.tags || ' ' || v.body) COLLATE "default"), \
+                lower($\(binds.count) COLLATE "default")) > 0
                 """)
         }
         func filter(_ conditions: [String]) -> String {

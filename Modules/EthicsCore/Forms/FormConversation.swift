@@ -60,6 +60,8 @@ public struct FormConversation {
         } catch .save {
             return .save
         } catch {
+            // The input ended at a prompt: end the prompt's line, so the message starts its own.
+            terminal.line("")
             throw .error(
                 "the input ended before '\(form.title)' was answered; nothing was kept",
                 suggestion: commands.contains(.save) ? "type :save to keep your answers and finish later" : nil)

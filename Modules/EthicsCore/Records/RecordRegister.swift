@@ -53,20 +53,16 @@ public struct RecordQuery: Sendable, Hashable {
     }
 
     /// Whether `version` is one this query selects, for an engine without SQL. The SQL engines
-    /// ask the same in SQL; this folds case as SQLite's `lower` does, ASCII letters only.
+    /// ask the same in SQL, folding case for every script as `lowercased()` does here.
     public func selects(_ version: RecordVersion) -> Bool {
         if let kind, version.kind != kind { return false }
         if let since, version.updated.formatted(Date.ISO8601FormatStyle().year().month().day()) < since.description { return false }
         if let text, !text.isEmpty {
             let haystack = [version.title, version.author, version.status, version.tags.joined(separator: " "), String(decoding: version.body, as: UTF8.self)]
                 .joined(separator: " ")
-            return Self.asciiLowercased(haystack).contains(Self.asciiLowercased(text))
+            return haystack.lowercased().contains(text.lowercased())
         }
         return true
-    }
-
-    private static func asciiLowercased(_ text: String) -> String {
-        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }
 

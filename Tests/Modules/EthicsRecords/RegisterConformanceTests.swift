@@ -102,6 +102,12 @@ enum RegisterConformance {
         #expect(try store.latestVersions(since: CalendarDate("2000-01-01")).count == 3)
         #expect(try store.due(by: CalendarDate("2026-01-01")!).map(\.title) == ["Share housing data"])
         #expect(try store.due(by: CalendarDate("2999-12-31")!).count == 2)
+        // Case is folded in every script a council writes in, not only ASCII: Welsh, accents.
+        _ = try store.record(decision("Gwasanaethau YNYS MÔN: ŴYR a wyresau", tags: ["ÉCOLE"]))
+        #expect(try store.latestVersions(text: "Ynys Môn").map(\.title) == ["Gwasanaethau YNYS MÔN: ŴYR a wyresau"])
+        #expect(try store.latestVersions(text: "ŵyr").count == 1)
+        #expect(try store.latestVersions(RecordQuery(text: "école"), offset: 0, limit: 5).total == 1)
+        #expect(try store.latestVersions(text: "mon").isEmpty, "an accent is not folded away")
     }
 
     /// A page of a list is the whole list's slice, in the same order, with the whole list's count,
