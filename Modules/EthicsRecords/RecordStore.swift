@@ -554,6 +554,14 @@ public final class RecordStore: RegisterStore {
 
     // MARK: - Verifying
 
+    /// Records whose id does not end with `-YEAR-SERIAL` (the serial of at least four digits), as
+    /// ``RecordKind/idSuffix(year:serial:)`` writes it.
+    static let misnumberedQuery = """
+        SELECT id, year, serial FROM (
+            SELECT id, year, serial, '-' || year || '-' || printf('%04d', serial) AS suffix FROM record)
+         WHERE substr(id, -length(suffix)) <> suffix ORDER BY id
+        """
+
     /// Checks the whole register both ways and stops at the first problem (see
     /// ``RegisterVerifier``), against the head noted beside the register after its last write
     /// and `pinned` (a head noted elsewhere) when given.
@@ -573,6 +581,9 @@ public final class RecordStore: RegisterStore {
                     },
                     orphans: {
                         try String.fetchAll(db, sql: "SELECT id FROM record WHERE id NOT IN (SELECT record_id FROM record_version) ORDER BY id")
+                    },
+                    misnumbered: {
+                        try Row.fetchAll(db, sql: Self.misnumberedQuery).map { ($0["id"], $0["year"], $0["serial"]) }
                     },
                     nextLink: {
                         guard let row = try links.next() else { return nil }

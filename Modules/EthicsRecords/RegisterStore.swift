@@ -188,6 +188,10 @@ extension RegisterRows {
                 nextEntry: { entries.next() },
                 nextVersion: { versionRows.next().map { ($0.stored, $0.sequence) } },
                 orphans: { records.map(\.id).filter { !withVersions.contains($0) }.sorted() },
+                misnumbered: {
+                    records.filter { !$0.id.hasSuffix(RecordKind.idSuffix(year: $0.year, serial: $0.serial)) }
+                        .sorted { $0.id < $1.id }.map { ($0.id, $0.year, $0.serial) }
+                },
                 nextLink: { linkRows.next().map { ($0.from, $0.to, $0.relation, $0.sequence) } }),
             noted: nil, pinned: nil)
     }

@@ -6,6 +6,7 @@ import Foundation
 /// - the journal: every entry chains to the one before it, with no gap, and matches its hash;
 /// - every record version, record and link has the journal entry that kept it, with the same
 ///   content (versions by their content hash), and versions run 1, 2, 3 … with no gap;
+/// - every record's year and serial are the ones its id names (they number the next record);
 /// - every entry that kept a version, a record or a link still has it: nothing was deleted;
 /// - the journal still reaches the heads noted outside it: nothing was cut off or rewritten.
 package struct RegisterVerifier {
@@ -17,6 +18,8 @@ package struct RegisterVerifier {
         package var nextVersion: () throws -> (version: StoredVersion, sequence: Int64)?
         /// Ids of records with no version at all.
         package var orphans: () throws -> [String]
+        /// Records whose id does not end with their year and serial (``RecordKind/idSuffix(year:serial:)``).
+        package var misnumbered: () throws -> [(id: String, year: Int, serial: Int)]
         /// Links with the sequence of the entry that kept them, by that sequence.
         package var nextLink: () throws -> (from: String, to: String, relation: String, sequence: Int64)?
 
@@ -24,11 +27,13 @@ package struct RegisterVerifier {
             nextEntry: @escaping () throws -> JournalEntry?,
             nextVersion: @escaping () throws -> (version: StoredVersion, sequence: Int64)?,
             orphans: @escaping () throws -> [String],
+            misnumbered: @escaping () throws -> [(id: String, year: Int, serial: Int)],
             nextLink: @escaping () throws -> (from: String, to: String, relation: String, sequence: Int64)?
         ) {
             self.nextEntry = nextEntry
             self.nextVersion = nextVersion
             self.orphans = orphans
+            self.misnumbered = misnumbered
             self.nextLink = nextLink
         }
     }
@@ -97,6 +102,12 @@ package struct RegisterVerifier {
         }
         if let orphan = try rows.orphans().first {
             return fail(nil, orphan, "record \(orphan) has no versions: they were deleted, or the record was added outside the toolkit")
+        }
+        if let (id, year, serial) = try rows.misnumbered().first {
+            // Not covered by any hash, but they number the next record of the year: a changed
+            // serial would give a new record an id already taken, or skip one.
+            return fail(nil, id,
+                "record \(id) is numbered year \(year), serial \(serial) in the register, which is not what its id says: its row was changed outside the toolkit")
         }
         while let (from, to, relation, sequence) = try rows.nextLink() {
             guard kept[sequence]?.topic == "record.linked", let recorded = payload(sequence),

@@ -283,14 +283,24 @@ public final class PostgresRecordStore: RegisterStore {
          WHERE NOT EXISTS (SELECT 1 FROM ethics.record_version v WHERE v.record_id = r.id) ORDER BY r.id
         """
 
+    /// Records whose id does not end with `-YEAR-SERIAL` (the serial of at least four digits), as
+    /// ``RecordKind/idSuffix(year:serial:)`` writes it.
+    package static let misnumberedQuery = """
+        SELECT id, year, serial FROM (
+            SELECT id, year, serial, '-' || year || '-' || lpad(serial::text, greatest(4, length(serial::text)), '0') AS suffix
+              FROM ethics.record) r
+         WHERE right(id, length(suffix)) <> suffix ORDER BY id
+        """
+
     public func verify(expecting pinned: JournalHead?) throws -> RegisterVerification {
         try read { session in
-            // All four are sent at once: the versions, orphans and links arrive while the
+            // All five are sent at once: the versions, orphans and links arrive while the
             // journal's chain is being checked, which is most of verify's time. A check that
             // stops early leaves the rest unread; the transaction's end queues behind them.
             let entries = session.send(PostgresRows.journalQuery + " ORDER BY sequence")
             let versions = session.send(PostgresRows.versionQuery + " ORDER BY v.journal_sequence")
             let orphans = session.send(Self.orphansQuery)
+            let misnumbered = session.send(Self.misnumberedQuery)
             let links = session.send("SELECT from_id, to_id, relation, journal_sequence FROM ethics.record_link ORDER BY journal_sequence")
             var entryRows = try entries.rows().makeIterator()
             var versionRows: IndexingIterator<[PostgresRow]>?
@@ -303,6 +313,12 @@ public final class PostgresRecordStore: RegisterStore {
                         return try versionRows?.next().map { try PostgresRows.version($0) }.map { ($0.stored, $0.sequence) }
                     },
                     orphans: { try orphans.rows().map { try $0.decode(String.self) } },
+                    misnumbered: {
+                        try misnumbered.rows().map { row in
+                            let (id, year, serial) = try row.decode((String, Int, Int).self)
+                            return (id, year, serial)
+                        }
+                    },
                     nextLink: {
                         if linkRows == nil { linkRows = try links.rows().makeIterator() }
                         guard let row = linkRows?.next() else { return nil }

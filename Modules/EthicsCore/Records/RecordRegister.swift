@@ -124,8 +124,14 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The readable, stable id of the `serial`th record of this kind created in `year`:
     /// the kind's prefix, the year and a serial of at least four digits (`can-2026-0012`).
     public func recordID(year: Int, serial: Int) -> String {
+        prefix + Self.idSuffix(year: year, serial: serial)
+    }
+
+    /// What every id of the `serial`th record of a year ends with, whatever its kind: `-2026-0012`.
+    /// Verify holds each record's year and serial to it.
+    public static func idSuffix(year: Int, serial: Int) -> String {
         let digits = String(serial)
-        return "\(prefix)-\(year)-\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
+        return "-\(year)-\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
     }
 }
 

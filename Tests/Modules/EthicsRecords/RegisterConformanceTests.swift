@@ -263,6 +263,11 @@ enum RegisterConformance {
              "the link dec-\(year)-0001 supersedes can-\(year)-0001 does not match journal entry 3: it was added or changed outside the toolkit"),
             ("DELETE FROM record_version WHERE version = 2; DELETE FROM journal WHERE sequence = 3",
              "journal entry 3 is missing (the next entry is 4)"),
+            // A record's year and serial number the next record: covered by no hash, held to its id.
+            ("UPDATE record SET serial = 7 WHERE id = 'dec-\(year)-0001'",
+             "record dec-\(year)-0001 is numbered year \(year), serial 7 in the register, which is not what its id says: its row was changed outside the toolkit"),
+            ("UPDATE record SET year = 1999 WHERE id = 'can-\(year)-0001'",
+             "record can-\(year)-0001 is numbered year 1999, serial 1 in the register, which is not what its id says: its row was changed outside the toolkit"),
         ]
         for (sql, expected) in cases {
             let register = try fixture(engine)
@@ -316,6 +321,9 @@ enum RegisterConformance {
         // The copy goes on where the original left off.
         #expect(try target.store.record(decision("After the copy")).id == "dec-\(year)-0002")
         #expect(try target.store.verify().isIntact)
+        // The rows a copy takes are verified as the register is: a renumbered record included.
+        try source.tamper("UPDATE record SET serial = 3 WHERE id = 'dec-\(year)-0001'")
+        #expect(try source.store.rows().verify().problem?.message.contains("numbered year \(year), serial 3") == true)
     }
 }
 
