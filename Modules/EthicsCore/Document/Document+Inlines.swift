@@ -19,6 +19,17 @@ extension Document {
         blocks.contains { $0.containsInline(where: predicate) }
     }
 
+    /// Makes each inline code outside a link that `url` gives an address for into a link to it:
+    /// a front end links the record ids a plugin's page names (`dec-2026-0001`) to their pages.
+    /// A document without such code is returned as it is, not copied.
+    public func linkingCode(_ url: (String) -> String?) -> Document {
+        let linkable: (Inline) -> Bool = { if case .code(let text) = $0 { url(text) != nil } else { false } }
+        guard containsInline(where: linkable) else { return self }
+        var document = self
+        document.blocks = blocks.map { block in block.mapInlineSequences { $0.linkingCode(url) } }
+        return document
+    }
+
     /// Rewrites the runs of plain prose: every `.text` inline that is not inside a link.
     ///
     /// This is what a listener that links glossary terms wants: text inside an existing link,
@@ -74,7 +85,7 @@ extension Block {
     }
 
     /// Applies `map` to every inline sequence in this block and, recursively, in its children.
-    private func mapInlineSequences<E: Error>(
+    fileprivate func mapInlineSequences<E: Error>(
         _ map: ([Inline]) throws(E) -> [Inline]
     ) throws(E) -> Block {
         func blocks(_ blocks: [Block]) throws(E) -> [Block] {
@@ -138,6 +149,19 @@ extension [Inline] {
             result.append(contentsOf: try transform(mapped))
         }
         return result
+    }
+
+    /// Links every `.code` outside a link that `url` gives an address for; see
+    /// ``Document/linkingCode(_:)``.
+    fileprivate func linkingCode(_ url: (String) -> String?) -> [Inline] {
+        map { inline in
+            switch inline {
+            case .code(let text): url(text).map { .link([inline], url: $0) } ?? inline
+            case .emphasis(let content): .emphasis(content.linkingCode(url))
+            case .strong(let content): .strong(content.linkingCode(url))
+            case .link, .text, .termReference, .lineBreak, .command: inline
+            }
+        }
     }
 
     /// Rewrites every `.text` outside a link; see ``Document/mapText(_:)``.

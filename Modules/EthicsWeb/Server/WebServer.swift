@@ -44,6 +44,7 @@ struct WebServer: Sendable {
         operations = session.config.enabledPluginIDs.compactMap { plugins[$0] }.flatMap(WebOperation.all(of:))
         session.hooks.add(CommandPages.hook(paths: Dictionary(
             operations.map { ("\($0.pluginID)/\($0.name)", $0.path) }, uniquingKeysWith: { first, _ in first })))
+        session.hooks.add(RecordPages.hook(prefixes: session.recordKinds.map(\.prefix)))
         self.accounts = accounts
         self.sessions = sessions
         self.throttle = throttle

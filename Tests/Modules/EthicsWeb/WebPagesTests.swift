@@ -160,7 +160,22 @@ import ZIPFoundation
             let record = try #require(try await harness.session.register.fetch(recordID))
             #expect(record.author == "olivia", "a name posted by hand is not taken")
             #expect(record.kind == "scan")
+            // The plugin's own list names the id as code; in the browser it leads to the record.
+            let list = try await browser.get("/plugins/consequence-scanning/list")
+            #expect(list.text.contains("<a href=\"/records/\(recordID)\"><code>\(recordID)</code></a>"), "\(list.text)")
         }
+    }
+
+    @Test func onlyTheShapeOfARecordIDIsLinked() {
+        let prefixes = ["dec", "csc"]
+        for id in ["dec-2026-0001", "csc-2027-12345"] { #expect(RecordPages.isRecordID(id, prefixes: prefixes), "\(id)") }
+        for text in ["dec-2026-001", "dec-26-0001", "atr-2026-0001", "dec-2026-0001-x", "dec-2026-00a1", "ethics records show dec-2026-0001"] {
+            #expect(!RecordPages.isRecordID(text, prefixes: prefixes), "\(text)")
+        }
+        let document = Document(title: "t", blocks: [.paragraph([.code("dec-2026-0001"), .link([.code("dec-2026-0002")], url: "/x")])])
+            .linkingCode { RecordPages.isRecordID($0, prefixes: prefixes) ? "/records/" + $0 : nil }
+        #expect(document.blocks == [.paragraph([.link([.code("dec-2026-0001")], url: "/records/dec-2026-0001"), .link([.code("dec-2026-0002")], url: "/x")])],
+                "an id already in a link is not linked again")
     }
 
     /// A one-page form sent twice (a refresh after "Kept as …") keeps one record: the run is
