@@ -24,6 +24,13 @@ public struct DocumentDelivery: Sendable {
     /// keeps a record before writing its paper calls this first, so nothing is half done.
     public func check(output: OutputSink) throws(DiagnosticError) {
         if let path {
+            // `-o paper.docx` without `--format docx` would otherwise be text in a file named as
+            // a Word document: a committee clerk finds out only when it will not open.
+            if let named = OutputFormat(fileName: path), named != format {
+                throw .error(
+                    "the file's name says \(named.rawValue), but the format is \(format.rawValue)", file: path,
+                    suggestion: "add --format \(named.rawValue), or name the file .\(format.fileExtension)")
+            }
             do {
                 try SafeFile.checkOutput(path)
             } catch {

@@ -73,6 +73,32 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
     }
 
     /// The usual file-name extension, without the dot.
+    /// The format a command writes: the one asked for with `--format`; else the one the output
+    /// file's name says (`-o paper.docx`), when the command writes it; else the command's own.
+    public static func chosen(_ asked: OutputFormat?, output: String?, supported: [OutputFormat], otherwise fallback: OutputFormat) -> OutputFormat {
+        if let asked { return asked }
+        if let output, let named = OutputFormat(fileName: output), supported.contains(named) { return named }
+        return fallback
+    }
+
+    /// The format a file's name says it holds (`paper.docx`, `page.htm`, `notes.md`); nil for a
+    /// name without one of these extensions.
+    public init?(fileName: String) {
+        guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
+        switch fileName[fileName.index(after: dot)...].lowercased() {
+        case "txt": self = .text
+        case "md", "markdown": self = .markdown
+        case "html", "htm": self = .html
+        case "json": self = .json
+        case "csv": self = .csv
+        case "mmd", "mermaid": self = .mermaid
+        case "dot", "gv": self = .dot
+        case "odt": self = .odt
+        case "docx": self = .docx
+        default: return nil
+        }
+    }
+
     public var fileExtension: String {
         switch self {
         case .text: "txt"

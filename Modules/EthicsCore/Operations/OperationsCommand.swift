@@ -60,7 +60,9 @@ public struct OperationsCommand<Plugin: EthicsPlugin>: PluginCommand {
         let forms = CommandLineForms(
             answersFile: arguments.answersFile, terminal: context.terminal, furtherForms: Set(operation.asks), positional: operation.positional)
         let answers = try forms.complete(operation.input, given: arguments.answers, options: true)
-        let delivery = DocumentDelivery(format: arguments.format ?? operation.formats[0], path: arguments.output)
+        let delivery = DocumentDelivery(
+            format: .chosen(arguments.format, output: arguments.output, supported: operation.formats, otherwise: operation.formats[0]),
+            path: arguments.output)
         try delivery.check(output: context.output)
         var document: Document
         var checkFailed = false

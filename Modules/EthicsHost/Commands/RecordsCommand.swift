@@ -77,8 +77,10 @@ struct RecordsCommand: ParsableCommand {
         @Option(help: "Only records whose title, author, status, tags or content contain this text (ignoring case).")
         var text: String?
 
-        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
-        var format: OutputFormat = .text
+        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, csv, odt or docx.")
+        var askedFormat: OutputFormat?
+        /// `--format`, else the format the output file's name says, else text.
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
@@ -128,8 +130,10 @@ struct RecordsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The version to show (default: the latest).")
         var version: Int?
 
-        @Option(help: "Output format: text, markdown, html, json, odt or docx.")
-        var format: OutputFormat = .text
+        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, odt or docx.")
+        var askedFormat: OutputFormat?
+        /// `--format`, else the format the output file's name says, else text.
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .odt, .docx], otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
@@ -178,8 +182,10 @@ struct RecordsCommand: ParsableCommand {
         @Argument(help: "The record's id, such as dec-2026-0001.")
         var id: String
 
-        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
-        var format: OutputFormat = .text
+        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, csv, odt or docx.")
+        var askedFormat: OutputFormat?
+        /// `--format`, else the format the output file's name says, else text.
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
@@ -217,8 +223,10 @@ struct RecordsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "How many days ahead to look (0: overdue and due today only).")
         var within: Int = 30
 
-        @Option(help: "Output format: text, markdown, html, json, csv, odt or docx.")
-        var format: OutputFormat = .text
+        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, csv, odt or docx.")
+        var askedFormat: OutputFormat?
+        /// `--format`, else the format the output file's name says, else text.
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
@@ -298,8 +306,10 @@ struct RecordsCommand: ParsableCommand {
             valueName: "SEQ:HASH"), transform: Verify.head)
         var expectHead: JournalHead?
 
-        @Option(help: "Output format: text, markdown, html, json, odt or docx.")
-        var format: OutputFormat = .text
+        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, odt or docx.")
+        var askedFormat: OutputFormat?
+        /// `--format`, else the format the output file's name says, else text.
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .odt, .docx], otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?

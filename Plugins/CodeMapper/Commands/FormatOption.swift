@@ -6,9 +6,11 @@ import EthicsCore
 struct FormatOption: ParsableArguments {
     static let supported: [OutputFormat] = [.text, .markdown, .html, .csv, .json] + OutputFormat.papers
 
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("format"), help: ArgumentHelp(
         "Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
-    var format: OutputFormat = .text
+    var askedFormat: OutputFormat?
+    /// `--format`, else the format the output file's name says, else text.
+    var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.supported, otherwise: .text) }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?

@@ -6,8 +6,10 @@ struct ListCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the decisions in the register and any saved sessions.")
 
-    @Option(help: ArgumentHelp("Output format: text, markdown, html, json, csv, odt or docx.", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: text, markdown, html, json, csv, odt or docx.", valueName: "format"))
+    var askedFormat: OutputFormat?
+    /// `--format`, else the format the output file's name says, else text.
+    var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?

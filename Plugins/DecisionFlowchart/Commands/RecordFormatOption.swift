@@ -6,15 +6,19 @@ import EthicsCore
 struct RecordFormatOption: ParsableArguments {
     static let supported: [OutputFormat] = [.text, .markdown, .html, .json] + OutputFormat.papers
 
-    @Option(help: ArgumentHelp("Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var asked: OutputFormat?
+
+    /// `--format`, else the format the file `output` names says, else text.
+    func format(writing output: String?) -> OutputFormat {
+        .chosen(asked, output: output, supported: Self.supported, otherwise: .text)
+    }
 
     func validate() throws {
-        guard Self.supported.contains(format) else {
-            let graph = format == .mermaid || format == .dot
-            throw ValidationError(
-                "a decision record is written as \(Self.supported.map(\.rawValue).joined(separator: ", "))"
-                    + (graph ? "; use 'render' for the flowchart as \(format.rawValue)" : ", not \(format.rawValue)"))
-        }
+        guard let format = asked, !Self.supported.contains(format) else { return }
+        let graph = format == .mermaid || format == .dot
+        throw ValidationError(
+            "a decision record is written as \(Self.supported.map(\.rawValue).joined(separator: ", "))"
+                + (graph ? "; use 'render' for the flowchart as \(format.rawValue)" : ", not \(format.rawValue)"))
     }
 }

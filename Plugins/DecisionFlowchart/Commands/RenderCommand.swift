@@ -10,8 +10,10 @@ struct RenderCommand: PluginCommand {
     @Option(help: "The flowchart to draw; the configured default when omitted.")
     var flowchart: String?
 
-    @Option(help: ArgumentHelp("Output format: mermaid, dot, markdown, html, text, json, odt or docx.", valueName: "format"))
-    var format: OutputFormat = .mermaid
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: mermaid, dot, markdown, html, text, json, odt or docx.", valueName: "format"))
+    var askedFormat: OutputFormat?
+    /// `--format`, else the format the output file's name says, else mermaid.
+    var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.mermaid, .dot, .markdown, .html, .text, .json, .odt, .docx], otherwise: .mermaid) }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?

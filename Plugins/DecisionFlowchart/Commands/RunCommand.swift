@@ -79,7 +79,7 @@ struct RunCommand: PluginCommand {
         // Answers come from a file, or from a person at a terminal; never from a pipe by accident.
         let answersFile = try answers.map { file throws(DiagnosticError) in try AnswersFile(file: file, chart: chart) }
         // After the answers are read, so that -o naming the answers file is refused (FilesRead).
-        try context.checkDestination(format.format, path: output)
+        try context.checkDestination(format.format(writing: output), path: output)
         guard answersFile != nil || context.terminal != nil else {
             throw DiagnosticError.error(
                 "standard input and output are not a terminal, so the walk cannot ask its questions",
@@ -112,10 +112,10 @@ struct RunCommand: PluginCommand {
         let document = DecisionDocument(
             id: kept.version.id, version: kept.version.version, content: kept.content, attributes: context.model.attributes, chart: chart)
         if let output {
-            try SafeFile.writeOutput(try context.renderer.renderBytes(document.document, as: format.format), to: output)
+            try SafeFile.writeOutput(try context.renderer.renderBytes(document.document, as: format.format(writing: output)), to: output)
             context.output.line("Recorded \(kept.version.id): \(content.outcome.verdict.label). Written to \(output).")
         } else {
-            try context.write(document.document, as: format.format)
+            try context.write(document.document, as: format.format(writing: output))
         }
     }
 

@@ -30,7 +30,7 @@ struct ShowCommand: PluginCommand {
 
     func run(plugin: DecisionFlowchartPlugin, context: PluginContext) async throws {
         let asked = try paper.asked
-        try context.checkDestination(format.format, path: output)
+        try context.checkDestination(format.format(writing: output), path: output)
         guard let record = try await context.register.fetch(id, version: version) else {
             let known = try await context.register.latestVersions(kind: DecisionFlowchartPlugin.decisionKind).map(\.id)
             throw DiagnosticError.error(
@@ -57,6 +57,6 @@ struct ShowCommand: PluginCommand {
         let document = DecisionDocument(
             id: record.id, version: record.version, content: content, attributes: context.model.attributes, chart: chart,
             standing: record).document
-        try context.write(try await context.framed(document, as: asked), as: format.format, to: output)
+        try context.write(try await context.framed(document, as: asked), as: format.format(writing: output), to: output)
     }
 }

@@ -45,8 +45,10 @@ struct ListCommand: PluginCommand {
     @Option(help: "Only terms, only resources, or one type of resource.")
     var kind: Kind?
 
-    @Option(help: "How to write the list: text, markdown, html, json, csv, odt or docx.")
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: "How to write the list: text, markdown, html, json, csv, odt or docx.")
+    var askedFormat: OutputFormat?
+    /// `--format`, else the format the output file's name says, else text.
+    var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?

@@ -35,6 +35,28 @@ import Testing
         #expect(throws: DiagnosticError.self) { try delivery.check(output: OutputSink.buffer().sink) }
     }
 
+    /// `-o paper.docx` without `--format docx` was text in a file named as a Word document.
+    @Test("a file named for one format is refused for another, and nothing is written")
+    func aFileNamedForAnotherFormat() throws {
+        let directory = try TemporaryDirectory(prefix: "ethics-delivery")
+        let (pipe, _) = Self.sink(isTerminal: false)
+        for (name, format, named) in [("q.docx", OutputFormat.text, OutputFormat.docx), ("page.HTM", .markdown, .html), ("c.mmd", .dot, .mermaid)] {
+            let path = directory.path + "/" + name
+            let error = try #require(throws: DiagnosticError.self) {
+                try DocumentDelivery(format: format, path: path).write(Document(title: "T"), with: EchoRenderer(), output: pipe, notices: pipe)
+            }
+            #expect(error.description == "\(path): error: the file's name says \(named.rawValue), but the format is \(format.rawValue)"
+                + "; add --format \(named.rawValue), or name the file .\(format.fileExtension)", "\(error)")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+        // A name the formats do not claim, or the format the name says, is written.
+        for (name, format) in [("notes.txt", OutputFormat.text), ("paper.docx", .docx), ("export.ttl", .text), ("README", .markdown)] {
+            try DocumentDelivery(format: format, path: directory.path + "/" + name).write(Document(title: "T"), with: EchoRenderer(), output: pipe, notices: pipe)
+            #expect(FileManager.default.fileExists(atPath: directory.path + "/" + name), "\(name)")
+        }
+        #expect(OutputFormat(fileName: "a.dir/name") == nil && OutputFormat(fileName: "x.markdown") == .markdown)
+    }
+
     @Test("down a pipe a paper's bytes go unchanged, and text formats stay text")
     func downAPipe() throws {
         let (pipe, written) = Self.sink(isTerminal: false)
