@@ -238,6 +238,9 @@ private struct RowReader {
         let title = line(.title)
         if title == nil {
             problems.append(.error("this row has no title; every record needs one", at: cell(.title)?.location ?? rowStart))
+        } else if let title, let problem = RecordDraft.problem(withTitle: title) {
+            // Said at the cell, with every other row's problems, not when the register refuses it.
+            problems.append(.error(problem, at: cell(.title)?.location ?? rowStart))
         }
         let author = line(.author) ?? defaults.author
         if author == nil {

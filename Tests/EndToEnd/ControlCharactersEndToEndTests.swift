@@ -9,14 +9,30 @@ import Testing
         text.unicodeScalars.map(\.value).filter { ($0 < 0x20 && ![0x09, 0x0A, 0x0D].contains($0)) || (0x7F..<0xA0).contains($0) }
     }
 
-    @Test func aTitleTypedWithEscapesIsShownNotObeyed() throws {
+    /// A record's title is one plain line: typed with escapes it is refused before anything is
+    /// made. Escapes that arrive in content (an answers file's notes) are shown, never obeyed.
+    @Test func escapesAreRefusedInATitleAndShownNotObeyedInContent() throws {
         let directory = try TemporaryDirectory()
         let environment = ["XDG_DATA_HOME": directory.path + "/data"]
-        let created = try CommandRunner.ethics(
+        let refused = try CommandRunner.ethics(
             ["canvas-builder", "new", "--title", "Repairs \u{1B}]0;pwn\u{07}\u{1B}[2J", "-o", "c.canvas.yaml"],
             environment: environment, in: directory.url)
+        #expect(refused.status == 2 && refused.stderr.contains("--title: a record's title must be one line, without control characters"),
+                "\(refused)")
+        #expect(Self.rawControls(refused.stderr).isEmpty && !FileManager.default.fileExists(atPath: directory.path + "/c.canvas.yaml"))
+        let walk = try CommandRunner.ethics(
+            ["decision-flowchart", "run", "--title", "Line one\nLine two", "--answers",
+             CommandRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/DecisionFlowchart/escalate.answers.yaml").path],
+            environment: environment, in: directory.url)
+        #expect(walk.status == 2 && walk.stderr.contains("a record's title must be one line"), "\(walk)")
+
+        let created = try CommandRunner.ethics(
+            ["canvas-builder", "new", "--title", "Repairs", "-o", "c.canvas.yaml"], environment: environment, in: directory.url)
         #expect(created.status == 0, "\(created)")
-        #expect(Self.rawControls(created.stdout).isEmpty, "\(created)")
+        _ = try directory.write("areas:\n  reasons:\n    notes: \"Repairs \\e]0;pwn\\a\\e[2J\"\n", to: "answers.yaml")
+        let filled = try CommandRunner.ethics(
+            ["canvas-builder", "fill", "c.canvas.yaml", "--answers", "answers.yaml"], environment: environment, in: directory.url)
+        #expect(filled.status == 0, "\(filled)")
         for format in ["text", "markdown", "html"] {
             let rendered = try CommandRunner.ethics(
                 ["canvas-builder", "render", "c.canvas.yaml", "--format", format], environment: environment, in: directory.url)
@@ -29,7 +45,11 @@ import Testing
     @Test func aC1ControlInASpreadsheetCellIsNotPrintedRaw() throws {
         let directory = try TemporaryDirectory()
         let environment = ["XDG_DATA_HOME": directory.path + "/data"]
-        _ = try directory.write("title,author,summary\nRepairs \u{9B}31m,Ann,\"x \u{9B}1;1H\"\n", to: "log.csv")
+        // In a title it is refused at its cell; in the rest of a row it is kept, and shown.
+        _ = try directory.write("title,author,summary\nRepairs \u{9B}31m,Ann,x\n", to: "titled.csv")
+        let refused = try CommandRunner.ethics(["records", "import", "titled.csv"], environment: environment, in: directory.url)
+        #expect(refused.status == 2 && refused.stderr.contains("titled.csv:2:1: error: a record's title must be one line"), "\(refused)")
+        _ = try directory.write("title,author,summary\nRepairs,Ann,\"x \u{9B}1;1H\"\n", to: "log.csv")
         let imported = try CommandRunner.ethics(["records", "import", "log.csv"], environment: environment, in: directory.url)
         #expect(imported.status == 0, "\(imported)")
         #expect(Self.rawControls(imported.stdout).isEmpty)

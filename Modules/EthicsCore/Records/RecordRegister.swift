@@ -192,8 +192,23 @@ public struct RecordDraft: Sendable, Hashable {
     /// The longest title a record may have.
     public static let maximumTitleLength = 300
 
-    /// Checks what every register refuses: an empty title or author, a NUL character (SQLite's
-    /// text ends at one, so the record would be kept cut short), and a body that is not a JSON object.
+    /// What is wrong with `title` as a record's title, if anything: a command that will keep one
+    /// asks before any work (`canvas-builder new`), so it is not refused only when kept.
+    public static func problem(withTitle title: String) -> String? {
+        // A title heads every list, page and paper the record is on; the detail goes in the record.
+        if title.count > maximumTitleLength {
+            return "a record's title is at most \(maximumTitleLength) characters, and this one has \(title.count): put the detail in the record itself"
+        }
+        // It also heads the commands a run suggests next: a line break or an escape breaks them all.
+        if ControlCharacters.containsAnyControl(title) {
+            return "a record's title must be one line, without control characters (a line break, a tab or an escape)"
+        }
+        return nil
+    }
+
+    /// Checks what every register refuses: an empty title or author, a title over 300 characters, a
+    /// title, author or status that is not one plain line, a NUL character (SQLite's text ends at
+    /// one, so the record would be kept cut short), and a body that is not a JSON object.
     public func validate() throws(RecordRegisterError) {
         if title.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs a title")
@@ -201,10 +216,8 @@ public struct RecordDraft: Sendable, Hashable {
         if author.allSatisfy(\.isWhitespace) {
             throw RecordRegisterError("a record needs an author")
         }
-        // A title heads every list, page and paper the record is on; the detail goes in the record.
-        if title.count > Self.maximumTitleLength {
-            throw RecordRegisterError(
-                "a record's title is at most \(Self.maximumTitleLength) characters, and this one has \(title.count): put the detail in the record itself")
+        if let problem = Self.problem(withTitle: title) {
+            throw RecordRegisterError(problem)
         }
         for (name, text) in [("title", title), ("author", author), ("status", status)] where text.utf8.contains(0) {
             throw RecordRegisterError("a record's \(name) must not contain a NUL character")

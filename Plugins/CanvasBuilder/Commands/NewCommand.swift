@@ -21,6 +21,8 @@ struct NewCommand: PluginCommand {
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         let template = try plugin.store.template(self.template ?? plugin.settings.defaultTemplate)
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--title must not be empty") }
+        // The title becomes the record's when the canvas is kept: refused now, not at `record`.
+        if let problem = RecordDraft.problem(withTitle: title) { throw ValidationError("--title: \(problem)") }
         let path = output ?? "\(CanvasFile.stem(for: title)).canvas.yaml"
         try SafeFile.checkTarget(path)
         guard !FileManager.default.fileExists(atPath: path) else {

@@ -76,4 +76,16 @@ import Testing
         }
         try RecordDraft(kind: .decision, title: "t", author: "Zoë O'Neill-Smith", status: "for-board").validate()
     }
+
+    /// A title heads lists, papers and the commands a run suggests next; a right-to-left
+    /// override in it would make it read as something it is not.
+    @Test func refusesATitleThatIsNotOneLine() throws {
+        for title in ["Line one\nLine two", "Bad\u{1B}[31mred", "Tab\there", "a\u{202E}b", "C1 \u{9B}31m"] {
+            #expect(throws: RecordRegisterError(
+                "a record's title must be one line, without control characters (a line break, a tab or an escape)"), "\(title)") {
+                try RecordDraft(kind: .decision, title: title, author: "a").validate()
+            }
+        }
+        try RecordDraft(kind: .decision, title: "Gwasanaethau Ynys Môn: مرحبا \u{200F}", author: "a").validate()
+    }
 }
