@@ -45,6 +45,13 @@ struct RecordCommand: PluginCommand {
             try SafeFile.checkTarget(file)
         }
         let existing = canvas.record
+        if let existing, let latest = try await context.register.fetch(existing), latest.holdsTheContent(of: draft),
+           latest.status == draft.status || latest.status == LifecycleStep.Action.approve.status {
+            // A version is a milestone: the same canvas kept again is no new one, and content
+            // the board signed off stays signed off until it changes.
+            context.output.line("\(file): unchanged since \(latest.id) version \(latest.version) (\(latest.status)); nothing kept")
+            return
+        }
         let (templateID, complete) = (template.id, check.isComplete)
         let version: RecordVersion
         do {
@@ -116,5 +123,13 @@ struct CanvasRecordBody: Codable {
                 complete: result.isComplete)
         }
         actions = canvas.actions
+    }
+}
+
+extension RecordVersion {
+    /// Whether `draft` would keep what this version already holds: the same title, review date,
+    /// tags, attributes and content, whatever its status.
+    func holdsTheContent(of draft: RecordDraft) -> Bool {
+        title == draft.title && reviewBy == draft.reviewBy && tags == draft.tags && attributes == draft.attributes && body == draft.body
     }
 }

@@ -182,6 +182,25 @@ import Testing
         try CanvasFile.write(canvas, to: file)
         try await RecordCommand.parse([file, "--status", "for-board"]).run(plugin: plugin, context: context.plugin)
         #expect(context.output.contains("(canvas, for-board)"), "\(context.output)")
+        // Kept again unchanged, it is no new version; nor, once signed off, under another status.
+        let kept = context.register.journalTopics.count
+        try await RecordCommand.parse([file, "--status", "for-board"]).run(plugin: plugin, context: context.plugin)
+        #expect(context.output.contains("unchanged since can-") && context.output.contains("version 1 (for-board); nothing kept"), "\(context.output)")
+        #expect(context.register.journalTopics.count == kept)
+        try await RecordCommand.parse([file]).run(plugin: plugin, context: context.plugin)
+        #expect(context.output.contains("version 2 (canvas, draft)"), "a change of status is a new version: \(context.output)")
+        // Signed off as it stands (a sign-off keeps the same content under status approved):
+        // putting it to the board again changes nothing, so the approval stands.
+        let id = try #require(try CanvasFile.read(file, templates: plugin.store).0.record)
+        let latest = try #require(try await context.plugin.register.fetch(id))
+        _ = try await context.plugin.register.write { write in
+            try write.addVersion(of: id, RecordDraft(
+                kind: CanvasBuilderPlugin.canvasKind, title: latest.title, author: "Board", status: "approved", reviewBy: latest.reviewBy,
+                tags: latest.tags, attributes: latest.attributes, body: latest.body))
+        }
+        try await RecordCommand.parse([file, "--status", "for-board"]).run(plugin: plugin, context: context.plugin)
+        #expect(context.output.contains("version 3 (approved); nothing kept"), "\(context.output)")
+        #expect(try await context.plugin.register.fetch(id)?.status == "approved")
 
         #expect(CanvasStanding.carriedOver(from: "for-board", complete: true) == .forBoard)
         #expect(CanvasStanding.carriedOver(from: "for-board", complete: false) == .draft)
