@@ -46,10 +46,14 @@ public struct RecordQuery: Sendable, Hashable {
     /// Only records whose title, author, status, tags or body hold this text, ignoring case.
     public var text: String?
 
+    /// `text` is looked for as typed, less the spaces around it (spaces alone ask for nothing), and
+    /// composed (NFC): "môn" typed as `o` and a combining circumflex, as some keyboards and
+    /// copied text give it, finds the "môn" the register holds.
     public init(kind: String? = nil, since: CalendarDate? = nil, text: String? = nil) {
         self.kind = kind
         self.since = since
-        self.text = text
+        let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        self.text = trimmed?.isEmpty == false ? trimmed : nil
     }
 
     /// Whether `version` is one this query selects, for an engine without SQL. The SQL engines

@@ -108,6 +108,8 @@ enum RegisterConformance {
         #expect(try store.latestVersions(text: "ŵyr").count == 1)
         #expect(try store.latestVersions(RecordQuery(text: "école"), offset: 0, limit: 5).total == 1)
         #expect(try store.latestVersions(text: "mon").isEmpty, "an accent is not folded away")
+        #expect(try store.latestVersions(text: " ynys mo\u{0302}n ").count == 1, "a combining accent finds the composed letter")
+        #expect(try store.latestVersions(text: "   ").count == 4, "spaces alone ask for nothing")
     }
 
     /// A page of a list is the whole list's slice, in the same order, with the whole list's count,
