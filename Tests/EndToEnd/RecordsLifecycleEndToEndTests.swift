@@ -46,6 +46,7 @@ import Testing
 
         let supersede = try run(["--as", "Board chair", "records", "supersede", third, "--by", second])
         #expect(supersede.status == 0, "\(supersede)")
+        #expect(supersede.stdout.contains("status superseded\n"), "a superseded record has no next review: \(supersede)")
         let withdraw = try run(["records", "withdraw", third, "--reason", "x"])
         #expect(withdraw.status == 2 && withdraw.stderr.contains("is superseded (version 2); nothing more can be done to it"), "\(withdraw)")
 

@@ -12,7 +12,7 @@ import Glibc
 struct RecordsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "records",
-        abstract: "List, show, verify, export and import the register of decisions, canvases and assessments.",
+        abstract: "List, show, review, sign off, verify, export and import the register: decisions, canvases, assessments, scans and transparency records.",
         discussion: """
             The register is a SQLite database, register.sqlite, in the council's workspace \
             ($XDG_DATA_HOME/ethics/<council id>/ unless the configuration sets 'workspace:'), or \

@@ -16,7 +16,9 @@ extension RecordsCommand {
     }
 
     static func report(_ version: RecordVersion, _ what: String, session: HostSession) {
-        session.output.line("\(version.id): \(what) (version \(version.version), by \(version.step?.by ?? version.author)); status \(version.status)\(version.reviewBy.map { ", next review \($0)" } ?? "")")
+        // A superseded or withdrawn record is never due again, whatever review date it carries.
+        let review = LifecycleStep.finalStatuses.contains(version.status) ? nil : version.reviewBy
+        session.output.line("\(version.id): \(what) (version \(version.version), by \(version.step?.by ?? version.author)); status \(version.status)\(review.map { ", next review \($0)" } ?? "")")
     }
 
     struct Review: HostCommand {
