@@ -95,11 +95,11 @@ public struct ConsequenceScanningPlugin: EthicsPlugin {
         if let decision = scan.decision {
             guard let record = try await context.register.fetch(decision) else {
                 throw DiagnosticError.error(
-                    "--decision names '\(decision)', which is not a record in the register",
+                    "the decision the scan is for, '\(decision)', is not a record in the register",
                     suggestion: "list the decisions with 'ethics decision-flowchart list'")
             }
             guard record.kind == "decision" else {
-                throw DiagnosticError.error("--decision names '\(decision)', which is a \(record.kind), not a decision")
+                throw DiagnosticError.error("the decision the scan is for, '\(decision)', is a \(record.kind), not a decision")
             }
         }
         let responses = Set(scan.consequences.map(\.response.rawValue))

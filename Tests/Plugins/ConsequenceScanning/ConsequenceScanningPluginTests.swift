@@ -59,9 +59,11 @@ import Testing
         let context = TestContext.make(plugin: ConsequenceScanningPlugin.descriptor)
         var answers = Self.answers
         answers["decision"] = .text("dec-2026-0009")
-        await #expect(throws: DiagnosticError.self) {
+        // Named in words that fit however it was given: an option, an answers file, a prompt, a page.
+        let error = await #expect(throws: DiagnosticError.self) {
             try await Self.operation("scan").run(Self.plugin(context), OperationInput(answers: answers, forms: NoForms()), context.plugin)
         }
+        #expect(error?.diagnostics.first?.message == "the decision the scan is for, 'dec-2026-0009', is not a record in the register")
         #expect(context.register.journalTopics.isEmpty)
         #expect(context.facts.events.isEmpty)
     }
