@@ -65,7 +65,8 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
     }
 
     /// An address fit to publish for the public to follow: ``isValid(_:)``, and besides a host
-    /// with a domain (`www.council.gov.uk`, not `intranet`), no user name or password before the
+    /// with a domain (`www.council.gov.uk`, not `intranet`, nor an address in digits such as
+    /// `10.0.0.1` or `[fd00::1]`, which a reader outside may not reach), no user name or password before the
     /// host, and none of the characters an address must carry percent-encoded (`<`, `>`, `"`,
     /// braces, `|`, `\`, `^`, a backquote), which a page or a reader would take for its end.
     public static func isPublishable(_ url: String) -> Bool {
@@ -74,7 +75,8 @@ public struct WebAddress: Sendable, Hashable, Decodable, YAMLPlaceholderProvidin
         let authority = authority(of: url, schemeEnd: colon)
         guard !authority.contains("@") else { return false }
         let host = authority.hasPrefix("[") ? authority : authority.split(separator: ":").first ?? ""
-        return host.hasPrefix("[") || (host.contains(".") && !host.hasSuffix("."))
+        let numeric = host.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+        return !host.hasPrefix("[") && !numeric && host.contains(".") && !host.hasSuffix(".")
     }
 
     /// A space, a control character or any other Unicode white space. ASCII is decided by value:

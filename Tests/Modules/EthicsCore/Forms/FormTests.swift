@@ -48,6 +48,7 @@ import Testing
         for bad in [
             "www.testshire.gov.uk", "https://", "ftp://testshire.gov.uk", "https://testshire.gov.uk/a page", "https://intranet/",
             "https://testshire.gov.uk:99999/", "https://jo:secret@testshire.gov.uk/", "https://testshire.gov.uk/<script>", "javascript:alert(1)",
+            "https://10.0.0.1/", "http://192.168.1.20:8080/x", "https://[fd00::1]/",
         ] {
             guard case .failure(let problem) = url.parse(bad) else { Issue.record("accepted '\(bad)'"); continue }
             #expect(problem.message == "'Website' must be a public web address in full, such as https://www.council.gov.uk/page, not '\(bad)'")
