@@ -77,9 +77,14 @@ struct OperationArguments {
                 guard let field = operation.input.field(name) else {
                     let known = operation.input.fields.map(\.id) + ["format", "output", "answers", "help"]
                         + CommitteePaperOption.allCases.map(\.rawValue)
+                    let nearest = Suggestion.closest(to: name, among: known)
                     problems.append(.error(
                         "unknown option '--\(name)' for '\(operation.name)'",
-                        suggestion: Suggestion.didYouMean(name, among: known) ?? "see 'ethics \(P.descriptor.id) \(operation.name) --help'"))
+                        suggestion: nearest.map { "did you mean '--\($0)'?" } ?? "see 'ethics \(P.descriptor.id) \(operation.name) --help'"))
+                    // A misspelt option that takes a value (`--titel Repairs`) takes its value
+                    // with it, rather than leaving it to be reported again as a stray argument.
+                    let takesValue = nearest.flatMap { operation.input.field($0) }.map { if case .flag = $0.kind { false } else { true } } ?? false
+                    if takesValue, inline == nil, index + 1 < words.count, !words[index + 1].hasPrefix("-") { index += 1 }
                     continue
                 }
                 if case .flag = field.kind, inline == nil {

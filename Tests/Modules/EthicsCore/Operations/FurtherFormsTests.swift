@@ -50,6 +50,14 @@ import Testing
         return (directory, path)
     }
 
+    /// A misspelt option is named with the option it is nearest, dashes and all, and takes its
+    /// value with it rather than leaving it to be reported again as a stray argument.
+    @Test func aMisspeltOptionIsNamedOnceWithTheNearestOption() async throws {
+        let (_, error) = try await run(["ask", "--fiel", "a.txt"])
+        let diagnostics = try #require(error as? DiagnosticError).diagnostics
+        #expect(diagnostics.map(\.description) == ["error: unknown option '--fiel' for 'ask'; did you mean '--file'?"], "\(diagnostics)")
+    }
+
     @Test func anAnswersFileAnswersTheFurtherFormUnderItsKey() async throws {
         let (directory, path) = try answersFile("extra:\n  colour: red\n")
         let result = try await run(["ask", "notes.txt", "--answers", path])
