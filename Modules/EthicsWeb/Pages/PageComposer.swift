@@ -55,9 +55,10 @@ struct PageComposer: Sendable {
         html.insert(contentsOf: text, at: range.lowerBound)
     }
 
-    /// Where `marker` first occurs in `html` at or after `start`, searched in the UTF-8 bytes
-    /// (Foundation's `range(of:)` converts the page to UTF-16 for every search, and the generic
-    /// `firstRange(of:)` spends its time on type metadata; this is the hot path of every page).
+    /// Where `marker` first occurs in `html` at or after `start`, searched in the UTF-8 bytes with
+    /// the C library's `memchr` and `memcmp` (Foundation's `range(of:)` converts the page to UTF-16 for every
+    /// search, and the generic `firstRange(of:)` spends its time on type metadata; a byte-by-byte
+    /// loop was 4% of the glossary page under load, since the page's stylesheet comes first).
     static func find(_ marker: String, in html: String, from start: String.Index? = nil) -> Range<String.Index>? {
         var html = html
         html.makeContiguousUTF8()
@@ -66,13 +67,15 @@ struct PageComposer: Sendable {
         let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             var marker = marker
             return marker.withUTF8 { needle -> Int? in
-                guard let first = needle.first, offset <= bytes.count, needle.count <= bytes.count else { return nil }
+                guard let base = bytes.baseAddress, let pattern = needle.baseAddress, let first = needle.first,
+                      offset <= bytes.count else { return nil }
                 var index = offset
                 let last = bytes.count - needle.count
                 while index <= last {
-                    if bytes[index] == first && memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
-                        return index
-                    }
+                    // memchr skips to the next candidate a word at a time.
+                    guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+                    index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + index, pattern, needle.count) == 0 { return index }
                     index += 1
                 }
                 return nil

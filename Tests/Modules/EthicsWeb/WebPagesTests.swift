@@ -166,6 +166,19 @@ import ZIPFoundation
         }
     }
 
+    /// The composer finds where to put the page's chrome by searching the rendered bytes.
+    @Test func theComposerFindsAMarkerWhereverItIs() {
+        let html = "<p>Café ’quoted’</p></main>x</main>"
+        let found = { (marker: String, from: String.Index?) in
+            PageComposer.find(marker, in: html, from: from).map { html.distance(from: html.startIndex, to: $0.lowerBound) }
+        }
+        #expect(found("</main>", nil) == 20, "after multibyte characters, counted in characters")
+        #expect(found("</main>", html.index(html.startIndex, offsetBy: 21)) == 28, "from a later start")
+        #expect(found("<p>", nil) == 0 && found("x</main>", nil) == 27)
+        #expect(found("</body>", nil) == nil && found(html + "!", nil) == nil)
+        #expect(found("</main>", html.endIndex) == nil)
+    }
+
     @Test func onlyTheShapeOfARecordIDIsLinked() {
         let prefixes = ["dec", "csc"]
         for id in ["dec-2026-0001", "csc-2027-12345"] { #expect(RecordPages.isRecordID(id, prefixes: prefixes), "\(id)") }
