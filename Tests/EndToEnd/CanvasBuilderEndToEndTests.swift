@@ -53,6 +53,7 @@ import Testing
 
         let exported = try run(["export", "damp.canvas.yaml", "--format", "dec-json", "--output", "damp.dec.json"])
         #expect(exported.status == 0, "\(exported)")
+        #expect(exported.stderr == "Written to damp.dec.json.\n" && exported.stdout.isEmpty, "\(exported)")
         let imported = try run(["import", "damp.dec.json", "--output", "again.canvas.yaml"])
         #expect(imported.status == 0, "\(imported)")
         let again = try run(["export", "again.canvas.yaml"])

@@ -31,6 +31,8 @@ struct ExportCommand: PluginCommand {
         let json = JSONWriter.write(ODIExporter(template: template, now: context.clock.now()).export(canvas))
         if let output {
             try SafeFile.writeOutput(json, to: output, mode: CanvasFile.mode)
+            // As every command that writes a document says where it went.
+            context.notices.line("Written to \(output).")
         } else {
             context.output.write(json)
         }
