@@ -67,14 +67,15 @@ package struct RegisterWriter {
 
     /// Keeps the next version of record `id`.
     package func insertVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion {
-        try draft.validate()
         guard let row = try rows.recordRow(id) else {
+            try draft.validate()
             throw RecordRegisterError("there is no record '\(id)'")
         }
+        let latest = try rows.latestVersion(of: id)
+        try draft.validate(previousTitle: latest?.title)
         guard row.kind == draft.kind.id else {
             throw RecordRegisterError("record '\(id)' is a \(row.kind), not a \(draft.kind.id)")
         }
-        let latest = try rows.latestVersion(of: id)
         try Self.refuseFinal(latest, of: id, newContent: true)
         let created = (text: row.createdAt, date: Timestamp.parse(row.createdAt) ?? time.date)
         return try insertVersion(draft: draft, id: id, number: (latest?.version ?? 0) + 1, created: created, topic: "record.versioned")
@@ -150,7 +151,7 @@ package struct RegisterWriter {
             kind: RecordKind(id: latest.kind, prefix: String(id.prefix { $0 != "-" }), title: latest.kind),
             title: latest.title, author: step.by, status: step.action.status ?? latest.status,
             reviewBy: reviewBy ?? latest.reviewBy, tags: latest.tags, attributes: latest.attributes, body: latest.body)
-        try draft.validate()
+        try draft.validate(previousTitle: latest.title)
         let created = (text: stored.createdAt, date: Timestamp.parse(stored.createdAt) ?? time.date)
         let version = try insertVersion(
             draft: draft, id: id, number: latest.version + 1, created: created, topic: "record.versioned", step: step)

@@ -91,7 +91,7 @@ private final class InMemoryTransaction: RegisterTransaction {
     }
 
     func addVersion(of id: String, _ draft: RecordDraft) throws -> RecordVersion {
-        try draft.validate()
+        try draft.validate(previousTitle: state.versions[id]?.last?.title)
         guard let first = state.versions[id]?.first, let last = state.versions[id]?.last else {
             throw RecordRegisterError("there is no record '\(id)'")
         }

@@ -245,6 +245,21 @@ enum RegisterConformance {
         #expect(try register.store.fetch("can-\(year)-0001", version: 1)?.title == "Damp")
     }
 
+    /// A title kept before titles had to be one line (here written in by hand) does not stop the
+    /// record's sign-off: only a new or changed title is held to the rule.
+    static func aTitleKeptBeforeTheOneLineRuleStillTakesItsSteps(_ engine: RegisterEngine) throws {
+        let register = try fixture(engine)
+        try register.tamper("UPDATE record_version SET title = 'Damp\nand mould' WHERE record_id = 'can-\(year)-0001'")
+        let store = register.store
+        let signed = try store.keep(LifecycleStep(action: .approve, by: "Sam", role: "Data Protection Officer"), of: "can-\(year)-0001") {
+            RecordApproved(recordID: $0.id, version: $0.version, by: "Sam", role: "Data Protection Officer")
+        }
+        #expect(signed.title == "Damp\nand mould" && signed.status == "approved")
+        #expect(throws: RecordRegisterError.self, "a changed title is held to the rule") {
+            try store.addVersion(of: "can-\(year)-0001", RecordDraft(kind: .canvas, title: "Damp\nor mould", author: "A"))
+        }
+    }
+
     static func everyTamperingIsNamed(_ engine: RegisterEngine) throws {
         let cases: [(String, String)] = [
             ("UPDATE journal SET payload = replace(payload, 'Repairs', 'Repaired') WHERE sequence = 2",
@@ -336,6 +351,7 @@ enum RegisterConformance {
     @Test func linksRecordsOnceAndJournalsEveryWrite() throws { try RegisterConformance.linksRecordsOnceAndJournalsEveryWrite(engine) }
     @Test func listsByKindDateAndTextAndFindsReviewsDue() throws { try RegisterConformance.listsByKindDateAndTextAndFindsReviewsDue(engine) }
     @Test func pagesAListWithItsWholeCount() throws { try RegisterConformance.pagesAListWithItsWholeCount(engine) }
+    @Test func aTitleKeptBeforeTheOneLineRuleStillTakesItsSteps() throws { try RegisterConformance.aTitleKeptBeforeTheOneLineRuleStillTakesItsSteps(engine) }
     @Test func aWriteKeepsAllOrNothing() throws { try RegisterConformance.aWriteKeepsAllOrNothing(engine) }
     @Test func importsAllOrNothingAndOnlyOnce() throws { try RegisterConformance.importsAllOrNothingAndOnlyOnce(engine) }
     @Test func lifecycleStepsAreVersionsWithTheirFacts() throws { try RegisterConformance.lifecycleStepsAreVersionsWithTheirFacts(engine) }
@@ -354,6 +370,7 @@ struct PostgresRegisterConformanceTests {
     @Test func linksRecordsOnceAndJournalsEveryWrite() throws { try RegisterConformance.linksRecordsOnceAndJournalsEveryWrite(engine) }
     @Test func listsByKindDateAndTextAndFindsReviewsDue() throws { try RegisterConformance.listsByKindDateAndTextAndFindsReviewsDue(engine) }
     @Test func pagesAListWithItsWholeCount() throws { try RegisterConformance.pagesAListWithItsWholeCount(engine) }
+    @Test func aTitleKeptBeforeTheOneLineRuleStillTakesItsSteps() throws { try RegisterConformance.aTitleKeptBeforeTheOneLineRuleStillTakesItsSteps(engine) }
     @Test func aWriteKeepsAllOrNothing() throws { try RegisterConformance.aWriteKeepsAllOrNothing(engine) }
     @Test func importsAllOrNothingAndOnlyOnce() throws { try RegisterConformance.importsAllOrNothingAndOnlyOnce(engine) }
     @Test func lifecycleStepsAreVersionsWithTheirFacts() throws { try RegisterConformance.lifecycleStepsAreVersionsWithTheirFacts(engine) }

@@ -87,5 +87,11 @@ import Testing
             }
         }
         try RecordDraft(kind: .decision, title: "Gwasanaethau Ynys Môn: مرحبا \u{200F}", author: "a").validate()
+        // A record kept before the rule keeps its title through its reviews and sign-offs; only
+        // a new or changed title is held to it.
+        try RecordDraft(kind: .decision, title: "Line one\nLine two", author: "a").validate(previousTitle: "Line one\nLine two")
+        #expect(throws: RecordRegisterError.self) {
+            try RecordDraft(kind: .decision, title: "Line one\nLine three", author: "a").validate(previousTitle: "Line one\nLine two")
+        }
     }
 }
