@@ -40,6 +40,15 @@ import Testing
         #expect(mismatch.stderr.contains("paper.html: error: the file's name says html, but the format is text; add --format html, or name the file .txt"),
                 "\(mismatch)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/paper.html"))
+        // The glossary's export, which has formats of its own, follows the same rule.
+        #expect(try run(["glossary", "export", "-o", "glossary.docx"]).status == 0)
+        #expect(try bytes("glossary.docx").starts(with: Array("PK".utf8)))
+        #expect(try run(["glossary", "export", "-o", "glossary.csv"]).status == 0)
+        let csv = String(decoding: try bytes("glossary.csv"), as: UTF8.self)
+        #expect(!csv.hasPrefix("#") && csv.split(separator: "\n").first?.contains(",") == true, "a CSV header, not Markdown: \(csv.prefix(80))")
+        let skos = try run(["glossary", "export", "--format", "skos", "-o", "glossary.html"])
+        #expect(skos.status == 2 && skos.stderr.contains("the file's name says html, but the format is skos"), "\(skos)")
+        #expect(try run(["glossary", "export", "--format", "skos", "--syntax", "json-ld", "-o", "glossary.json"]).status == 0)
         // A name the formats do not claim keeps the command's own format.
         #expect(try run(["records", "show", id, "-o", "paper.out"]).status == 0)
         #expect(String(decoding: try bytes("paper.out"), as: UTF8.self).contains(id))

@@ -72,7 +72,6 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The usual file-name extension, without the dot.
     /// The format a command writes: the one asked for with `--format`; else the one the output
     /// file's name says (`-o paper.docx`), when the command writes it; else the command's own.
     public static func chosen(_ asked: OutputFormat?, output: String?, supported: [OutputFormat], otherwise fallback: OutputFormat) -> OutputFormat {
@@ -82,11 +81,11 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
     }
 
     /// The format a file's name says it holds (`paper.docx`, `page.htm`, `notes.md`); nil for a
-    /// name without one of these extensions.
+    /// name without one of these extensions. `.txt` says only "text", which Markdown, CSV and the
+    /// diagram formats all are, so it names none of them.
     public init?(fileName: String) {
         guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
         switch fileName[fileName.index(after: dot)...].lowercased() {
-        case "txt": self = .text
         case "md", "markdown": self = .markdown
         case "html", "htm": self = .html
         case "json": self = .json
@@ -99,6 +98,7 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The usual file-name extension, without the dot.
     public var fileExtension: String {
         switch self {
         case .text: "txt"

@@ -83,7 +83,11 @@ struct OperationArguments {
                         suggestion: nearest.map { "did you mean '--\($0)'?" } ?? "see 'ethics \(P.descriptor.id) \(operation.name) --help'"))
                     // A misspelt option that takes a value (`--titel Repairs`) takes its value
                     // with it, rather than leaving it to be reported again as a stray argument.
-                    let takesValue = nearest.flatMap { operation.input.field($0) }.map { if case .flag = $0.kind { false } else { true } } ?? false
+                    let takesValue = nearest.map { nearest in
+                        guard let field = operation.input.field(nearest) else { return nearest != "help" }
+                        if case .flag = field.kind { return false }
+                        return true
+                    } ?? false
                     if takesValue, inline == nil, index + 1 < words.count, !words[index + 1].hasPrefix("-") { index += 1 }
                     continue
                 }

@@ -48,7 +48,9 @@ public struct RecordQuery: Sendable, Hashable {
 
     /// `text` is looked for as typed, less the spaces around it (spaces alone ask for nothing), and
     /// composed (NFC): "môn" typed as `o` and a combining circumflex, as some keyboards and
-    /// copied text give it, finds the "môn" the register holds.
+    /// copied text give it, finds the "môn" the register holds. What the register holds is
+    /// compared as it was kept, which is composed as nearly everything typed is; a record kept
+    /// with a decomposed accent is found only by the letters as it holds them.
     public init(kind: String? = nil, since: CalendarDate? = nil, text: String? = nil) {
         self.kind = kind
         self.since = since
@@ -64,7 +66,9 @@ public struct RecordQuery: Sendable, Hashable {
         if let text, !text.isEmpty {
             let haystack = [version.title, version.author, version.status, version.tags.joined(separator: " "), String(decoding: version.body, as: UTF8.self)]
                 .joined(separator: " ")
-            return haystack.lowercased().contains(text.lowercased())
+            // Byte for byte, as the SQL engines compare: a decomposed accent kept in a record is
+            // found by the same decomposed accent, not by the composed one (a query is composed).
+            return haystack.lowercased().utf8.firstRange(of: text.lowercased().utf8) != nil
         }
         return true
     }

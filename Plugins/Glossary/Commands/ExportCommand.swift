@@ -9,8 +9,13 @@ struct ExportCommand: PluginCommand {
         commandName: "export",
         abstract: "Write the whole glossary as Markdown, HTML, ODT, DOCX, CSV, JSON or SKOS (Turtle or JSON-LD).")
 
-    @Option(help: "What to write.")
-    var format: ExportFormat = .markdown
+    @Option(name: .customLong("format"), help: "What to write (default: markdown, or the format the output file's name says).")
+    var askedFormat: ExportFormat?
+
+    /// `--format`, else the format the output file's name says (`-o glossary.docx`), else Markdown.
+    var format: ExportFormat {
+        askedFormat ?? output.flatMap(OutputFormat.init(fileName:)).flatMap { ExportFormat(rawValue: $0.rawValue) } ?? .markdown
+    }
 
     @Option(help: "The RDF syntax of a SKOS export.")
     var syntax: SKOSSyntax?
@@ -26,6 +31,13 @@ struct ExportCommand: PluginCommand {
     func validate() throws {
         if format != .skos, syntax != nil || baseIRI != nil {
             throw ValidationError("--syntax and --base-iri apply only to --format skos")
+        }
+        // As for every document (DocumentDelivery): a file named for one format is not written in
+        // another. SKOS has its own names (.ttl, .jsonld), and JSON-LD is JSON.
+        if let output, let named = OutputFormat(fileName: output), named.rawValue != format.rawValue,
+           !(format == .skos && named == .json && syntax == .jsonLD) {
+            throw ValidationError("\(output): the file's name says \(named.rawValue), but the format is \(format.rawValue); "
+                + "add --format \(named.rawValue), or name the file for \(format.rawValue)")
         }
     }
 

@@ -50,7 +50,7 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: path))
         }
         // A name the formats do not claim, or the format the name says, is written.
-        for (name, format) in [("notes.txt", OutputFormat.text), ("paper.docx", .docx), ("export.ttl", .text), ("README", .markdown)] {
+        for (name, format) in [("notes.txt", OutputFormat.text), ("list.txt", .csv), ("paper.docx", .docx), ("export.ttl", .text), ("README", .markdown)] {
             try DocumentDelivery(format: format, path: directory.path + "/" + name).write(Document(title: "T"), with: EchoRenderer(), output: pipe, notices: pipe)
             #expect(FileManager.default.fileExists(atPath: directory.path + "/" + name), "\(name)")
         }

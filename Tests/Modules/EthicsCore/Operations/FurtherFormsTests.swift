@@ -53,9 +53,13 @@ import Testing
     /// A misspelt option is named with the option it is nearest, dashes and all, and takes its
     /// value with it rather than leaving it to be reported again as a stray argument.
     @Test func aMisspeltOptionIsNamedOnceWithTheNearestOption() async throws {
-        let (_, error) = try await run(["ask", "--fiel", "a.txt"])
-        let diagnostics = try #require(error as? DiagnosticError).diagnostics
-        #expect(diagnostics.map(\.description) == ["error: unknown option '--fiel' for 'ask'; did you mean '--file'?"], "\(diagnostics)")
+        // `fails` takes no argument, so a value left behind would be reported as unexpected.
+        for (words, nearest) in [(["fails", "--fromat", "html"], "format"), (["fails", "--outptu", "x.docx"], "output")] {
+            let (_, error) = try await run(words)
+            let diagnostics = try #require(error as? DiagnosticError, "\(words)").diagnostics
+            #expect(diagnostics.map(\.description) == ["error: unknown option '\(words[1])' for 'fails'; did you mean '--\(nearest)'?"],
+                    "\(diagnostics)")
+        }
     }
 
     @Test func anAnswersFileAnswersTheFurtherFormUnderItsKey() async throws {
