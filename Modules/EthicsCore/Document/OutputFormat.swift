@@ -72,6 +72,15 @@ public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The help of a command's `--format`, made from the formats it writes so the two cannot
+    /// differ: `Output format: text, markdown or html (default: text, or the one the output file's
+    /// name says).`
+    public static func optionHelp(_ formats: [OutputFormat], otherwise fallback: OutputFormat, lead: String = "Output format") -> String {
+        let names = formats.map(\.rawValue)
+        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1] : names.joined()
+        return "\(lead): \(list) (default: \(fallback.rawValue), or the one the output file's name says)."
+    }
+
     /// The format a command writes: the one asked for with `--format`; else the one the output
     /// file's name says (`-o paper.docx`), when the command writes it; else the command's own.
     public static func chosen(_ asked: OutputFormat?, output: String?, supported: [OutputFormat], otherwise fallback: OutputFormat) -> OutputFormat {

@@ -77,10 +77,11 @@ struct RecordsCommand: ParsableCommand {
         @Option(help: "Only records whose title, author, status, tags or content contain this text (ignoring case).")
         var text: String?
 
-        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, csv, odt or docx.")
+        static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .csv, .odt, .docx]
+        @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text), valueName: "format"))
         var askedFormat: OutputFormat?
         /// `--format`, else the format the output file's name says, else text.
-        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
@@ -130,10 +131,11 @@ struct RecordsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The version to show (default: the latest).")
         var version: Int?
 
-        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, odt or docx.")
+        static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .odt, .docx]
+        @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text), valueName: "format"))
         var askedFormat: OutputFormat?
         /// `--format`, else the format the output file's name says, else text.
-        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .odt, .docx], otherwise: .text) }
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
@@ -182,10 +184,11 @@ struct RecordsCommand: ParsableCommand {
         @Argument(help: "The record's id, such as dec-2026-0001.")
         var id: String
 
-        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, csv, odt or docx.")
+        static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .csv, .odt, .docx]
+        @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text), valueName: "format"))
         var askedFormat: OutputFormat?
         /// `--format`, else the format the output file's name says, else text.
-        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
@@ -223,10 +226,11 @@ struct RecordsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "How many days ahead to look (0: overdue and due today only).")
         var within: Int = 30
 
-        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, csv, odt or docx.")
+        static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .csv, .odt, .docx]
+        @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text), valueName: "format"))
         var askedFormat: OutputFormat?
         /// `--format`, else the format the output file's name says, else text.
-        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
@@ -306,10 +310,11 @@ struct RecordsCommand: ParsableCommand {
             valueName: "SEQ:HASH"), transform: Verify.head)
         var expectHead: JournalHead?
 
-        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, odt or docx.")
+        static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .odt, .docx]
+        @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text), valueName: "format"))
         var askedFormat: OutputFormat?
         /// `--format`, else the format the output file's name says, else text.
-        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .odt, .docx], otherwise: .text) }
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?

@@ -38,10 +38,11 @@ extension RecordsCommand {
         @Flag(help: "Import a file even though the same file (by SHA-256) was imported before.")
         var again = false
 
-        @Option(name: .customLong("format"), help: "Output format: text, markdown, html, json, csv, odt or docx.")
+        static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .csv, .odt, .docx]
+        @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text), valueName: "format"))
         var askedFormat: OutputFormat?
         /// `--format`, else the format the output file's name says, else text.
-        var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
+        var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?

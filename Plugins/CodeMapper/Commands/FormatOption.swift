@@ -7,7 +7,7 @@ struct FormatOption: ParsableArguments {
     static let supported: [OutputFormat] = [.text, .markdown, .html, .csv, .json] + OutputFormat.papers
 
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+        OutputFormat.optionHelp(supported, otherwise: .text), valueName: "format"))
     var askedFormat: OutputFormat?
     /// `--format`, else the format the output file's name says, else text.
     var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.supported, otherwise: .text) }

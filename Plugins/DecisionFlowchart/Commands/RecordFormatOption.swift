@@ -6,7 +6,7 @@ import EthicsCore
 struct RecordFormatOption: ParsableArguments {
     static let supported: [OutputFormat] = [.text, .markdown, .html, .json] + OutputFormat.papers
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: \(supported.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(supported, otherwise: .text), valueName: "format"))
     var asked: OutputFormat?
 
     /// `--format`, else the format the file `output` names says, else text.

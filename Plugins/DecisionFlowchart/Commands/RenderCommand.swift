@@ -10,10 +10,11 @@ struct RenderCommand: PluginCommand {
     @Option(help: "The flowchart to draw; the configured default when omitted.")
     var flowchart: String?
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: mermaid, dot, markdown, html, text, json, odt or docx.", valueName: "format"))
+    static let formats: [OutputFormat] = [.mermaid, .dot, .markdown, .html, .text, .json, .odt, .docx]
+    @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .mermaid), valueName: "format"))
     var askedFormat: OutputFormat?
     /// `--format`, else the format the output file's name says, else mermaid.
-    var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.mermaid, .dot, .markdown, .html, .text, .json, .odt, .docx], otherwise: .mermaid) }
+    var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .mermaid) }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?

@@ -45,10 +45,11 @@ struct ListCommand: PluginCommand {
     @Option(help: "Only terms, only resources, or one type of resource.")
     var kind: Kind?
 
-    @Option(name: .customLong("format"), help: "How to write the list: text, markdown, html, json, csv, odt or docx.")
+    static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .csv, .odt, .docx]
+    @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text, lead: "How to write the list"), valueName: "format"))
     var askedFormat: OutputFormat?
     /// `--format`, else the format the output file's name says, else text.
-    var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .csv, .odt, .docx], otherwise: .text) }
+    var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?

@@ -20,10 +20,11 @@ struct SearchCommand: PluginCommand {
     @Option(help: "The most results to show.")
     var limit = 10
 
-    @Option(name: .customLong("format"), help: "How to write the results: text, markdown, html, json, odt or docx.")
+    static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .odt, .docx]
+    @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text, lead: "How to write the results"), valueName: "format"))
     var askedFormat: OutputFormat?
     /// `--format`, else the format the output file's name says, else text.
-    var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .odt, .docx], otherwise: .text) }
+    var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?

@@ -13,10 +13,11 @@ struct ShowCommand: PluginCommand {
     @Argument(help: "The entry's id, label or alternative label, in any case.")
     var term: [String] = []
 
-    @Option(name: .customLong("format"), help: "How to write the entry: text, markdown, html, json, odt or docx.")
+    static let formats: [OutputFormat] = [.text, .markdown, .html, .json, .odt, .docx]
+    @Option(name: .customLong("format"), help: ArgumentHelp(OutputFormat.optionHelp(Self.formats, otherwise: .text, lead: "How to write the entry"), valueName: "format"))
     var askedFormat: OutputFormat?
     /// `--format`, else the format the output file's name says, else text.
-    var format: OutputFormat { .chosen(askedFormat, output: output, supported: [.text, .markdown, .html, .json, .odt, .docx], otherwise: .text) }
+    var format: OutputFormat { .chosen(askedFormat, output: output, supported: Self.formats, otherwise: .text) }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
     var output: String?
