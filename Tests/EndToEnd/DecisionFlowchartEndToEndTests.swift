@@ -224,7 +224,7 @@ import Testing
         try terminal.waitFor("second", "Which hold?")
         try terminal.type("second", "1 2")
         try terminal.type("second", "Federation meeting")
-        try terminal.waitFor("second", "Add an option? (y/n)")
+        try terminal.waitFor("second", "Add an option? (Y/n)")
         for option in ["Keep first come, first served", "Rank with the model"] {
             try terminal.type("second", "y")
             try terminal.type("second", option)

@@ -122,7 +122,8 @@ public struct FormConversation {
         terminal.line("\(field.label) (\(items.count) so far)")
         while true {
             let article = "aeiou".contains(itemLabel.lowercased().first ?? "x") ? "an" : "a"
-            terminal.write("Add \(items.isEmpty ? article : "another") \(itemLabel)? (y/n): ")
+            // The capital letter is what Enter answers: yes to the first item, no to another.
+            terminal.write("Add \(items.isEmpty ? article : "another") \(itemLabel)? \(items.isEmpty ? "(Y/n)" : "(y/N)"): ")
             let reply = try line().lowercased()
             if reply == "n" || reply == "no" || (reply.isEmpty && !items.isEmpty) {
                 if items.isEmpty && field.isRequired {

@@ -53,6 +53,7 @@ struct ExportCommand: PluginCommand {
         if let output {
             // A glossary export is meant to be published, so it is readable by everyone.
             try SafeFile.writeOutput(text, to: output, mode: 0o644)
+            context.notices.line("Written to \(output).")
         } else {
             context.output.write(text)
         }

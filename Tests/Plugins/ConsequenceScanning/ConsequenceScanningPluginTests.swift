@@ -102,7 +102,8 @@ import Testing
         #expect(scan.title == "Predictive model")
         #expect(scan.consequences == [Scan.Consequence(
             description: "Damp found sooner", intended: true, positive: true, response: .act, owner: "Repairs manager", note: nil)])
-        #expect(terminal.transcript.contains("Add a consequence? (y/n): "))
+        // The capital letter is what Enter answers: yes to the first consequence, no to another.
+        #expect(terminal.transcript.contains("Add a consequence? (Y/n): ") && terminal.transcript.contains("Add another consequence? (y/N): "))
         #expect(terminal.unread.isEmpty)
     }
 
