@@ -45,14 +45,15 @@ public struct TermLinker: Sendable {
             .sorted { ($0.key, $0.id) < ($1.key, $1.id) }
         var definitions: [Block.Definition] = []
         definitions.reserveCapacity(sorted.count)
+        // A handful of packs at most, whose entries share one provenance each: a linear search
+        // compares the same strings by identity, where a set hashed every field of every one.
         var sources: [Provenance] = []
-        var seen = Set<Provenance>()
         for item in sorted {
             let entry = glossary.entries[item.position]
             var details: [Block] = [.paragraph(entry.definition)]
             if let link = GlossaryDocuments.resourceLink(entry) { details.append(link) }
             definitions.append(Block.Definition(term: [.text(entry.label)], details: details, anchor: entry.anchor))
-            if let provenance = entry.provenance, seen.insert(provenance).inserted {
+            if let provenance = entry.provenance, !sources.contains(provenance) {
                 sources.append(provenance)
             }
         }

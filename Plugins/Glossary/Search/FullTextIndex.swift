@@ -60,12 +60,25 @@ struct FullTextIndex: Sendable {
 
     /// Whether `entry`'s definition or labels really hold a form of every query word, comparing
     /// the words themselves, so that a hash collision can never show a wrong hit.
+    ///
+    /// The entry's words are compared with the query's few forms as they are met, stopping once
+    /// every query word is found: hashing every word of the entry into a set first was two
+    /// thirds of this check's time.
     static func entry(_ entry: GlossaryEntry, mentions query: [QueryWord]) -> Bool {
-        var words = Set<ArraySlice<UInt8>>()
+        var missing = query.count
+        var found = [Bool](repeating: false, count: query.count)
         for text in entry.allLabels + [entry.definition] {
-            words.formUnion(TextFolding.foldedBytes(text).split(separator: UInt8(ascii: " ")))
+            for word in TextFolding.foldedBytes(text).split(separator: UInt8(ascii: " ")) {
+                for (index, queryWord) in query.enumerated() where !found[index] {
+                    if queryWord.forms.contains(where: { $0.count == word.count && $0.elementsEqual(word) }) {
+                        found[index] = true
+                        missing -= 1
+                        if missing == 0 { return true }
+                    }
+                }
+            }
         }
-        return query.allSatisfy { word in word.forms.contains { words.contains($0[...]) } }
+        return missing == 0
     }
 
     /// Whether `word` is one of the stop words: the table's first words, listed against no

@@ -146,6 +146,7 @@ struct DocumentModelTests {
             ("already-safe_id", "term-already-safe_id"),
             ("Ünïcode", "term-unicode"),
             ("Zoë's café – été 2027", "term-zoes-cafe-ete-2027"),
+            ("  Spaces  around,  and between ", "term-spaces-around-and-between"),
             ("数据", "term-_"),
             ("", "term-_"),
         ])

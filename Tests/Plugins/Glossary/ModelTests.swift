@@ -8,6 +8,12 @@ import Testing
         let entry = GlossaryEntry(id: "x", label: "X", definition: "A check, e.g. a DPIA, made early. It is then kept up to date.")
         #expect(entry.summary == "A check, e.g. a DPIA, made early.")
         #expect(GlossaryEntry(id: "y", label: "Y", definition: "One sentence without a stop").summary == "One sentence without a stop")
+        // The sentence after may begin with any capital, and the text may end on a stop.
+        #expect(GlossaryEntry(id: "z", label: "Z", definition: "Café first. Élan second.").summary == "Café first.")
+        #expect(GlossaryEntry(id: "z", label: "Z", definition: "Ends here. ").summary == "Ends here. ")
+        #expect(GlossaryEntry(id: "z", label: "Z", definition: "Ends here.").summary == "Ends here.")
+        // A space carrying a combining mark is not a space between sentences.
+        #expect(GlossaryEntry(id: "z", label: "Z", definition: "Odd. \u{301}Then. Next.").summary == "Odd. \u{301}Then.")
     }
 
     @Test func countsAResourceAddressAsItsOwnSource() {
