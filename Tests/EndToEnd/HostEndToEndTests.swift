@@ -76,6 +76,22 @@ import Testing
         }
     }
 
+    /// A usage error from swift-argument-parser begins "error:", as every other message does.
+    @Test func aUsageErrorIsLabelledAsEveryOtherError() throws {
+        let unknown = try CommandRunner.ethics(["records", "list", "--bogus"])
+        #expect(unknown.status == 2 && unknown.stderr.hasPrefix("error: Unknown option '--bogus'"), "\(unknown)")
+    }
+
+    /// `ethics help WORDS` gives the help `WORDS --help` gives, an operation's included.
+    @Test func helpForAnOperationIsTheOperationsHelp() throws {
+        let asked = try CommandRunner.ethics(["help", "consequence-scanning", "scan"])
+        let flagged = try CommandRunner.ethics(["consequence-scanning", "scan", "--help"])
+        #expect(asked.status == 0 && flagged.status == 0, "\(asked)")
+        #expect(asked.stdout == flagged.stdout && asked.stdout.contains("consequence-scanning scan"), "\(asked)")
+        let plugin = try CommandRunner.ethics(["help", "consequence-scanning"])
+        #expect(plugin.stdout.contains("Operations:"), "\(plugin)")
+    }
+
     @Test func theDefaultToolkitAndEveryCouncilExampleCheckClean() throws {
         var files = [configs.appendingPathComponent("toolkit.yaml").path]
         let councils = configs.appendingPathComponent("councils")

@@ -135,6 +135,16 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
         prefix + Self.idSuffix(year: year, serial: serial)
     }
 
+    /// Whether `text` has the shape ``recordID(year:serial:)`` gives this kind's ids: the
+    /// prefix, a year of four digits and a serial of four or more (`can-2026-0012`). The one
+    /// test of that shape, for the browser's links to records.
+    public func hasRecordIDShape(_ text: some StringProtocol) -> Bool {
+        guard text.hasPrefix(prefix + "-") else { return false }
+        let parts = text.dropFirst(prefix.count + 1).split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count == 4 && parts[1].count >= 4
+            && parts.allSatisfy { $0.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+    }
+
     /// What every id of the `serial`th record of a year ends with, whatever its kind: `-2026-0012`.
     /// Verify holds each record's year and serial to it.
     public static func idSuffix(year: Int, serial: Int) -> String {

@@ -84,13 +84,22 @@ public enum EthicsMain {
             output.line(describing { FrontPage.text(columns: columns) })
             return ExitStatus.success.rawValue
         }
-        let walk = describing { CommandWalk(arguments) }
         // `ethics help WORDS` is answered by swift-argument-parser with the nearest help it has,
-        // exit 0, whatever the words: a misspelt command is named instead, as it is without `help`.
-        if arguments.first == "help", let unknown = describing({ CommandWalk(Array(arguments.dropFirst())) }).unknownCommand {
-            errors.line(unknown)
-            return ExitStatus.badInput.rawValue
+        // exit 0, whatever the words: a misspelt command is named instead, as it is without `help`,
+        // and words past the last command (`ethics help consequence-scanning scan`, an operation)
+        // are asked for their help as `WORDS --help` would, rather than given the plugin's.
+        if arguments.first == "help" {
+            let words = Array(arguments.dropFirst())
+            let helpWalk = describing { CommandWalk(words) }
+            if let unknown = helpWalk.unknownCommand {
+                errors.line(unknown)
+                return ExitStatus.badInput.rawValue
+            }
+            if words.count > helpWalk.path.count, !words[helpWalk.path.count].hasPrefix("-") {
+                arguments = words + ["--help"]
+            }
         }
+        let walk = describing { CommandWalk(arguments) }
         let parsed: Result<any ParsableCommand, any Error> = describing {
             // Most runs name a command with no subcommands of its own: the rest of the line is
             // parsed against that command alone, which skips building the tree of every command
@@ -176,12 +185,18 @@ public enum EthicsMain {
                 return ExitStatus.success.rawValue
             }
             if isArgumentError(code) {
-                errors.line(message)
+                errors.line(lowercasingItsLabel(message))
                 return ExitStatus.badInput.rawValue
             }
             errors.line("error: \(message.isEmpty ? String(describing: error) : message)")
             return ExitStatus.internalFailure.rawValue
         }
+    }
+
+    /// swift-argument-parser's message with its "Error: " written "error: ", as every other
+    /// message of the toolkit (and of compilers and git) begins.
+    static func lowercasingItsLabel(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
     }
 
     /// swift-argument-parser reports bad usage as EX_USAGE (64); the toolkit promises 2.

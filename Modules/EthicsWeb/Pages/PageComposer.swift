@@ -9,6 +9,8 @@ import Glibc
 /// link in the head, the navigation after the banner, and notices, errors and forms in `<main>`.
 struct PageComposer: Sendable {
     let renderer: any DocumentRenderer
+    /// The record kinds the register may hold, whose ids a notice links to their pages.
+    let recordKinds: [RecordKind]
 
     struct Chrome {
         /// The signed-in person, for the navigation; nil on the sign-in page.
@@ -31,7 +33,7 @@ struct PageComposer: Sendable {
         insert(navigation(chrome), before: "<main id=\"content\"", in: &html)
         var before = chrome.beforeContent
         if let notice = chrome.notice {
-            before = "<div class=\"notice\" role=\"status\"><p>\(Self.linkingRecords(in: e(notice)))</p></div>\n" + before
+            before = "<div class=\"notice\" role=\"status\"><p>\(RecordPages.linkingRecords(in: e(notice), kinds: recordKinds))</p></div>\n" + before
         }
         if !before.isEmpty, let main = Self.find("<main id=\"content\"", in: html),
            let header = Self.find("</header>\n", in: html, from: main.upperBound) {
@@ -39,15 +41,6 @@ struct PageComposer: Sendable {
         }
         insert(chrome.afterContent, before: "</main>", in: &html)
         return html
-    }
-
-    /// `html` (escaped text) with each record id it names (`Kept as can-2026-0001`) made a link
-    /// to the record's page, so a notice of what was kept leads to it. Ids are letters, digits
-    /// and hyphens, which escaping leaves as they are.
-    static func linkingRecords(in html: String) -> String {
-        html.replacing(/\b[a-z]{2,12}-[0-9]{4}-[0-9]{4,}\b/) { match in
-            "<a href=\"/records/\(match.output)\">\(match.output)</a>"
-        }
     }
 
     private func insert(_ text: String, before marker: String, in html: inout String) {

@@ -5,19 +5,37 @@ import EthicsCore
 /// them. A document hook, so plugins write their documents once for every front end; an id
 /// already inside a link is left as it is.
 enum RecordPages {
-    /// `prefixes` are the id prefixes of the record kinds the register may hold (`dec`, `can`).
-    static func hook(prefixes: [String]) -> DocumentHook {
+    /// `kinds` are the record kinds the register may hold.
+    static func hook(kinds: [RecordKind]) -> DocumentHook {
         DocumentHook(name: "serve.record-pages", order: -90, formats: [.html]) { document in
-            document.linkingCode { code in isRecordID(code, prefixes: prefixes) ? "/records/" + code : nil }
+            document.linkingCode { code in isRecordID(code, kinds: kinds) ? "/records/" + code : nil }
         }
     }
 
-    /// `PREFIX-YYYY-NNNN` (a serial of four digits or more) for one of `prefixes`: the shape
-    /// ``RecordKind/recordID(year:serial:)`` gives every record id.
-    static func isRecordID(_ text: String, prefixes: [String]) -> Bool {
-        guard let prefix = prefixes.first(where: { text.hasPrefix($0 + "-") }) else { return false }
-        let parts = text.dropFirst(prefix.count + 1).split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts[0].count == 4 && parts[1].count >= 4
-            && parts.allSatisfy { $0.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+    /// Whether `text` has the shape of an id of one of `kinds` (``RecordKind/hasRecordIDShape(_:)``).
+    static func isRecordID(_ text: some StringProtocol, kinds: [RecordKind]) -> Bool {
+        kinds.contains { $0.hasRecordIDShape(text) }
+    }
+
+    /// `html` (escaped text) with each record id it names (`Kept as can-2026-0001`) made a link
+    /// to the record's page, so a notice of what was kept leads to it. Ids are lowercase letters,
+    /// digits and hyphens, which escaping leaves as they are.
+    static func linkingRecords(in html: String, kinds: [RecordKind]) -> String {
+        var linked = ""
+        var word = ""
+        func endWord() {
+            linked += isRecordID(word, kinds: kinds) ? "<a href=\"/records/\(word)\">\(word)</a>" : word
+            word = ""
+        }
+        for character in html {
+            if character == "-" || ("a"..."z").contains(character) || ("0"..."9").contains(character) {
+                word.append(character)
+            } else {
+                endWord()
+                linked.append(character)
+            }
+        }
+        endWord()
+        return linked
     }
 }

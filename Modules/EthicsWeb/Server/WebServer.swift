@@ -44,12 +44,12 @@ struct WebServer: Sendable {
         operations = session.config.enabledPluginIDs.compactMap { plugins[$0] }.flatMap(WebOperation.all(of:))
         session.hooks.add(CommandPages.hook(paths: Dictionary(
             operations.map { ("\($0.pluginID)/\($0.name)", $0.path) }, uniquingKeysWith: { first, _ in first })))
-        session.hooks.add(RecordPages.hook(prefixes: session.recordKinds.map(\.prefix)))
+        session.hooks.add(RecordPages.hook(kinds: session.recordKinds))
         self.accounts = accounts
         self.sessions = sessions
         self.throttle = throttle
         self.secureCookies = secureCookies
-        composer = PageComposer(renderer: session.renderer)
+        composer = PageComposer(renderer: session.renderer, recordKinds: session.recordKinds)
         styleHash = try composer.styleHash()
     }
 

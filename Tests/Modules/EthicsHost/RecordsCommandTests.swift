@@ -96,9 +96,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (["records", "show", "dec-2026-0001", "--version", "-1"], "Error: --version takes a version number from 1 up; -1 is out of range"),
-        (["records", "show", "dec-2026-0001", "--version", "0"], "Error: --version takes a version number from 1 up; 0 is out of range"),
-        (["records", "due", "--within", "-5"], "Error: --within takes a number of days from 0 to 36500; -5 is out of range"),
+        (["records", "show", "dec-2026-0001", "--version", "-1"], "error: --version takes a version number from 1 up; -1 is out of range"),
+        (["records", "show", "dec-2026-0001", "--version", "0"], "error: --version takes a version number from 1 up; 0 is out of range"),
+        (["records", "due", "--within", "-5"], "error: --within takes a number of days from 0 to 36500; -5 is out of range"),
     ])
     func aNegativeNumberIsOutOfRangeNotMissing(_ arguments: [String], _ message: String) async throws {
         let result = await harness.run(arguments)

@@ -179,16 +179,28 @@ import ZIPFoundation
         #expect(found("</main>", html.endIndex) == nil)
     }
 
+    @Test func aFormBodyDecodesWhatIsEncodedAndKeepsTheRest() {
+        let body = FormBody("plain=word&spaced=two+words&escaped=caf%C3%A9%26more&bad=%zz&empty=&flag&a%20b=c")
+        #expect(body["plain"] == "word" && body["spaced"] == "two words" && body["escaped"] == "café&more")
+        #expect(body["bad"] == "%zz", "a malformed escape is kept as typed")
+        #expect(body["empty"] == "" && body["flag"] == "" && body["a b"] == "c")
+    }
+
     @Test func onlyTheShapeOfARecordIDIsLinked() {
-        let prefixes = ["dec", "csc"]
-        for id in ["dec-2026-0001", "csc-2027-12345"] { #expect(RecordPages.isRecordID(id, prefixes: prefixes), "\(id)") }
+        let kinds = [RecordKind(id: "decision", prefix: "dec", title: "Decision"), RecordKind(id: "scan", prefix: "csc", title: "Scan")]
+        for id in ["dec-2026-0001", "csc-2027-12345", kinds[0].recordID(year: 2026, serial: 7)] {
+            #expect(RecordPages.isRecordID(id, kinds: kinds), "\(id)")
+        }
         for text in ["dec-2026-001", "dec-26-0001", "atr-2026-0001", "dec-2026-0001-x", "dec-2026-00a1", "ethics records show dec-2026-0001"] {
-            #expect(!RecordPages.isRecordID(text, prefixes: prefixes), "\(text)")
+            #expect(!RecordPages.isRecordID(text, kinds: kinds), "\(text)")
         }
         let document = Document(title: "t", blocks: [.paragraph([.code("dec-2026-0001"), .link([.code("dec-2026-0002")], url: "/x")])])
-            .linkingCode { RecordPages.isRecordID($0, prefixes: prefixes) ? "/records/" + $0 : nil }
+            .linkingCode { RecordPages.isRecordID($0, kinds: kinds) ? "/records/" + $0 : nil }
         #expect(document.blocks == [.paragraph([.link([.code("dec-2026-0001")], url: "/records/dec-2026-0001"), .link([.code("dec-2026-0002")], url: "/x")])],
                 "an id already in a link is not linked again")
+        // A notice links the ids it names, and only ids of the register's kinds.
+        #expect(RecordPages.linkingRecords(in: "Kept as csc-2026-0003 (see dec-2026-0001; atr-2026-0001, dec-2026-001).", kinds: kinds)
+                == "Kept as <a href=\"/records/csc-2026-0003\">csc-2026-0003</a> (see <a href=\"/records/dec-2026-0001\">dec-2026-0001</a>; atr-2026-0001, dec-2026-001).")
     }
 
     /// A one-page form sent twice (a refresh after "Kept as …") keeps one record: the run is

@@ -269,7 +269,7 @@ import Testing
             let html = page.text
             let style = try #require(html.range(of: "<style>").flatMap { open in html.range(of: "</style>", range: open.upperBound..<html.endIndex).map { html[open.upperBound..<$0.lowerBound] } })
             let policy = page.headers[.contentSecurityPolicy] ?? ""
-            #expect(policy.contains(try PageComposer(renderer: harness.session.renderer).styleHash()))
+            #expect(policy.contains(try PageComposer(renderer: harness.session.renderer, recordKinds: []).styleHash()))
             #expect(!style.isEmpty)
         }
     }

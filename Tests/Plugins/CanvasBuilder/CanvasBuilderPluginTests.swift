@@ -152,7 +152,7 @@ import Testing
     @Test func aCanvasGoesToTheBoardOnlyWhenComplete() async throws {
         let template = try Shipped.odi()
         let today = try #require(CalendarDate(year: 2026, month: 3, day: 1))
-        var canvas = Canvas(
+        let canvas = Canvas(
             template: template.id, templateVersion: template.version, title: "Repairs", uuid: "u", created: today,
             updated: today, reviewBy: try #require(CalendarDate(year: 2026, month: 9, day: 1)), record: nil,
             areas: template.areas.map { area in
