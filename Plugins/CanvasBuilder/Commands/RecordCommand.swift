@@ -22,6 +22,9 @@ struct RecordCommand: PluginCommand {
     @Option(help: "Who is accountable for this version (a name, role or team).")
     var author: String?
 
+    @Flag(help: "Keep a new version of the record the canvas names although that record was last kept from another file under another title (the same canvas, moved and renamed).")
+    var sameCanvas = false
+
     func run(plugin: CanvasBuilderPlugin, context: PluginContext) async throws {
         var (canvas, template) = try CanvasFile.read(file, templates: plugin.store)
         let check = CanvasCheck(canvas: canvas, template: template, today: context.clock.today())
@@ -39,13 +42,16 @@ struct RecordCommand: PluginCommand {
             author: try author ?? context.actingPerson(for: "this canvas").name, status: status.rawValue,
             reviewBy: canvas.reviewBy, tags: [template.id],
             attributes: attributes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
-            content: CanvasRecordBody(canvas: canvas, template: template, check: check, file: file))
+            content: CanvasRecordBody(canvas: canvas, template: template, check: check, file: Self.location(of: file)))
         if canvas.record == nil {
             // The new record's id is written into the canvas file, so check now that it can be.
             try SafeFile.checkTarget(file)
         }
         let existing = canvas.record
-        if let existing, let latest = try await context.register.fetch(existing), latest.holdsTheContent(of: draft),
+        var latest: RecordVersion?
+        if let existing { latest = try await context.register.fetch(existing) }
+        if let latest, !sameCanvas { try Self.checkIsTheSameCanvas(file, title: canvas.title, as: latest) }
+        if let latest, latest.holdsTheContent(of: draft),
            latest.status == draft.status || latest.status == LifecycleStep.Action.approve.status {
             // A version is a milestone: the same canvas kept again is no new one, and content
             // the board signed off stays signed off until it changes.
@@ -70,6 +76,27 @@ struct RecordCommand: PluginCommand {
             try CanvasFile.write(canvas, to: file)
         }
         context.output.line("\(file): kept as \(version.id) version \(version.version) (\(version.kind), \(status.rawValue))")
+    }
+
+    /// Where a canvas file is, the same however it was named: the absolute path, with `.`, `..`
+    /// and symbolic links resolved. Kept with each version, so a copy can be told from the
+    /// canvas it was copied from.
+    static func location(of path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// A copy of a canvas (last year's, to start this year's) keeps the `record:` line of the
+    /// canvas it was copied from, and recording it would add a version of another project to
+    /// that project's record. A canvas kept from another file and under another title than its
+    /// record's last version is taken for such a copy and refused, with the way out of each
+    /// case; a canvas only moved, or only retitled, is the same canvas.
+    static func checkIsTheSameCanvas(_ file: String, title: String, as latest: RecordVersion) throws {
+        guard latest.title != title, let keptFrom = try? latest.decodeBody(as: CanvasRecordBody.self).file,
+              keptFrom != CanvasBuilderPlugin.registerFile, location(of: keptFrom) != location(of: file) else { return }
+        throw DiagnosticError.error(
+            "this canvas names \(latest.id), '\(latest.title)', last kept from \(keptFrom); a canvas copied from another keeps its 'record:' line",
+            file: file,
+            suggestion: "to keep this canvas as a new record of its own, delete its 'record:' line; if it is that canvas, moved and renamed, add --same-canvas")
     }
 }
 

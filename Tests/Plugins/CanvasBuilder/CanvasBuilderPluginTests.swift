@@ -207,6 +207,58 @@ import Testing
         #expect(CanvasStanding.carriedOver(from: "approved", complete: true) == .draft)
     }
 
+    /// A copy of a canvas keeps the `record:` line of the one it was copied from: kept from
+    /// another file under another title, it is refused (nothing kept) rather than added to the
+    /// other project's record; a canvas moved, or retitled in place, is the same canvas.
+    @Test func aCopiedCanvasIsNotKeptAsAVersionOfTheOriginal() async throws {
+        let template = try Shipped.odi()
+        let today = try #require(CalendarDate(year: 2026, month: 3, day: 1))
+        var canvas = Canvas(
+            template: template.id, templateVersion: template.version, title: "Repairs 2026", uuid: "u", created: today,
+            updated: today, reviewBy: nil, record: nil, areas: template.areas.map { CanvasArea(id: $0.id) }, actions: [], odi: nil)
+        let directory = try TemporaryDirectory(prefix: "copied")
+        let original = directory.path + "/repairs.canvas.yaml"
+        try CanvasFile.write(canvas, to: original)
+        let context = TestContext.make(plugin: CanvasBuilderPlugin.descriptor)
+        let plugin = try CanvasBuilderPlugin(
+            settings: .init(templates: [Shipped.path("odi-data-ethics-canvas.yaml")]), context: context.plugin)
+        func record(_ arguments: [String]) async throws {
+            try await RecordCommand.parse(arguments).run(plugin: plugin, context: context.plugin)
+        }
+        try await record([original])
+        canvas.record = try CanvasFile.read(original, templates: plugin.store).0.record
+        let id = try #require(canvas.record)
+
+        // Copied for next year's project and retitled: refused, and nothing kept.
+        let copy = directory.path + "/parking.canvas.yaml"
+        var parking = canvas
+        parking.title = "Parking permits"
+        try CanvasFile.write(parking, to: copy)
+        let kept = context.register.journalTopics.count
+        await #expect {
+            try await record([copy])
+        } throws: { error in
+            "\(error)".contains("this canvas names \(id), 'Repairs 2026', last kept from \(RecordCommand.location(of: original))")
+                && "\(error)".contains("delete its 'record:' line") && "\(error)".contains("--same-canvas")
+        }
+        #expect(context.register.journalTopics.count == kept, "nothing kept")
+        #expect(try await context.plugin.register.fetch(id)?.version == 1)
+
+        // Said to be the same canvas, it is kept as the record's next version.
+        try await record([copy, "--same-canvas"])
+        #expect(try await context.plugin.register.fetch(id)?.title == "Parking permits")
+
+        // Moved under the same title, or retitled where it was last kept: the same canvas.
+        let moved = directory.path + "/moved.canvas.yaml"
+        parking.updated = try #require(CalendarDate(year: 2026, month: 3, day: 2))
+        try CanvasFile.write(parking, to: moved)
+        try await record([moved])
+        parking.title = "Parking permits, phase 2"
+        try CanvasFile.write(parking, to: moved)
+        try await record([directory.path + "/./moved.canvas.yaml"])
+        #expect(try await context.plugin.register.fetch(id)?.version == 4, "\(context.output)")
+    }
+
     @Test func writingThenReadingGivesTheSameCanvas() throws {
         let directory = try TemporaryDirectory()
         let template = try Shipped.odi()
