@@ -22,7 +22,7 @@ enum ScanForm {
         FormField(id: "title", label: "What is being scanned", help: "The proposal, service or feature.", kind: .text),
         FormField(
             id: "decision", label: "The decision record it responds to",
-            help: "A record id such as dec-2026-0001; the scan is linked to it.", kind: .text, isRequired: false),
+            help: "A record id such as dec-2026-0001; the scan is linked to it.", kind: .text, isRequired: false, format: .recordID),
         FormField(id: "review-by", label: "When to scan again", kind: .date, isRequired: false),
         .accountable(for: "the scan"),
         FormField(

@@ -90,6 +90,10 @@ public enum TextFormat: String, YAMLStringEnum, Codable, Hashable, CaseIterable 
     case email
     /// A web address in full: `https://www.council.gov.uk/...`.
     case url
+    /// The id of a record in the register: `dec-2026-0001`. Its shape is checked where it is
+    /// typed, so a mistyped id is asked again at once; whether the register holds it is the
+    /// operation's to check.
+    case recordID = "record-id"
 
     /// What is wrong with `text` as an answer of this shape, said of the field `label`; nil when
     /// it fits.
@@ -100,6 +104,9 @@ public enum TextFormat: String, YAMLStringEnum, Codable, Hashable, CaseIterable 
         case .url:
             WebAddress.isPublishable(text)
                 ? nil : "'\(label)' must be a public web address in full, such as https://www.council.gov.uk/page, not '\(text)'"
+        case .recordID:
+            RecordKind.hasRecordIDShape(text)
+                ? nil : "'\(label)' must be a record id, such as dec-2026-0001 (lowercase letters, the year, the number), not '\(text)'"
         }
     }
 

@@ -136,13 +136,24 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// Whether `text` has the shape ``recordID(year:serial:)`` gives this kind's ids: the
-    /// prefix, a year of four digits and a serial of four or more (`can-2026-0012`). The one
-    /// test of that shape, for the browser's links to records.
+    /// prefix, a year of four digits and a serial of four or more (`can-2026-0012`).
     public func hasRecordIDShape(_ text: some StringProtocol) -> Bool {
-        guard text.hasPrefix(prefix + "-") else { return false }
-        let parts = text.dropFirst(prefix.count + 1).split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts[0].count == 4 && parts[1].count >= 4
-            && parts.allSatisfy { $0.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        Self.hasRecordIDShape(text, prefix: prefix)
+    }
+
+    /// Whether `text` has the shape of a record id of the kind with `prefix`, or of any kind
+    /// (a prefix of two to four lowercase letters, as a plugin's manifest must declare) when
+    /// `prefix` is nil. The one test of that shape: for the browser's links to records, and for
+    /// an answer that names a record.
+    public static func hasRecordIDShape(_ text: some StringProtocol, prefix: String? = nil) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return false }
+        func digits(_ part: some StringProtocol) -> Bool {
+            part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
+        let prefixFits = prefix.map { parts[0] == $0 }
+            ?? ((2...4).contains(parts[0].utf8.count) && parts[0].utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+        return prefixFits && parts[1].utf8.count == 4 && digits(parts[1]) && parts[2].utf8.count >= 4 && digits(parts[2])
     }
 
     /// What every id of the `serial`th record of a year ends with, whatever its kind: `-2026-0012`.

@@ -211,6 +211,7 @@ struct WebForm {
             switch field.format {
             case .email?: (type, mode) = ("email", " autocomplete=\"email\" spellcheck=\"false\"")
             case .url?: (type, mode) = ("url", " spellcheck=\"false\"")
+            case .recordID?: mode = " autocapitalize=\"none\" spellcheck=\"false\""
             case nil: break
             }
             html += "<label class=\"label\" for=\"\(e(name))\">\(e(label))</label>\n" + hint + errorHTML

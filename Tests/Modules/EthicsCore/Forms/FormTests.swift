@@ -55,6 +55,19 @@ import Testing
         }
     }
 
+    @Test func aRecordIDMustHaveTheShapeOfOne() throws {
+        let field = FormField(id: "decision", label: "The decision", kind: .text, isRequired: false, format: .recordID)
+        for good in ["dec-2026-0001", "csc-2027-12345", "asm-2026-0002", "ab-1999-0000"] {
+            #expect(try field.parse(good).get() == .text(good))
+        }
+        for bad in ["DEC-2026-0001", "dec-2026-1", "dec-26-0001", "decision-2026-0001", "dec 2026 0001", "dec-2026-0001-x", "2026-0001", "d-2026-0001"] {
+            guard case .failure(let problem) = field.parse(bad) else { Issue.record("accepted '\(bad)'"); continue }
+            #expect(problem.message == "'The decision' must be a record id, such as dec-2026-0001 (lowercase letters, the year, the number), not '\(bad)'")
+        }
+        let kind = RecordKind(id: "decision", prefix: "dec", title: "Decision")
+        #expect(kind.hasRecordIDShape(kind.recordID(year: 2026, serial: 12)) && !kind.hasRecordIDShape("csc-2026-0012"))
+    }
+
     @Test func theTerminalAsksAgainUntilTheAnswerFits() throws {
         let terminal = ScriptedTerminal(["Jo", "green", "2", "9", "3", ""])
         let outcome = try FormConversation(terminal: terminal).ask(Self.form)
