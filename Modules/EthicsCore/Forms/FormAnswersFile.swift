@@ -48,13 +48,17 @@ public struct FormAnswersFile: Sendable {
                 "'\(id)' is answered on the command line too (--\(id)); give it in one place", at: key.location,
                 suggestion: "leave out --\(id), or remove '\(id):' from the file"))
         }
-        let answers = read(form.fields, in: node, path: "", ignoring: ignoring.union(givenAsOptions), problems: &problems)
+        let answers = read(form.fields, in: node, path: "", ignoring: ignoring.union(givenAsOptions), nested: ignoring, problems: &problems)
         try problems.throwIfErrors()
         return answers
     }
 
+    /// - Parameter nested: the keys under which the answers to other forms are given (an
+    ///   operation's further questions, such as a transparency record's `record:`), named when a
+    ///   key is unknown, since such an answer is most often one left out of its key.
     private func read(
-        _ fields: [FormField], in node: YAMLNode, path: String, ignoring: Set<String> = [], problems: inout DiagnosticCollector
+        _ fields: [FormField], in node: YAMLNode, path: String, ignoring: Set<String> = [], nested: Set<String> = [],
+        problems: inout DiagnosticCollector
     ) -> FormAnswers {
         guard node.kind == .mapping else {
             problems.append(.error("expected a mapping of answers, found \(node.kind.userDescription)", at: node.location))
@@ -68,7 +72,9 @@ public struct FormAnswersFile: Sendable {
                 problems.append(.error(
                     "'\(path)\(id)' is not a question here", at: key.location,
                     suggestion: Suggestion.didYouMean(id, among: fields.map(\.id))
-                        ?? "the questions are: \(fields.map(\.id).joined(separator: ", "))"))
+                        ?? "the questions are: \(fields.map(\.id).joined(separator: ", "))"
+                            + (nested.isEmpty ? "" : "; the answers to the questions asked as it runs go under "
+                                + nested.sorted().map { "'\($0):'" }.joined(separator: " or "))))
                 continue
             }
             if let parsed = read(field, value, path: path, problems: &problems) {

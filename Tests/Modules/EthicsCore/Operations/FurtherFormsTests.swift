@@ -79,6 +79,18 @@ import Testing
         _ = directory
     }
 
+    /// An answer to a further form's question, left out of that form's key, is most often just
+    /// that: the message says where such answers go.
+    @Test func aFurtherFormsAnswerAtTheTopSaysWhereItGoes() async throws {
+        let (directory, path) = try answersFile("colour: red\n")
+        let result = try await run(["ask", "notes.txt", "--answers", path])
+        let error = try #require(result.error as? DiagnosticError)
+        #expect(error.diagnostics.map(\.message) == ["'colour' is not a question here"])
+        #expect(error.diagnostics.first?.suggestion?.hasSuffix("; the answers to the questions asked as it runs go under 'extra:'") == true,
+                "\(error.diagnostics)")
+        _ = directory
+    }
+
     @Test func aQuestionAnsweredByAnOptionAndTheFileTooSaysSo() async throws {
         let (directory, path) = try answersFile("extra:\n  colour: red\nfile: other.txt\n")
         let result = try await run(["ask", "--file", "notes.txt", "--answers", path])
