@@ -200,8 +200,10 @@ struct TextTable {
         return widths
     }
 
-    /// Words longer than this are broken across lines rather than widening their column.
-    static let longestUnbrokenWord = 24
+    /// Words longer than this are broken across lines rather than widening their column. Long
+    /// enough for the toolkit's ids (`equality-impact-assessment`, 26), which are typed back and
+    /// must be read whole; a journal head or a web address is still broken.
+    static let longestUnbrokenWord = 32
 
     private static func longestWords(in rows: [[String]], columns: Int) -> [Int] {
         var longest = Array(repeating: 1, count: columns)

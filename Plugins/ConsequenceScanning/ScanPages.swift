@@ -51,15 +51,6 @@ enum ScanPages {
 
     static func list(_ scans: [(version: RecordVersion, scan: Scan?)]) -> Document {
         var document = Document(title: "Consequence scans")
-        guard !scans.isEmpty else {
-            document.append(.paragraph([
-                "No consequence scans are kept yet. Start one with ",
-                .command("ethics consequence-scanning scan", page: OperationPage(
-                    "a new scan", plugin: ConsequenceScanningPlugin.descriptor.id, operation: "scan")),
-                ".",
-            ]))
-            return document
-        }
         document.append(.table(Table(
             caption: [.text("\(scans.count) scan\(scans.count == 1 ? "" : "s"), latest version each")],
             header: ["Record", "Title", "Date", "Responds to", "Act", "Influence", "Monitor"],
@@ -72,7 +63,13 @@ enum ScanPages {
                         Table.Cell(stringLiteral: entry.scan?.date.description ?? ""),
                         Table.Cell(stringLiteral: entry.scan?.decision ?? ""), count(.act), count(.influence), count(.monitor)]
             },
-            alignments: [.left, .left, .left, .left, .right, .right, .right], hasRowHeaders: true)))
+            alignments: [.left, .left, .left, .left, .right, .right, .right], hasRowHeaders: true,
+            whenEmpty: [
+                "No consequence scans are kept yet. Start one with ",
+                .command("ethics consequence-scanning scan", page: OperationPage(
+                    "a new scan", plugin: ConsequenceScanningPlugin.descriptor.id, operation: "scan")),
+                ".",
+            ])))
         return document
     }
 

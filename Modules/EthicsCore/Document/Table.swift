@@ -45,19 +45,26 @@ public struct Table: Hashable, Sendable, Codable {
     public var alignments: [Alignment]
     /// Whether the first cell of each row names the row (a code, a lens), making it a row header.
     public var hasRowHeaders: Bool
+    /// What a reader is told instead when the table has no rows ("No entry matches"): the
+    /// formats people read show it in the table's place, while a spreadsheet and JSON keep the
+    /// header row, so a scheduled export of a filter that is empty this week still reads as a
+    /// table. Nil: an empty table is shown as one.
+    public var whenEmpty: [Inline]?
 
     public init(
         caption: [Inline] = [],
         header: [Cell],
         rows: [[Cell]],
         alignments: [Alignment] = [],
-        hasRowHeaders: Bool = false
+        hasRowHeaders: Bool = false,
+        whenEmpty: [Inline]? = nil
     ) {
         self.caption = caption
         self.header = header
         self.rows = rows
         self.alignments = alignments
         self.hasRowHeaders = hasRowHeaders
+        self.whenEmpty = whenEmpty
     }
 
     /// The number of columns: the widest of the header and the rows, so a ragged table loses

@@ -22,7 +22,10 @@ extension GlossaryDocuments {
             title: "Glossary",
             blocks: [.table(Table(
                 caption: [.text(caption)], header: ["Entry", "ID", "Kind", "Attributes", "Tags"], rows: rows,
-                hasRowHeaders: true))])
+                hasRowHeaders: true,
+                whenEmpty: [.text(filters.isEmpty
+                    ? "The glossary holds no entries: its packs are named under 'plugins: glossary: files:' in the configuration."
+                    : "No entry matches (\(filters.joined(separator: "; "))): different options narrow each other, so try fewer.")]))])
     }
 
     /// Entries in dictionary order of their labels (case and punctuation ignored), then by id.

@@ -27,6 +27,27 @@ struct RendererTests {
         #expect(OutputFormat.allCases.filter(\.isBinary) == [.odt, .docx])
     }
 
+    @Test("an empty table says what it was told to in the formats people read, and keeps its header in a spreadsheet")
+    func emptyTables() throws {
+        let empty = Table(caption: ["0 entries"], header: ["Entry", "Kind"], rows: [], whenEmpty: ["No entry matches."])
+        let document = Document(title: "List", blocks: [.table(empty), .callout(.note, title: [.text("Inside")], [.table(empty)])])
+        for format in [OutputFormat.text, .markdown, .html] {
+            let page = try Renderer().render(document, as: format)
+            #expect(page.components(separatedBy: "No entry matches.").count == 3, "\(format): \(page)")
+            #expect(!page.contains("Kind"), "\(format): no header row: \(page)")
+        }
+        #expect(try Renderer().render(Document(title: "List", blocks: [.table(empty)]), as: .csv) == "Entry,Kind\r\n")
+        let json = try Renderer().render(document, as: .json)
+        #expect(try JSONDecoder().decode(Document.self, from: Data(json.utf8)) == document, "JSON keeps the table as it is")
+        // With rows, or without words for its emptiness, a table is a table.
+        var full = empty
+        full.rows = [["DPIA", "term"]]
+        #expect(try Renderer().render(Document(title: "L", blocks: [.table(full)]), as: .text).contains("Kind"))
+        var silent = empty
+        silent.whenEmpty = nil
+        #expect(try Renderer().render(Document(title: "L", blocks: [.table(silent)]), as: .text).contains("Kind"))
+    }
+
     @Test("JSON is the document model, stable and pretty with sorted keys")
     func json() throws {
         let json = try Renderer().render(Samples.everyBlock, as: .json)

@@ -92,6 +92,18 @@ struct TextRendererTests {
         #expect(tableLines.allSatisfy { $0.count <= 40 }, "\(table)")
     }
 
+    @Test("an id up to 32 characters keeps its column whole when the table must narrow")
+    func idsStayWhole() throws {
+        let id = "equality-impact-assessment"
+        let table = try render([.table(Table(
+            header: ["Id", "Title", "Kind"],
+            rows: [[Table.Cell([.code(id)]), "Equality impact assessment, with a title long enough to wrap", "canvas"]]))], width: 60)
+        #expect(table.contains("| \(id) |"), "\(table)")
+        let longer = String(repeating: "x", count: 33)
+        let broken = try render([.table(Table(header: ["Id", "Title"], rows: [[Table.Cell([.code(longer)]), "A title"]]))], width: 30)
+        #expect(!broken.contains(longer), "a word over 32 characters is still broken: \(broken)")
+    }
+
     @Test("heatmap cells print their intensity")
     func heatmap() throws {
         let text = try render([.table(Samples.heatmap)])

@@ -78,6 +78,15 @@ import Testing
         #expect(links == [RecordLink(from: "csc-2026-0001", to: decision.id, relation: .cites)])
     }
 
+    /// With nothing kept, the list says how to start, and a spreadsheet asked for still gets its
+    /// header row (a scheduled export must not fail the week nothing was scanned).
+    @Test func anEmptyListSaysHowToStartAndIsStillASpreadsheet() throws {
+        let context = TestContext.make(plugin: ConsequenceScanningPlugin.descriptor)
+        let document = ScanPages.list([])
+        #expect(try context.plugin.renderer.render(document, as: .csv) == "Record,Title,Date,Responds to,Act,Influence,Monitor\r\n")
+        #expect(try context.plugin.renderer.render(document, as: .text).contains("No consequence scans are kept yet"))
+    }
+
     @Test func anEscalatedDecisionSuggestsAScan() async throws {
         let context = TestContext.make()
         try context.activate(Self.plugin(context))
@@ -105,6 +114,23 @@ import Testing
         // The capital letter is what Enter answers: yes to the first consequence, no to another.
         #expect(terminal.transcript.contains("Add a consequence? (Y/n): ") && terminal.transcript.contains("Add another consequence? (y/N): "))
         #expect(terminal.unread.isEmpty)
+    }
+
+    /// A mistyped decision id is asked for again at once, not found wrong once the whole scan
+    /// has been typed.
+    @Test func aMistypedDecisionIsAskedAgainAtOnce() throws {
+        let terminal = ScriptedTerminal([
+            "Predictive model", "DEC-2026-1", "dec-2026-0001", "", "",
+            "y", "Damp found sooner", "1", "1", "act", "Repairs manager", "",
+            "n",
+        ])
+        let form = Form(id: "scan", title: "A consequence scan", fields: ScanForm.fields)
+        guard case .answered(let answers) = try FormConversation(terminal: terminal).ask(form) else {
+            Issue.record("the form was not answered: \(terminal.transcript)")
+            return
+        }
+        #expect(answers.text("decision") == "dec-2026-0001")
+        #expect(terminal.transcript.contains("must be a record id, such as dec-2026-0001"), "\(terminal.transcript)")
     }
 
     @Test func theGuideIsAWorksheet() async throws {
