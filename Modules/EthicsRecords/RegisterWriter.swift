@@ -149,7 +149,7 @@ package struct RegisterWriter {
         let latest = try stored.recordVersion()
         let draft = RecordDraft(
             kind: RecordKind(id: latest.kind, prefix: String(id.prefix { $0 != "-" }), title: latest.kind),
-            title: latest.title, author: step.by, status: step.action.status ?? latest.status,
+            title: latest.title, author: step.by, status: step.action.status(after: latest.status),
             reviewBy: reviewBy ?? latest.reviewBy, tags: latest.tags, attributes: latest.attributes, body: latest.body)
         try draft.validate(previousTitle: latest.title)
         let created = (text: stored.createdAt, date: Timestamp.parse(stored.createdAt) ?? time.date)

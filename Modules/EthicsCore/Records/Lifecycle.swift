@@ -24,7 +24,20 @@ public struct LifecycleStep: Codable, Sendable, Hashable {
             case .withdraw: "withdrawn"
             }
         }
+
+        /// The status of a record at `current` after the step. A sign-off of a decision not to
+        /// go ahead (``LifecycleStep/verdictsAgainst``) confirms it, and the record keeps saying
+        /// so: a register listing a declined proposal as "approved" would say the opposite of
+        /// what was decided. The sign-off itself is in the record's history either way.
+        public func status(after current: String) -> String {
+            if self == .approve, LifecycleStep.verdictsAgainst.contains(current) { return current }
+            return status ?? current
+        }
     }
+
+    /// The statuses that say a proposal is not to go ahead: the decision flow's verdict and the
+    /// words decision logs use for it.
+    public static let verdictsAgainst: Set<String> = ["do-not-proceed", "declined", "rejected", "refused", "not-approved"]
 
     public var action: Action
     /// The person who took the step.
@@ -68,6 +81,28 @@ public struct LifecycleStep: Codable, Sendable, Hashable {
 
     /// The outcomes a review may have.
     public static let reviewOutcomes = ["no-change", "update-needed", "escalate"]
+
+    /// The furthest a review may put the next one: a record is looked at again within ten years.
+    public static let longestReviewInterval = 120
+
+    /// When a record reviewed today with `outcome` comes up again: the date `asked` (after today,
+    /// and within ``longestReviewInterval`` months, so no record leaves `records due` for good),
+    /// else a year on when nothing needs changing, and a month on when the review found
+    /// something still to do (`update-needed`, `escalate`), so the record stays in sight until
+    /// it is done. The one rule for the command line and the browser; `field` names where
+    /// `asked` was given, for the message.
+    public static func nextReview(
+        outcome: String, asked: CalendarDate?, field: String, clock: CouncilClock
+    ) throws(DiagnosticError) -> CalendarDate {
+        let today = clock.today()
+        guard let asked else { return clock.adding(months: outcome == "no-change" ? 12 : 1, to: today) }
+        guard asked > today else { throw .error("\(field) \(asked) is not after today (\(today))") }
+        let furthest = clock.adding(months: longestReviewInterval, to: today)
+        guard asked <= furthest else {
+            throw .error("\(field) \(asked) is more than ten years on", suggestion: "review it by \(furthest) at the latest")
+        }
+        return asked
+    }
 
     /// The sign-offs that stand in a record's `history` (oldest first): the `approve` steps since
     /// its content last changed. A sign-off is of the content its signer saw; a new version of

@@ -25,7 +25,7 @@ extension RecordsCommand {
         static let configuration = CommandConfiguration(
             commandName: "review",
             abstract: "Record a review of a record: its outcome, a note, and when to look again.",
-            discussion: "The record leaves 'records due' until its next review date (12 months on unless --next-review says).")
+            discussion: "The record leaves 'records due' until its next review date: 12 months on after no-change, a month on after update-needed or escalate (the record stays in sight until that is done), unless --next-review says (at most ten years on).")
 
         @Argument(help: "The record's id, such as dec-2026-0001.")
         var id: String
@@ -36,7 +36,7 @@ extension RecordsCommand {
         @Option(help: "What was looked at and why this outcome.")
         var note: String
 
-        @Option(help: ArgumentHelp("When to review it next (default: 12 months from today).", valueName: "YYYY-MM-DD"),
+        @Option(help: ArgumentHelp("When to review it next (default: 12 months from today after no-change, a month otherwise).", valueName: "YYYY-MM-DD"),
                 transform: RecordsCommand.calendarDate)
         var nextReview: CalendarDate?
 
@@ -50,11 +50,7 @@ extension RecordsCommand {
 
         func run(session: HostSession) async throws {
             let actor = try RecordsCommand.actor(session)
-            let today = session.clock.today()
-            let next = nextReview ?? session.clock.adding(months: 12, to: today)
-            guard next > today else {
-                throw DiagnosticError.error("--next-review \(next) is not after today (\(today))")
-            }
+            let next = try LifecycleStep.nextReview(outcome: outcome, asked: nextReview, field: "--next-review", clock: session.clock)
             let step = LifecycleStep(action: .review, by: actor.name, note: note, outcome: outcome)
             let version = try session.records.store().keep(step, of: id, reviewBy: .some(next)) { version in
                 RecordReviewed(recordID: version.id, version: version.version, by: actor.name, outcome: outcome, nextReview: next)

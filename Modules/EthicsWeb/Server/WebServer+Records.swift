@@ -284,7 +284,7 @@ extension WebServer {
             FormChoice(id: "escalate", label: "Escalate"),
         ])),
         FormField(id: "note", label: "What was looked at and why this outcome", kind: .longText),
-        FormField(id: "next-review", label: "When to review it next", help: "12 months from today when left out.", kind: .date, isRequired: false),
+        FormField(id: "next-review", label: "When to review it next", help: "When left out: 12 months from today after no change, a month after the others, so the record stays in sight until the work is done.", kind: .date, isRequired: false),
     ])
 
     func approveForm(roles: [String]) -> Form {
@@ -356,7 +356,12 @@ extension WebServer {
         case "supersede": form = Self.supersedeForm
         default: throw HTTPError(.notFound, message: "There is no such step.")
         }
-        guard context.form["version"] == String(record.version) else {
+        // The version the page was opened at: a number from 1 up to the record's; anything else
+        // is a form the page never sent, not a record that changed meanwhile.
+        guard let opened = context.form["version"].flatMap({ Int($0) }), (1...record.version).contains(opened) else {
+            throw HTTPError(.badRequest, message: "The form does not say which version of \(record.id) it was opened at; open the record again and take the step from its page.")
+        }
+        guard opened == record.version else {
             return try await recordPage(request, context, problems: [form.id: [
                 "\(record.id) has changed since this page was opened (it is at version \(record.version) now), so nothing was kept. "
                     + "Look at it again below, then take the step if it is still needed.",
@@ -389,12 +394,9 @@ extension WebServer {
         let id = record.id
         switch step {
         case "review":
-            let today = session.clock.today()
-            let next = answers.date("next-review") ?? session.clock.adding(months: 12, to: today)
-            guard next > today else {
-                throw DiagnosticError.error("'When to review it next' (\(next)) is not after today (\(today))")
-            }
             let outcome = answers.choice("outcome") ?? ""
+            let next = try LifecycleStep.nextReview(
+                outcome: outcome, asked: answers.date("next-review"), field: "'When to review it next'", clock: session.clock)
             let lifecycle = LifecycleStep(action: .review, by: name, note: answers.text("note"), outcome: outcome)
             return try await store.run {
                 try store.keep(lifecycle, of: id, reviewBy: .some(next)) { version in

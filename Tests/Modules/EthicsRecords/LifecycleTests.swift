@@ -31,6 +31,23 @@ import Testing
         #expect(try store.verify().isIntact)
     }
 
+    /// A sign-off of a decision not to go ahead confirms it: the record keeps saying so, since a
+    /// register listing a declined proposal as "approved" would say the opposite.
+    @Test func aSignOffOfADecisionNotToGoAheadKeepsItsStatus() throws {
+        for verdict in ["declined", "do-not-proceed"] {
+            let declined = try store.record(RecordDraft(kind: .decision, title: "Pupil transport model", author: "Jo", status: verdict)).id
+            let version = try store.keep(LifecycleStep(action: .approve, by: "Sam", role: "Senior Responsible Owner"), of: declined) {
+                RecordApproved(recordID: $0.id, version: $0.version, by: "Sam", role: "Senior Responsible Owner")
+            }
+            #expect(version.status == verdict && version.step?.action == .approve)
+            #expect(LifecycleStep.standingSignOffs(in: try store.history(of: declined)).count == 1)
+        }
+        #expect(LifecycleStep.Action.approve.status(after: "proceed") == "approved")
+        #expect(LifecycleStep.Action.review.status(after: "declined") == "declined")
+        #expect(LifecycleStep.Action.withdraw.status(after: "declined") == "withdrawn")
+        #expect(try store.verify().isIntact)
+    }
+
     @Test func aReviewMovesTheNextReviewAndLeavesDue() throws {
         let next = CalendarDate("2027-12-01")!
         _ = try store.keep(LifecycleStep(action: .review, by: "Sam", note: "Still right", outcome: "no-change"), of: id, reviewBy: .some(next)) {

@@ -328,6 +328,13 @@ import ZIPFoundation
             // Sent again (a refresh, or Back then send): refused, not kept twice.
             let again = try await browser.post("/records/\(id)/review", review)
             #expect(again.status == .conflict && again.text.contains("has changed since this page was opened"), "\(again.text)")
+            // A form that names no version the record has is a bad request, not a change.
+            for version in ["abc", "", "99", "0"] {
+                var tampered = review
+                tampered[1] = ("version", version)
+                let refused = try await browser.post("/records/\(id)/review", tampered)
+                #expect(refused.status == .badRequest && refused.text.contains("does not say which version"), "\(version): \(refused.status)")
+            }
             #expect(try await harness.session.register.history(of: id).count == 2)
             // Each version can be read as it was kept, from the record's history.
             let history = try await browser.get("/records/\(id)/history")

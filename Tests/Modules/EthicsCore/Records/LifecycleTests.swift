@@ -11,6 +11,28 @@ import Testing
             body: Data("{}".utf8), created: Date(), updated: Date(), step: nil)
     }
 
+    /// A review that finds work still to do keeps the record in sight; no review puts the next
+    /// one more than ten years on, so no record leaves `records due` for good.
+    @Test func theNextReviewFollowsWhatTheReviewFound() throws {
+        let clock = CouncilClock.fixed(try #require(ISO8601DateFormatter().date(from: "2026-12-08T10:00:00Z")))
+        func next(_ outcome: String, _ asked: String? = nil) throws -> CalendarDate {
+            try LifecycleStep.nextReview(outcome: outcome, asked: asked.flatMap(CalendarDate.init), field: "--next-review", clock: clock)
+        }
+        #expect(try next("no-change") == CalendarDate("2027-12-08"))
+        #expect(try next("update-needed") == CalendarDate("2027-01-08"))
+        #expect(try next("escalate") == CalendarDate("2027-01-08"))
+        #expect(try next("update-needed", "2027-06-01") == CalendarDate("2027-06-01"))
+        #expect(try next("no-change", "2036-12-08") == CalendarDate("2036-12-08"))
+        for (asked, message) in [
+            ("2026-12-08", "--next-review 2026-12-08 is not after today (2026-12-08)"),
+            ("2036-12-09", "--next-review 2036-12-09 is more than ten years on"),
+            ("9999-12-31", "--next-review 9999-12-31 is more than ten years on"),
+        ] {
+            let error = #expect(throws: DiagnosticError.self) { try next("no-change", asked) }
+            #expect(error?.diagnostics.first?.message == message)
+        }
+    }
+
     @Test func aRecordIsReplacedOnlyByAnotherInForceOfItsOwnKind() throws {
         func refusal(_ replacement: RecordVersion?, _ by: String) -> String? {
             do {
