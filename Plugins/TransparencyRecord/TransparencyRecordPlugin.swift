@@ -308,6 +308,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
         guard !name.isEmpty else {
             throw DiagnosticError.error("the record has no name (Tier 1, Name)", suggestion: "fill it with 'ethics transparency-record fill \(file) --name NAME'")
         }
+        var latest: RecordVersion?
         if let id = record.record {
             guard let existing = try await context.register.fetch(id) else {
                 throw DiagnosticError.error(
@@ -317,6 +318,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             guard existing.kind == Self.transparencyRecordKind.id else {
                 throw DiagnosticError.error("'\(id)' is a \(existing.kind), not a transparency record")
             }
+            latest = existing
         }
         let report = Completeness(standard: standard, record: record)
         // Reviewed a year on, as a decision is, so the record comes up in `records due` rather
@@ -326,6 +328,19 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             reviewBy: context.clock.adding(months: 12, to: context.clock.today()),
             tags: [standard.id + "-" + standard.versionLabel] + record.answers.choices("function"),
             content: RecordBody(file: record, assessments: assessments))
+        /// The record's page, as kept in `version`.
+        func page(_ version: RecordVersion) -> Document {
+            var document = RecordPages.record(record, standard: standard, assessments: assessments, council: context.model.council.name)
+            document.metadata.insert(.init("Record", "\(version.id) version \(version.version), \(version.status)"), at: 0)
+            document.record = version.reference
+            return document
+        }
+        if let latest, latest.holdsTheContent(of: draft, ignoringReviewDate: true) {
+            // Kept again unchanged, it is no new version, and a sign-off of it stands (the review
+            // date is set from today, so it is no change of content).
+            context.notices.line("Unchanged since \(latest.id) version \(latest.version) (\(latest.status)); nothing kept.")
+            return page(latest)
+        }
         let existingID = record.record
         // Each assessment is cited once, from the version that first lists it.
         var cited = Set<String>()
@@ -352,10 +367,7 @@ public struct TransparencyRecordPlugin: EthicsPlugin {
             context.notices.line("It is not complete yet: \(report.missing.count) required field\(report.missing.count == 1 ? "" : "s") missing ('ethics transparency-record check \(file)').")
         }
         warnOfAssessmentsOutOfForce(assessments, file: file, context: context)
-        var document = RecordPages.record(record, standard: standard, assessments: assessments, council: context.model.council.name)
-        document.metadata.insert(.init("Record", "\(version.id) version \(version.version), \(version.status)"), at: 0)
-        document.record = version.reference
-        return document
+        return page(version)
     }
 
     enum PrefillSource {

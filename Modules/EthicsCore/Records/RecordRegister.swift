@@ -321,6 +321,16 @@ public struct RecordVersion: Sendable, Hashable, Codable {
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(type, from: body)
     }
+
+    /// Whether `draft` would keep what this version already holds: the same title, tags,
+    /// attributes and content, and review date unless `ignoringReviewDate` (where the plugin
+    /// sets it from today), whatever its status and author. A plugin that keeps a file in the
+    /// register asks this before keeping it again: a version is a milestone, and content a
+    /// board signed off stays signed off until it changes.
+    public func holdsTheContent(of draft: RecordDraft, ignoringReviewDate: Bool = false) -> Bool {
+        title == draft.title && (ignoringReviewDate || reviewBy == draft.reviewBy) && tags == draft.tags
+            && attributes == draft.attributes && body == draft.body
+    }
 }
 
 /// A relation between two records.

@@ -152,11 +152,3 @@ struct CanvasRecordBody: Codable {
         actions = canvas.actions
     }
 }
-
-extension RecordVersion {
-    /// Whether `draft` would keep what this version already holds: the same title, review date,
-    /// tags, attributes and content, whatever its status.
-    func holdsTheContent(of draft: RecordDraft) -> Bool {
-        title == draft.title && reviewBy == draft.reviewBy && tags == draft.tags && attributes == draft.attributes && body == draft.body
-    }
-}

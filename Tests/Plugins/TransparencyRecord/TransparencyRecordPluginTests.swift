@@ -126,6 +126,19 @@ import Testing
         let latest = try #require(try await register.fetch(kept.id))
         let page = try #require(setup.plugin.page(of: latest))
         #expect(page.metadata.first?.value == "atr-2026-0001 version 2, draft")
+
+        // Kept again unchanged, it is no new version; signed off, it stays signed off.
+        let unchanged = try await setup.run("record", ["file": .text(setup.file)])
+        #expect(try await register.history(of: kept.id).count == 2)
+        #expect(unchanged.metadata.first?.value == "atr-2026-0001 version 2, draft")
+        _ = try await register.engine.write { write in
+            try write.addVersion(of: kept.id, RecordDraft(
+                kind: TransparencyRecordPlugin.transparencyRecordKind, title: latest.title, author: "Board", status: "approved",
+                reviewBy: latest.reviewBy, tags: latest.tags, attributes: latest.attributes, body: latest.body))
+        }
+        _ = try await setup.run("record", ["file": .text(setup.file)])
+        #expect(try await register.fetch(kept.id)?.status == "approved")
+        #expect(try await register.history(of: kept.id).count == 3)
     }
 
     @Test func theStandardAndTheListAreShown() async throws {
