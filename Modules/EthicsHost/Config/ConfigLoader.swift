@@ -79,6 +79,9 @@ public struct ConfigLoader: Sendable {
             config?.register, node: root["register"], environment: environment, problems: &problems)
         let trustedProxy = ServeSettings.resolve(config?.serve, node: root["serve"], problems: &problems)
         let roles = config?.signOffRoles?.map(\.value) ?? LoadedConfig.defaultSignOffRoles
+        if let written = config?.signOffRoles {
+            checkSignOffRoles(written, node: root["sign-off-roles"], problems: &problems)
+        }
         var loaded = LoadedConfig(
             file: path, chain: chain.map(\.path), merged: root, tree: tree, council: council,
             attributeFiles: config?.attributes ?? [], workspace: workspace,
@@ -89,6 +92,28 @@ public struct ConfigLoader: Sendable {
         loaded.committeePaper = CommitteePaper(
             meeting: config?.committeePaper?.meeting, author: config?.committeePaper?.author, roles: roles)
         return loaded
+    }
+
+    /// The council's sign-off roles: at least one, each once. A sign-off names its role in any
+    /// case, so roles that differ only in case (`DPO`, `dpo`) would be one role kept twice over,
+    /// and a committee paper would show the second as awaited; with none, nothing could be
+    /// signed off at all.
+    private func checkSignOffRoles(_ roles: [Located<String>], node: YAMLNode?, problems: inout DiagnosticCollector) {
+        if roles.isEmpty {
+            problems.append(.error(
+                "'sign-off-roles' lists no role, so nothing could be signed off", at: node?.location, keyPath: "sign-off-roles",
+                suggestion: "list the roles that sign records off, or remove the key for the default ones"))
+        }
+        for (index, role) in roles.enumerated() {
+            let name = role.value.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty {
+                problems.append(.error("a sign-off role needs a name", at: role.location, keyPath: "sign-off-roles"))
+            } else if let earlier = roles[..<index].first(where: { $0.value.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(name) == .orderedSame }) {
+                problems.append(.error(
+                    "the sign-off role '\(role.value)' is listed twice; it is already listed as '\(earlier.value)' at \(earlier.location)",
+                    at: role.location, keyPath: "sign-off-roles", suggestion: "a sign-off names its role in any case; list each role once"))
+            }
+        }
     }
 
     // MARK: - extends
