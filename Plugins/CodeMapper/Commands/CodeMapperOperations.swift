@@ -23,11 +23,7 @@ extension CodeMapperPlugin {
             positional: ["from", "to"]
         ) { plugin, input, _ in
             let library = try plugin.library()
-            var problems = DiagnosticCollector()
-            let from = problems.collecting { () throws(DiagnosticError) in try library.code(named: input.answers.text("from") ?? "") }
-            let to = problems.collecting { () throws(DiagnosticError) in try library.code(named: input.answers.text("to") ?? "") }
-            try problems.throwIfErrors()
-            guard let from, let to else { throw DiagnosticError.error("name two codes") }
+            let (from, to) = try library.crosswalkCodes(from: input.answers.text("from") ?? "", to: input.answers.text("to") ?? "")
             return CrosswalkPage(crosswalk: Crosswalk(from: from, to: to, in: library, limit: 3), library: library, limit: 3).document
         },
         PluginOperation(

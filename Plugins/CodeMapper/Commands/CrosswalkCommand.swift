@@ -21,22 +21,12 @@ struct CrosswalkCommand: PluginCommand {
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-        guard source != target else { throw ValidationError("a crosswalk needs two different codes") }
     }
 
     func run(plugin: CodeMapperPlugin, context: PluginContext) async throws {
         let library = try plugin.library()
-        let (from, to) = try Self.codes(source, target, in: library)
+        let (from, to) = try library.crosswalkCodes(from: source, to: target)
         let crosswalk = Crosswalk(from: from, to: to, in: library, limit: limit)
         try await output.write(CrosswalkPage(crosswalk: crosswalk, library: library, limit: limit).document, to: context)
-    }
-
-    /// Both codes, or every unknown id reported at once.
-    private static func codes(_ source: String, _ target: String, in library: CodeLibrary) throws(DiagnosticError) -> (ProfessionalCode, ProfessionalCode) {
-        var problems = DiagnosticCollector()
-        let from = problems.collecting { () throws(DiagnosticError) in try library.code(named: source) }
-        let to = problems.collecting { () throws(DiagnosticError) in try library.code(named: target) }
-        guard let from, let to else { throw DiagnosticError(problems.diagnostics) }
-        return (from, to)
     }
 }

@@ -140,4 +140,18 @@ struct CodeLibrary: Sendable {
         }
         return code
     }
+
+    /// The two codes of a crosswalk, every unknown id reported at once; the same code twice is
+    /// refused, since each clause would only be paired with itself. The one check for the
+    /// command line and the browser alike.
+    func crosswalkCodes(from source: String, to target: String) throws(DiagnosticError) -> (from: ProfessionalCode, to: ProfessionalCode) {
+        var problems = DiagnosticCollector()
+        let from = problems.collecting { () throws(DiagnosticError) in try code(named: source) }
+        let to = problems.collecting { () throws(DiagnosticError) in try code(named: target) }
+        guard let from, let to else { throw DiagnosticError(problems.diagnostics) }
+        guard from.id != to.id else {
+            throw .error("a crosswalk needs two different codes, and both are '\(from.id)'", suggestion: "name another code to find counterparts in")
+        }
+        return (from, to)
+    }
 }

@@ -45,6 +45,17 @@ import Testing
         #expect(error?.diagnostics.first?.suggestion == "did you mean 'bcs.1.a'?")
     }
 
+    /// One check for the command line and the browser: unknown ids all at once, and not the
+    /// same code twice.
+    @Test func aCrosswalkNeedsTwoKnownDifferentCodes() throws {
+        let library = try Fixtures.library()
+        #expect(try library.crosswalkCodes(from: "nolan", to: "def").from.id == "nolan")
+        let same = #expect(throws: DiagnosticError.self) { try library.crosswalkCodes(from: "nolan", to: "nolan") }
+        #expect(same?.diagnostics.first?.message == "a crosswalk needs two different codes, and both are 'nolan'")
+        let unknown = #expect(throws: DiagnosticError.self) { try library.crosswalkCodes(from: "nolen", to: "bsc") }
+        #expect(unknown?.diagnostics.count == 2)
+    }
+
     @Test func crosswalkRanksLinksFirstThenCloserMatches() throws {
         let library = try Fixtures.library()
         let crosswalk = Crosswalk(
@@ -62,8 +73,9 @@ import Testing
             == "def.transparency names nolan.openness as related; both serve explicability")
     }
 
-    @Test func crosswalkNeedsTwoDifferentCodes() {
-        #expect(throws: (any Error).self) { try CrosswalkCommand.parse(["bcs", "bcs"]) }
+    @Test func crosswalkNeedsTwoDifferentCodes() async throws {
+        let error = await #expect(throws: DiagnosticError.self) { try await self.run(CrosswalkCommand.self, ["bcs", "bcs"]) }
+        #expect(error?.diagnostics.first?.message == "a crosswalk needs two different codes, and both are 'bcs'")
     }
 
     @Test func forARoleListsTheCodesThatNameIt() async throws {
