@@ -154,6 +154,11 @@ import Testing
         #expect(made.status == 0 && made.stdout.contains("verified"), "\(made)")
         _ = try run(["records", "approve", "dec-\(year())-0001", "--role", "Monitoring Officer"])
         #expect(try run(["records", "verify", "--expect-head", head]).status == 0, "the journal still holds the earlier head")
+        #expect(try run(["records", "verify", "--expect-head", " \(head.uppercased()) "]).status == 0, "a head copied in capitals is the same head")
+        // A head the chain does not pass through: the chain itself holds, which verify says.
+        let sequence = head.prefix { $0 != ":" }
+        let wrong = try run(["records", "verify", "--expect-head", "\(sequence):\(String(repeating: "0", count: 64))"])
+        #expect(wrong.status == 1 && wrong.stdout.contains("The chain holds as it stands") && !wrong.stdout.contains("Verify stopped"), "\(wrong)")
         // Restore the older copy over the register: the head noted after the last write shows it.
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: register + suffix) }
         try FileManager.default.copyItem(atPath: backup, toPath: register)

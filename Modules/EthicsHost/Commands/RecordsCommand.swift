@@ -319,8 +319,9 @@ struct RecordsCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (needed for odt and docx on a terminal).", valueName: "file"))
         var output: String?
 
+        /// A head as people copy it: from a paper, perhaps in capitals, perhaps with a space.
         static func head(_ text: String) throws -> JournalHead {
-            guard let head = JournalHead(text) else {
+            guard let head = JournalHead(text.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 throw ValidationError("'\(text)' is not a journal head; write SEQ:HASH, as verify and export print it (e.g. 12:3f9a…, at least 12 hex digits)")
             }
             return head
@@ -353,8 +354,11 @@ struct RecordsCommand: ParsableCommand {
                         ?? "none: the chain breaks at entry \(problem.sequence.map(String.init) ?? String(result.entryCount + 1))"),
                 ]
                 document.append(.callout(.warning, title: "Tampering detected", problem.message))
-                document.append(.paragraph(
-                    "Verify stopped at this problem; the figures above are what it had checked before it. Entries before the broken one still verify; everything from it on cannot be trusted."))
+                document.append(.paragraph(result.head == nil
+                    ? "Verify stopped at this problem; the figures above are what it had checked before it. Entries before the broken one still verify; everything from it on cannot be trusted."
+                    : "The chain holds as it stands, and the figures above are the whole register's, but it does not pass through the head noted earlier: "
+                        + "from the entry named on, this is not the register that head was taken from (it was rewritten, restored from another copy, "
+                        + "or lost its last entries), unless the head was copied wrongly. Check the head where it was noted."))
                 try session.write(document, as: format, to: output)
                 session.errors.line("\(session.records.path): error: \(problem.message)")
                 throw ExitCode(ExitStatus.checkFailed.rawValue)
