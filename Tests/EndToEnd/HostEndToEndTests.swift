@@ -40,10 +40,24 @@ import Testing
             let front = try CommandRunner.ethics(["--help"], environment: environment)
             #expect(front.status == 0 && front.stderr.isEmpty, "\(front)")
             #expect(front.stdout.contains("USAGE: ethics [--config <file>] [--as <name>] <subcommand>"))
-            let parsed = try CommandRunner.ethics(["help"], environment: environment)
-            #expect(parsed.status == 0, "\(parsed)")
-            #expect(front.stdout == parsed.stdout, "columns \(columns ?? "default")")
+            for same in [["help"], ["-h"]] {
+                let other = try CommandRunner.ethics(same, environment: environment)
+                #expect(other.status == 0 && front.stdout == other.stdout, "\(same), columns \(columns ?? "default")")
+            }
         }
+    }
+
+    /// `--version` is the root's alone: a command with a `--version <version>` of its own shows
+    /// that one in its help, not the parser's "Show the version." beside it.
+    @Test func onlyTheRootOffersTheToolkitsVersion() throws {
+        #expect(try CommandRunner.ethics(["--help"]).stdout.contains("\n  --version               Show the version.\n"))
+        for command in [["records", "show"], ["decision-flowchart", "show"], ["records", "list"]] {
+            let help = try CommandRunner.ethics(command + ["--help"])
+            #expect(help.status == 0 && !help.stdout.contains("Show the version."), "\(help.stdout)")
+        }
+        #expect(try CommandRunner.ethics(["records", "show", "--help"]).stdout.contains("--version <version>"))
+        let misplaced = try CommandRunner.ethics(["records", "list", "--version"])
+        #expect(misplaced.status == 2 && misplaced.stderr.hasPrefix("error: Unknown option '--version'"), "\(misplaced)")
     }
 
     /// Run from a project's subfolder, the project's ethics.yaml is not read (only ./ethics.yaml

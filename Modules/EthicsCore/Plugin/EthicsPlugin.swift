@@ -78,7 +78,9 @@ extension CommandConfiguration {
             commandName: P.descriptor.id,
             abstract: P.descriptor.summary,
             discussion: discussion,
-            version: P.descriptor.version,
+            // No `version:`: the parser would offer `--version` on every command of the plugin,
+            // beside a command's own (`decision-flowchart show --version N`); `ethics plugins`
+            // lists each plugin's version.
             subcommands: subcommands,
             defaultSubcommand: defaultSubcommand)
     }

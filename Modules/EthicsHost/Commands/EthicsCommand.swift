@@ -19,7 +19,10 @@ struct EthicsCommand: ParsableCommand {
                 `ethics <plugin> --help` shows what a plugin offers.
                 Configuration: \(environment.configFile.isEmpty ? "none loaded" : environment.configFile)
                 """,
-            version: ToolkitVersion.current,
+            // No `version:`: swift-argument-parser would then offer its `--version` on every
+            // command's help, beside the `--version <version>` of `records show` and
+            // `decision-flowchart show`. `ethics --version` is answered by the host before parsing
+            // (``EthicsMain``) and listed on the front page (``FrontPage``).
             groupedSubcommands: groups)
     }
 

@@ -10,12 +10,15 @@ import Glibc
 /// lookup behind that reflection scans every conformance record linked in (about 11,500).
 /// Counted with callgrind on a stripped release build, that was 12 of the 20 million
 /// instructions `ethics --help` took, against a target of 8 ms for the whole command. Only the
-/// root page is written here; every other help screen (`ethics help`, a command's `--help`, a
-/// usage error) is the parser's. `theFrontPageIsTheParsersHelp` holds the two pages equal at
-/// several widths, so the parser's layout stays the one source of truth.
+/// root page (`ethics --help`, `-h` and `help`) is written here; every other help screen (a
+/// command's `--help`, a usage error) is the parser's. `theFrontPageIsTheParsersHelp` holds the
+/// two pages equal at several widths, but for the `--version` row the parser does not write, so
+/// the parser's layout stays the one source of truth.
 enum FrontPage {
     /// The root's own options, documented on its front page: the two the host takes out of the
-    /// line before parsing (declared on ``EthicsCommand`` with these helps), and the parser's own.
+    /// line before parsing (declared on ``EthicsCommand`` with these helps), `--version`, which the
+    /// host answers before parsing (the parser's own would be offered on every command's help),
+    /// and the parser's help.
     static let options: [(label: String, abstract: String)] = [
         (configLabel, EthicsCommand.configHelp.abstract),
         (actingAsLabel, EthicsCommand.actingAsHelp.abstract),

@@ -76,7 +76,7 @@ public enum EthicsMain {
         func describing<R>(_ body: () -> R) -> R {
             HostEnvironment.$current.withValue(environmentForHelp, operation: body)
         }
-        if arguments == ["--help"] || arguments == ["-h"] {
+        if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
             // The toolkit's front page, without parsing (two trial parses for completion
             // scripts, then the root's options) and without the parser's help generator: see
             // FrontPage for why, and for the test that holds it equal to the parser's page.
