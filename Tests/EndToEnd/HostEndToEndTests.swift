@@ -58,6 +58,9 @@ import Testing
         #expect(try CommandRunner.ethics(["records", "show", "--help"]).stdout.contains("--version <version>"))
         let misplaced = try CommandRunner.ethics(["records", "list", "--version"])
         #expect(misplaced.status == 2 && misplaced.stderr.hasPrefix("error: Unknown option '--version'"), "\(misplaced)")
+        let plugin = try CommandRunner.ethics(["decision-flowchart", "--version"])
+        #expect(plugin.status == 2 && plugin.stderr.contains("'ethics --version' shows the toolkit's version, and 'ethics plugins' each plugin's."),
+                "\(plugin)")
     }
 
     /// Run from a project's subfolder, the project's ethics.yaml is not read (only ./ethics.yaml
@@ -94,6 +97,23 @@ import Testing
     @Test func aUsageErrorIsLabelledAsEveryOtherError() throws {
         let unknown = try CommandRunner.ethics(["records", "list", "--bogus"])
         #expect(unknown.status == 2 && unknown.stderr.hasPrefix("error: Unknown option '--bogus'"), "\(unknown)")
+    }
+
+    /// An empty file or folder name (a script's unset variable) names nothing: it is refused,
+    /// not taken for the current folder.
+    @Test func anEmptyNameForWhatIsWrittenIsRefused() throws {
+        let workspace = try TemporaryDirectory(prefix: "ethics-empty-name")
+        let environment = ["XDG_DATA_HOME": workspace.path]
+        let log = CommandRunner.repositoryRoot.appendingPathComponent("Configs/examples/decision-log.csv").path
+        #expect(try CommandRunner.ethics(["records", "import", log], environment: environment).status == 0)
+        for (arguments, message) in [
+            (["glossary", "list", "-o", ""], "error: no file is named: the name given is empty"),
+            (["records", "backup", ""], "error: no file is named: the name given is empty"),
+            (["records", "export", "--output", ""], "error: --output names no folder: the name given is empty"),
+        ] {
+            let run = try CommandRunner.ethics(arguments, environment: environment)
+            #expect(run.status == 2 && run.stderr.hasPrefix(message), "\(arguments): \(run)")
+        }
     }
 
     /// `ethics help WORDS` gives the help `WORDS --help` gives, an operation's included.

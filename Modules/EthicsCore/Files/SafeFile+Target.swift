@@ -19,6 +19,8 @@ extension SafeFile {
     /// written to, and it is not a folder. A command that keeps a record and then writes a file
     /// calls this first, so a mistyped `--output` never leaves a record kept and a command failed.
     public static func checkTarget(_ path: String) throws(WriteError) {
+        // An empty name (`-o ""`, a script's unset variable) names no file, not the folder.
+        guard !path.isEmpty else { throw WriteError(path: path, reason: "no file is named: the name given is empty") }
         if standardDescriptor(named: path) != nil { return }
         // The file is written beside itself as NAME.tmp-PID-RANDOM first: a name the file system
         // takes, but not with that suffix, would fail only once the work was kept.

@@ -439,6 +439,8 @@ struct RecordsCommand: ParsableCommand {
             guard output != "-" else {
                 throw ValidationError("an export is a folder of files and cannot go to standard output; name the folder to create")
             }
+            // An empty name (a script's unset variable) would be the current folder.
+            guard !output.isEmpty else { throw ValidationError("--output names no folder: the name given is empty; name the folder to create") }
         }
 
         func run(session: HostSession) async throws {

@@ -186,6 +186,10 @@ public enum EthicsMain {
             }
             if isArgumentError(code) {
                 errors.line(lowercasingItsLabel(message))
+                if message.hasPrefix("Error: Unknown option '--version'") {
+                    // Only the root answers --version; say where the versions are.
+                    errors.line("  'ethics --version' shows the toolkit's version, and 'ethics plugins' each plugin's.")
+                }
                 return ExitStatus.badInput.rawValue
             }
             errors.line("error: \(message.isEmpty ? String(describing: error) : message)")

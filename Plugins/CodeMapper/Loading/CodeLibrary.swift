@@ -1,5 +1,6 @@
 import EthicsCore
 import EthicsDiagnostics
+import Foundation
 
 /// The codes in force for a council, checked, with the lookups every command needs.
 struct CodeLibrary: Sendable {
@@ -114,8 +115,13 @@ struct CodeLibrary: Sendable {
     /// The codes named on the command line, in the order given; every code when none are named.
     /// Ids may be given as separate arguments or comma-separated (`--codes nolan,bcs`).
     func codes(named arguments: [String]) throws(DiagnosticError) -> [ProfessionalCode] {
-        let ids = arguments.flatMap { $0.split(separator: ",").map { String($0) } }.filter { !$0.isEmpty }
-        guard !ids.isEmpty else { return codes }
+        let ids = arguments.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        guard !ids.isEmpty else {
+            // Nothing asked is every code; an empty value given (`--codes ""`, a script's unset
+            // variable) is a mistake, not a request for all of them.
+            guard arguments.isEmpty else { throw .error("no code is named", suggestion: "name codes by id, such as nolan,bcs, or leave the option out for every code") }
+            return codes
+        }
         var selected: [ProfessionalCode] = []
         var problems = DiagnosticCollector()
         for id in ids {

@@ -9,7 +9,7 @@ struct MatrixPage {
     var document: Document {
         var document = Document(
             title: "Codes and the attributes of ethical practice",
-            subtitle: "\(matrix.rows.count) codes against \(matrix.attributes.count) attributes")
+            subtitle: "\(matrix.rows.count) code\(matrix.rows.count == 1 ? "" : "s") against \(matrix.attributes.count) attributes")
         document.append(.paragraph(
             "Each cell says how many of a code's clauses serve an attribute, and what share of the code that is; "
                 + "the darker the shading, the larger the share. A clause can serve several attributes, so a row's "

@@ -22,7 +22,7 @@ struct DecisionRecorder {
             if found == nil {
                 problems.append(.error(
                     "--cites names '\(id)', which is not a record in the register",
-                    suggestion: "list the records with 'ethics records list --kind canvas'"))
+                    suggestion: "a decision cites records kept in the register (a canvas, an assessment, another decision); list them with 'ethics records list'"))
             }
         }
         try problems.throwIfErrors()

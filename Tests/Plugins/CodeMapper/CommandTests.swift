@@ -45,6 +45,14 @@ import Testing
         #expect(error?.diagnostics.first?.suggestion == "did you mean 'bcs.1.a'?")
     }
 
+    @Test func codesAreNamedOnceAndAnEmptyListIsAMistake() throws {
+        let library = try Fixtures.library()
+        #expect(try library.codes(named: ["nolan, nolan", "nolan"]).map(\.id) == ["nolan"])
+        #expect(try library.codes(named: []).count == library.codes.count, "nothing asked is every code")
+        let empty = #expect(throws: DiagnosticError.self) { try library.codes(named: [""]) }
+        #expect(empty?.diagnostics.first?.message == "no code is named")
+    }
+
     /// One check for the command line and the browser: unknown ids all at once, and not the
     /// same code twice.
     @Test func aCrosswalkNeedsTwoKnownDifferentCodes() throws {
@@ -104,6 +112,9 @@ import Testing
     @Test func searchWithNoMatchSaysSo() async throws {
         let output = try await run(SearchCommand.self, ["quantum", "blockchain"])
         #expect(output.contains("No clause mentions every word of \u{201C}quantum blockchain\u{201D}"))
+        #expect(!output.contains("What it asks"), "no empty table beside it: \(output)")
+        let csv = try await run(SearchCommand.self, ["quantum", "blockchain", "--format", "csv"])
+        #expect(csv == "Clause,Code,What it asks\r\n", "a spreadsheet keeps its header row")
     }
 
     @Test func graphFormatsAreRefusedBeforeAnythingRuns() {
