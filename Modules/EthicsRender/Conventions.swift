@@ -17,6 +17,34 @@ extension Document {
         }
     }
 
+    /// The document with each table that has no rows and says what to tell a reader instead
+    /// (``Table/whenEmpty``) replaced by that paragraph, wherever it stands: what every format
+    /// people read shows. A spreadsheet and JSON keep the table, and its header row.
+    func sayingWhatIsEmpty() -> Document {
+        guard allTables.contains(where: { $0.rows.isEmpty && $0.whenEmpty != nil }) else { return self }
+        func replaced(_ blocks: [Block]) -> [Block] {
+            blocks.map { block in
+                switch block {
+                case .table(let table) where table.rows.isEmpty && table.whenEmpty != nil:
+                    .paragraph(table.whenEmpty ?? [])
+                case .list(let kind, let items):
+                    .list(kind, items: items.map(replaced))
+                case .quote(let content):
+                    .quote(replaced(content))
+                case .callout(let kind, let title, let content):
+                    .callout(kind, title: title, replaced(content))
+                case .definitions(let definitions):
+                    .definitions(definitions.map { Block.Definition(term: $0.term, details: replaced($0.details), anchor: $0.anchor) })
+                case .heading, .paragraph, .table, .code, .graph, .thematicBreak, .form:
+                    block
+                }
+            }
+        }
+        var document = self
+        document.blocks = replaced(blocks)
+        return document
+    }
+
     private func collect<T>(_ pick: (Block) -> T?) -> [T] {
         var found: [T] = []
         func visit(_ blocks: [Block]) {

@@ -81,7 +81,7 @@ public struct Renderer: DocumentRenderer {
     private func hooked(_ document: Document, for format: OutputFormat) -> Document {
         var document = format == .json ? document : document.framed()
         if format != .json, format.content == .wholeDocument {
-            document.blocks = Self.sayingWhatIsEmpty(document.blocks)
+            document = document.sayingWhatIsEmpty()
         }
         for hook in hooks.chain(for: format) {
             do {
@@ -91,26 +91,5 @@ public struct Renderer: DocumentRenderer {
             }
         }
         return document
-    }
-
-    /// `blocks` with each table that has no rows and says what to tell a reader instead
-    /// (``Table/whenEmpty``) replaced by that paragraph, wherever it stands.
-    static func sayingWhatIsEmpty(_ blocks: [Block]) -> [Block] {
-        blocks.map { block in
-            switch block {
-            case .table(let table) where table.rows.isEmpty && table.whenEmpty != nil:
-                .paragraph(table.whenEmpty ?? [])
-            case .list(let kind, let items):
-                .list(kind, items: items.map(sayingWhatIsEmpty))
-            case .quote(let content):
-                .quote(sayingWhatIsEmpty(content))
-            case .callout(let kind, let title, let content):
-                .callout(kind, title: title, sayingWhatIsEmpty(content))
-            case .definitions(let definitions):
-                .definitions(definitions.map { Block.Definition(term: $0.term, details: sayingWhatIsEmpty($0.details), anchor: $0.anchor) })
-            default:
-                block
-            }
-        }
     }
 }

@@ -96,17 +96,21 @@ import Testing
         #expect(!context.output.contains("dec-2026-0002"))
     }
 
+    /// The lines that add one consequence and then no other, after the scan's own questions.
+    static let oneConsequence = ["y", "Damp found sooner", "1", "1", "act", "Repairs manager", "", "n"]
+
+    /// The scan's form asked on a terminal that types `lines`: its answers (nil when it was not
+    /// answered) and the terminal, for its transcript.
+    static func asked(_ lines: [String]) throws -> (answers: FormAnswers?, terminal: ScriptedTerminal) {
+        let terminal = ScriptedTerminal(lines)
+        let outcome = try FormConversation(terminal: terminal).ask(Form(id: "scan", title: "A consequence scan", fields: ScanForm.fields))
+        guard case .answered(let answers) = outcome else { return (nil, terminal) }
+        return (answers, terminal)
+    }
+
     @Test func theFormIsAskedOnATerminal() throws {
-        let terminal = ScriptedTerminal([
-            "Predictive model", "", "", "",
-            "y", "Damp found sooner", "1", "1", "act", "Repairs manager", "",
-            "n",
-        ])
-        let form = Form(id: "scan", title: "A consequence scan", fields: ScanForm.fields)
-        guard case .answered(let answers) = try FormConversation(terminal: terminal).ask(form) else {
-            Issue.record("the form was not answered: \(terminal.transcript)")
-            return
-        }
+        let (asked, terminal) = try Self.asked(["Predictive model", "", "", ""] + Self.oneConsequence)
+        let answers = try #require(asked, "the form was not answered: \(terminal.transcript)")
         let scan = ScanForm.scan(from: answers, author: "Jo", date: CalendarDate("2026-03-01")!, guide: "doteveryone")
         #expect(scan.title == "Predictive model")
         #expect(scan.consequences == [Scan.Consequence(
@@ -119,16 +123,8 @@ import Testing
     /// A mistyped decision id is asked for again at once, not found wrong once the whole scan
     /// has been typed.
     @Test func aMistypedDecisionIsAskedAgainAtOnce() throws {
-        let terminal = ScriptedTerminal([
-            "Predictive model", "DEC-2026-1", "dec-2026-0001", "", "",
-            "y", "Damp found sooner", "1", "1", "act", "Repairs manager", "",
-            "n",
-        ])
-        let form = Form(id: "scan", title: "A consequence scan", fields: ScanForm.fields)
-        guard case .answered(let answers) = try FormConversation(terminal: terminal).ask(form) else {
-            Issue.record("the form was not answered: \(terminal.transcript)")
-            return
-        }
+        let (asked, terminal) = try Self.asked(["Predictive model", "DEC-2026-1", "dec-2026-0001", "", ""] + Self.oneConsequence)
+        let answers = try #require(asked, "the form was not answered: \(terminal.transcript)")
         #expect(answers.text("decision") == "dec-2026-0001")
         #expect(terminal.transcript.contains("must be a record id, such as dec-2026-0001"), "\(terminal.transcript)")
     }
